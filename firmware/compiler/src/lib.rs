@@ -1,0 +1,3 @@
+//! Python source → upy bytecode (being written).
+#![no_std]
+extern crate alloc;
