@@ -1,0 +1,5 @@
+# str() of floats in containers and interpolation
+print(str(1.0), str(0.5), str(-0.0), str(1e-10), str(3e20))
+print([1.0, 2.5], (0.1,), {'a': 0.25})
+print('x=' + str(2.5), '%s' % 1.25, '{}'.format(1e16))
+print(f'{0.1 + 0.2}', f'{1 / 4}', f'{2.0 ** 0.5}')

@@ -1,0 +1,10 @@
+# int.from_bytes with both byte orders
+print(int.from_bytes(b'\x01\x00', 'big'))
+print(int.from_bytes(b'\x01\x00', 'little'))
+print(int.from_bytes(b'', 'big'))
+print(int.from_bytes(b'\xff\xff\xff\xff', 'little'))
+print(int.from_bytes(b'\x12\x34\x56\x78\x9a\xbc\xde\xf0\x11\x22', 'big'))
+print(int.from_bytes(bytes(range(1, 20)), 'little'))
+print(int.from_bytes(bytearray(b'\x00\x01'), 'big'))
+print(int.from_bytes(b'\xff', 'big'))
+print(int.from_bytes(b'\x80\x00\x00\x00\x00\x00\x00\x00\x00', 'big'))
