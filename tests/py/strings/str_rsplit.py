@@ -1,0 +1,10 @@
+# str.rsplit splits from the right
+print('a,b,c,d'.rsplit(','))
+print('a,b,c,d'.rsplit(',', 1))
+print('a,b,c,d'.rsplit(',', 2))
+print('  a b  c  '.rsplit())
+print('  a b  c  '.rsplit(None, 1))
+print('a b c'.rsplit(' ', 0))
+print('xxAxxBxx'.rsplit('xx'))
+print(''.rsplit(','), 'abc'.rsplit('z'))
+print('path/to/file.txt'.rsplit('/', 1)[-1], 'file.tar.gz'.rsplit('.', 1))
