@@ -1,0 +1,5 @@
+# more split/strip cases on bytes
+print(b'  a  b  '.split(), b'a  b'.split(b' '), b''.split(), b''.split(b','))
+print(b'a-b-c'.rsplit(b'-', 1), b'a-b-c'.split(b'-', 0), b'abc'.split(b'abc'))
+print(b'xxhixx'.strip(b'x'), b'\t\n bin\r\n'.strip(), b'aab'.lstrip(b'a'), b'abb'.rstrip(b'b'))
+print(b'a\nb'.splitlines(True), b'\n'.join([b'1', b'2']).split(b'\n'))
