@@ -1,2 +1,18 @@
-//! Wire protocols shared by device and host (placeholder: filled in by issue 3/4 work).
-#![no_std]
+//! Wire protocols spoken between a MicroPython-compatible board and the host tools that drive it.
+//!
+//! * [`device`]: a pure, allocation-free state machine for the **device** end of MicroPython's raw REPL
+//!   and raw-paste mode (`docs/protocol-facts.md` §1 and §2, byte for byte). The upy device agent feeds it
+//!   the bytes it reads from the console and writes the bytes it emits; the machine tells the agent when to
+//!   compile, run, soft-reset or hand control to the friendly REPL.
+//! * [`host`] (feature `std`): the blocking raw-REPL client used by the `upy` CLI and TUI, generic over a
+//!   [`host::Transport`] (serial port, TCP socket, pty, in-process loopback), with typed device errors.
+//!
+//! Without the `std` feature this crate is `no_std`, uses no `alloc`, and must stay that way: it is linked
+//! into firmware. It must never depend on tokio, anyhow, or anything that pulls std into the device build.
+#![cfg_attr(not(feature = "std"), no_std)]
+#![warn(missing_docs)]
+
+pub mod ctrl;
+pub mod device;
+#[cfg(feature = "std")]
+pub mod host;
