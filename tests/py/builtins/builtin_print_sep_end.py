@@ -1,0 +1,13 @@
+# print() with sep and end
+print('a', 'b', 'c')
+print('a', 'b', 'c', sep='-')
+print('a', 'b', sep='')
+print('x', end='')
+print('y', end='!\n')
+print('no', 'newline', sep=', ', end=' | ')
+print('then')
+print()
+print(1, 2.5, None, [1], sep=' :: ')
+print('multi\nline', end='\n\n')
+print(sep='-', end='END\n')
+print(*range(5), sep=',')
