@@ -17,3 +17,7 @@ pub mod lexer;
 pub mod token;
 
 pub use error::{CompileError, ErrorKind};
+pub mod ast;
+pub mod fstring;
+pub mod literal;
+pub mod parser;

@@ -1,0 +1,378 @@
+//! The syntax tree: flat arenas of expression and statement nodes addressed by `u32`
+//! indices, with interned identifiers. Child lists are small vectors of indices; there is
+//! no boxed tree, so dropping the AST is a handful of deallocations per node kind.
+
+use alloc::collections::BTreeMap;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use upy_bytecode::{BinOp, CmpOp, UnOp};
+
+/// Index of an expression in `Ast::exprs`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ExprId(pub u32);
+/// Index of a statement in `Ast::stmts`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StmtId(pub u32);
+/// Interned identifier (index into `Ast::names`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Name(pub u32);
+
+/// A literal constant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lit {
+    /// `None`
+    None,
+    /// `True`
+    True,
+    /// `False`
+    False,
+    /// `...`
+    Ellipsis,
+    /// An int fitting i64.
+    Int(i64),
+    /// A larger int as decimal text (with optional `-`).
+    BigInt(String),
+    /// A float.
+    Float(f64),
+    /// An imaginary number.
+    Complex(f64),
+    /// A str.
+    Str(String),
+    /// A bytes literal.
+    Bytes(Vec<u8>),
+}
+
+/// A part of an f-string.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FPart {
+    /// Literal text.
+    Text(String),
+    /// A replacement field: value, conversion (0 none, 1 `!s`, 2 `!r`, 3 `!a`) and an
+    /// optional format spec, itself a `JoinedStr` expression.
+    Field { value: ExprId, conv: u8, spec: Option<ExprId> },
+}
+
+/// `and` / `or`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BoolOpKind {
+    /// `and`
+    And,
+    /// `or`
+    Or,
+}
+
+/// One `for ... in ... if ...` clause of a comprehension.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comprehension {
+    /// Loop target.
+    pub target: ExprId,
+    /// Iterable.
+    pub iter: ExprId,
+    /// `if` conditions.
+    pub ifs: Vec<ExprId>,
+    /// `async for`.
+    pub is_async: bool,
+}
+
+/// Which comprehension.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum CompKind {
+    /// `[x for ...]`
+    List,
+    /// `{x for ...}`
+    Set,
+    /// `{k: v for ...}`
+    Dict,
+    /// `(x for ...)`
+    Gen,
+}
+
+/// A keyword argument in a call or class definition; `name` is None for `**value`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyword {
+    /// Keyword name, or None for `**mapping`.
+    pub name: Option<Name>,
+    /// Value.
+    pub value: ExprId,
+    /// Line of the keyword.
+    pub line: u32,
+    /// Column of the keyword.
+    pub col: u32,
+}
+
+/// One parameter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    /// Name.
+    pub name: Name,
+    /// Line.
+    pub line: u32,
+    /// Column.
+    pub col: u32,
+}
+
+/// A parameter list (`def` or `lambda`).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Params {
+    /// Positional-only parameters (before `/`).
+    pub posonly: Vec<Param>,
+    /// Other positional parameters.
+    pub args: Vec<Param>,
+    /// Defaults of the last positional parameters (posonly + args).
+    pub defaults: Vec<ExprId>,
+    /// `*args`.
+    pub vararg: Option<Param>,
+    /// Keyword-only parameters.
+    pub kwonly: Vec<Param>,
+    /// Their defaults (None where there is none), same length as `kwonly`.
+    pub kw_defaults: Vec<Option<ExprId>>,
+    /// `**kwargs`.
+    pub kwarg: Option<Param>,
+}
+
+/// Expression kinds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    /// An identifier.
+    Name(Name),
+    /// A literal.
+    Lit(Lit),
+    /// An f-string (possibly concatenated with plain strings).
+    JoinedStr(Vec<FPart>),
+    /// `a and b and c`.
+    BoolOp(BoolOpKind, Vec<ExprId>),
+    /// `a + b`.
+    BinOp(ExprId, BinOp, ExprId),
+    /// `-a`, `not a`.
+    UnaryOp(UnOp, ExprId),
+    /// `a < b <= c`.
+    Compare(ExprId, Vec<(CmpOp, ExprId)>),
+    /// `body if test else orelse`.
+    IfExp { test: ExprId, body: ExprId, orelse: ExprId },
+    /// `lambda params: body`.
+    Lambda { params: alloc::boxed::Box<Params>, body: ExprId },
+    /// `target := value`.
+    NamedExpr { target: ExprId, value: ExprId },
+    /// `func(args, keywords)`; args may contain `Starred`.
+    Call { func: ExprId, args: Vec<ExprId>, keywords: Vec<Keyword> },
+    /// `value.attr`; `line` is the line of the attribute name.
+    Attribute { value: ExprId, attr: Name, line: u32 },
+    /// `value[index]`.
+    Subscript { value: ExprId, index: ExprId },
+    /// `lower:upper:step` inside a subscript.
+    Slice { lower: Option<ExprId>, upper: Option<ExprId>, step: Option<ExprId> },
+    /// `*value` (in calls, displays and assignment targets).
+    Starred(ExprId),
+    /// `(a, b)` or `a, b`.
+    Tuple(Vec<ExprId>),
+    /// `[a, b]`.
+    List(Vec<ExprId>),
+    /// `{a, b}`.
+    Set(Vec<ExprId>),
+    /// `{k: v, **m}`: key None means `**value`.
+    Dict(Vec<(Option<ExprId>, ExprId)>),
+    /// A comprehension; for `Dict`, `elt` is the key and `value` the value.
+    Comp { kind: CompKind, elt: ExprId, value: Option<ExprId>, gens: Vec<Comprehension> },
+    /// `yield` / `yield value`.
+    Yield(Option<ExprId>),
+    /// `yield from value`.
+    YieldFrom(ExprId),
+    /// `await value`.
+    Await(ExprId),
+}
+
+/// An expression node.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// 1-based line where it starts.
+    pub line: u32,
+    /// 1-based column where it starts.
+    pub col: u32,
+}
+
+/// One name in an import statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alias {
+    /// Dotted module name (`import a.b`) or imported name (`from m import x`), or `*`.
+    pub name: String,
+    /// `as` name.
+    pub asname: Option<Name>,
+    /// Line.
+    pub line: u32,
+    /// Column.
+    pub col: u32,
+}
+
+/// One `except` clause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Handler {
+    /// Exception type expression (None for bare `except:`).
+    pub typ: Option<ExprId>,
+    /// `as` name.
+    pub name: Option<Name>,
+    /// Body.
+    pub body: Vec<StmtId>,
+    /// Line of `except`.
+    pub line: u32,
+    /// Column of `except`.
+    pub col: u32,
+}
+
+/// One `with` item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WithItem {
+    /// Context manager expression.
+    pub ctx: ExprId,
+    /// `as` target.
+    pub target: Option<ExprId>,
+}
+
+/// A function definition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FuncDef {
+    /// Name.
+    pub name: Name,
+    /// Parameters.
+    pub params: Params,
+    /// Body.
+    pub body: Vec<StmtId>,
+    /// Decorators, outermost first.
+    pub decorators: Vec<ExprId>,
+    /// `async def`.
+    pub is_async: bool,
+}
+
+/// A class definition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassDef {
+    /// Name.
+    pub name: Name,
+    /// Base-class expressions (may contain `Starred`).
+    pub bases: Vec<ExprId>,
+    /// Keywords (`metaclass=...`, `**kw`).
+    pub keywords: Vec<Keyword>,
+    /// Body.
+    pub body: Vec<StmtId>,
+    /// Decorators, outermost first.
+    pub decorators: Vec<ExprId>,
+}
+
+/// Statement kinds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
+    /// An expression statement.
+    Expr(ExprId),
+    /// `t1 = t2 = value`.
+    Assign { targets: Vec<ExprId>, value: ExprId },
+    /// `target op= value`.
+    AugAssign { target: ExprId, op: BinOp, value: ExprId },
+    /// `target: annotation [= value]` (the annotation is not kept).
+    AnnAssign { target: ExprId, value: Option<ExprId>, simple: bool },
+    /// `pass`
+    Pass,
+    /// `break`
+    Break,
+    /// `continue`
+    Continue,
+    /// `return [value]`
+    Return(Option<ExprId>),
+    /// `raise [exc [from cause]]`
+    Raise { exc: Option<ExprId>, cause: Option<ExprId> },
+    /// `global a, b`
+    Global(Vec<Name>),
+    /// `nonlocal a, b`
+    Nonlocal(Vec<Name>),
+    /// `del a, b`
+    Delete(Vec<ExprId>),
+    /// `assert test, msg`
+    Assert { test: ExprId, msg: Option<ExprId> },
+    /// `import a.b as c, d`
+    Import(Vec<Alias>),
+    /// `from ..module import a as b`
+    ImportFrom { module: Option<String>, names: Vec<Alias>, level: u32 },
+    /// `if test: body else: orelse` (elif chains nest in orelse).
+    If { test: ExprId, body: Vec<StmtId>, orelse: Vec<StmtId> },
+    /// `while test: body else: orelse`
+    While { test: ExprId, body: Vec<StmtId>, orelse: Vec<StmtId> },
+    /// `[async] for target in iter: body else: orelse`
+    For { target: ExprId, iter: ExprId, body: Vec<StmtId>, orelse: Vec<StmtId>, is_async: bool },
+    /// `[async] with items: body`
+    With { items: Vec<WithItem>, body: Vec<StmtId>, is_async: bool },
+    /// `try`
+    Try { body: Vec<StmtId>, handlers: Vec<Handler>, orelse: Vec<StmtId>, finalbody: Vec<StmtId> },
+    /// `def`
+    FunctionDef(alloc::boxed::Box<FuncDef>),
+    /// `class`
+    ClassDef(alloc::boxed::Box<ClassDef>),
+}
+
+/// A statement node.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stmt {
+    /// What it is.
+    pub kind: StmtKind,
+    /// 1-based line where it starts (the `def`/`class` keyword for definitions).
+    pub line: u32,
+    /// 1-based column.
+    pub col: u32,
+}
+
+/// The whole tree of one compilation.
+#[derive(Default, Debug)]
+pub struct Ast {
+    /// Expression arena.
+    pub exprs: Vec<Expr>,
+    /// Nesting depth of each expression (1 for leaves), parallel to `exprs`.
+    pub depth: Vec<u16>,
+    /// Statement arena.
+    pub stmts: Vec<Stmt>,
+    /// Interned identifiers.
+    pub names: Vec<String>,
+    name_map: BTreeMap<String, u32>,
+}
+
+impl Ast {
+    /// An empty tree.
+    pub fn new() -> Self {
+        Ast::default()
+    }
+
+    /// Intern an identifier.
+    pub fn intern(&mut self, s: &str) -> Name {
+        if let Some(&i) = self.name_map.get(s) {
+            return Name(i);
+        }
+        let i = self.names.len() as u32;
+        self.names.push(String::from(s));
+        self.name_map.insert(String::from(s), i);
+        Name(i)
+    }
+
+    /// Look up an identifier without interning it.
+    pub fn lookup(&self, s: &str) -> Option<Name> {
+        self.name_map.get(s).map(|&i| Name(i))
+    }
+
+    /// Text of an identifier.
+    pub fn name(&self, n: Name) -> &str {
+        self.names.get(n.0 as usize).map(|s| s.as_str()).unwrap_or("")
+    }
+
+    /// Expression node.
+    pub fn expr(&self, e: ExprId) -> &Expr {
+        &self.exprs[e.0 as usize]
+    }
+
+    /// Statement node.
+    pub fn stmt(&self, s: StmtId) -> &Stmt {
+        &self.stmts[s.0 as usize]
+    }
+
+    /// Depth of an expression.
+    pub fn depth_of(&self, e: ExprId) -> u16 {
+        self.depth.get(e.0 as usize).copied().unwrap_or(1)
+    }
+}
