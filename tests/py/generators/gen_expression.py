@@ -1,0 +1,10 @@
+# generator expressions
+g = (x * x for x in range(5))
+print(type(g).__name__, next(g), list(g), list(g))
+print(sum(x for x in range(10) if x % 2), max(len(w) for w in ['a', 'abc', 'ab']))
+print(list((x, y) for x in range(3) for y in 'ab' if x != 1))
+print(sorted(c for c in 'generator'), ''.join(c.upper() for c in 'abc'))
+print(any(n > 3 for n in [1, 5]), all(n > 3 for n in [4, 5]), tuple(i for i in 'xy'))
+print(dict((k, len(k)) for k in ('one', 'three')), set(x % 3 for x in range(10)) == {0, 1, 2})
+nested = ((i, (j for j in range(i))) for i in range(3))
+print([(i, list(inner)) for i, inner in nested])
