@@ -1,0 +1,3 @@
+# helper nested package
+print('executing _pkg.nested, __name__ =', __name__)
+NESTED = 'nested attr'
