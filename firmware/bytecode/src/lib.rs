@@ -7,7 +7,9 @@
 extern crate alloc;
 
 pub mod code;
+pub mod dis;
 pub mod op;
+pub mod validate;
 
 pub use code::{CodeFlags, CodeObject, Const, ExcEntry};
 pub use op::{BinOp, CmpOp, Op, Operand, UnOp};

@@ -21,3 +21,4 @@ pub mod ast;
 pub mod fstring;
 pub mod literal;
 pub mod parser;
+pub mod symtable;

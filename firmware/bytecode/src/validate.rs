@@ -1,0 +1,398 @@
+//! Bytecode validation: the checks the VM relies on to decode and run a code object without
+//! bounds checks.
+//!
+//! `validate` checks, for a code object and every nested one:
+//! - every opcode byte is a known opcode and its operand is complete;
+//! - operands are in range: constant, name and local-slot indices, operator kinds, counts
+//!   that the instruction needs (`BuildSlice` 2 or 3, `Copy` >= 1, `Swap` >= 2, ...);
+//! - jump targets and exception-table offsets are instruction boundaries;
+//! - the operand-stack depth is the same on every path into an instruction, never negative
+//!   and never above `max_stack` (exception handlers are entered at their entry's depth
+//!   plus the pushed exception, and an entry's depth may not exceed the depth of any
+//!   instruction it covers);
+//! - no reachable instruction falls off the end of the code;
+//! - cell slots (`*Deref`, `LoadClosure`) are made by `MakeCell` or are free-variable
+//!   slots, and fast-local ops never touch those slots;
+//! - `YieldValue`/`YieldFrom` appear only in generator or coroutine code;
+//! - the line table is strictly increasing.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+use core::fmt;
+
+use crate::code::{CodeFlags, CodeObject, Const};
+use crate::op::{BinOp, CmpOp, Op, Operand, UnOp};
+
+/// Why a code object was rejected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidateError {
+    /// Qualified name of the code object.
+    pub code: String,
+    /// Byte offset of the offending instruction (0 for whole-object problems).
+    pub offset: u32,
+    /// What is wrong.
+    pub msg: String,
+}
+
+impl fmt::Display for ValidateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid bytecode in {} at offset {}: {}", self.code, self.offset, self.msg)
+    }
+}
+
+/// Stack behaviour of one instruction.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct StackEffect {
+    /// Minimum operand-stack depth needed before the instruction.
+    pub need: u32,
+    /// Depth change when execution continues with the next instruction (None if it never
+    /// does: unconditional jumps, returns, raises).
+    pub fall: Option<i32>,
+    /// Depth change when the jump is taken (None for non-jumps).
+    pub jump: Option<i32>,
+}
+
+const fn eff(pops: u32, pushes: u32) -> StackEffect {
+    StackEffect { need: pops, fall: Some(pushes as i32 - pops as i32), jump: None }
+}
+
+const fn term(pops: u32) -> StackEffect {
+    StackEffect { need: pops, fall: None, jump: None }
+}
+
+/// The stack effect of `op` with operand `arg`, or None if the operand is invalid for it.
+pub fn stack_effect(op: Op, arg: u32) -> Option<StackEffect> {
+    use Op::*;
+    Some(match op {
+        Nop | DeleteFast | DeleteDeref | DeleteGlobal | DeleteName | MakeCell => eff(0, 0),
+        LoadConst | LoadSmallInt | LoadNone | LoadTrue | LoadFalse | LoadFast | LoadDeref | LoadClosure
+        | LoadClassDeref | LoadGlobal | LoadName | LoadBuildClass | LoadAssertionError => eff(0, 1),
+        StoreFast | StoreDeref | StoreGlobal | StoreName => eff(1, 0),
+        LoadAttr => eff(1, 1),
+        StoreAttr => eff(2, 0),
+        DeleteAttr => eff(1, 0),
+        LoadMethod => eff(1, 2),
+        BinarySubscr => eff(2, 1),
+        StoreSubscr => eff(3, 0),
+        DeleteSubscr => eff(2, 0),
+        BuildSlice => match arg {
+            2 | 3 => eff(arg, 1),
+            _ => return None,
+        },
+        UnaryOp => {
+            UnOp::from_u8(u8::try_from(arg).ok()?)?;
+            eff(1, 1)
+        }
+        BinaryOp => {
+            BinOp::from_u8(u8::try_from(arg).ok()?)?;
+            eff(2, 1)
+        }
+        CompareOp => {
+            CmpOp::from_u8(u8::try_from(arg).ok()?)?;
+            eff(2, 1)
+        }
+        Pop => eff(1, 0),
+        Copy => {
+            if arg == 0 {
+                return None;
+            }
+            StackEffect { need: arg, fall: Some(1), jump: None }
+        }
+        Swap => {
+            if arg < 2 {
+                return None;
+            }
+            StackEffect { need: arg, fall: Some(0), jump: None }
+        }
+        Jump => StackEffect { need: 0, fall: None, jump: Some(0) },
+        PopJumpIfFalse | PopJumpIfTrue => StackEffect { need: 1, fall: Some(-1), jump: Some(-1) },
+        JumpIfFalseOrPop | JumpIfTrueOrPop => StackEffect { need: 1, fall: Some(-1), jump: Some(0) },
+        GetIter => eff(1, 1),
+        ForIter => StackEffect { need: 1, fall: Some(1), jump: Some(-1) },
+        BuildTuple | BuildList | BuildSet | BuildString => eff(arg, 1),
+        BuildMap => eff(arg.checked_mul(2)?, 1),
+        FormatValue => {
+            if arg & !7 != 0 {
+                return None;
+            }
+            if arg & 4 != 0 { eff(2, 1) } else { eff(1, 1) }
+        }
+        ListAppend | SetAdd | ListExtend | SetUpdate | DictUpdate | DictMerge => {
+            if arg == 0 {
+                return None;
+            }
+            StackEffect { need: arg.checked_add(1)?, fall: Some(-1), jump: None }
+        }
+        MapAdd => {
+            if arg == 0 {
+                return None;
+            }
+            StackEffect { need: arg.checked_add(2)?, fall: Some(-2), jump: None }
+        }
+        ListToTuple => eff(1, 1),
+        UnpackSequence => eff(1, arg),
+        UnpackEx => eff(1, (arg & 0xff) + (arg >> 8) + 1),
+        Call => eff(arg.checked_add(1)?, 1),
+        CallKw => eff(arg.checked_add(2)?, 1),
+        CallMethod => eff(arg.checked_add(2)?, 1),
+        CallMethodKw => eff(arg.checked_add(3)?, 1),
+        CallEx => match arg {
+            0 => eff(2, 1),
+            1 => eff(3, 1),
+            _ => return None,
+        },
+        MakeFunction => {
+            if arg & !7 != 0 {
+                return None;
+            }
+            eff(1 + (arg & 7).count_ones(), 1)
+        }
+        ReturnValue => term(1),
+        YieldValue => eff(1, 1),
+        YieldFrom => eff(2, 1),
+        GetYieldFromIter | GetAwaitable | GetAiter => eff(1, 1),
+        GetAnext => eff(1, 2),
+        EndAsyncFor => eff(2, 0),
+        Raise => match arg {
+            0..=2 => term(arg),
+            _ => return None,
+        },
+        Reraise => term(1),
+        PushExcInfo => eff(1, 2),
+        PopExcept => eff(1, 0),
+        CheckExcMatch => eff(2, 2),
+        ExcCleanup => term(2),
+        WithEnter | AsyncWithEnter => eff(1, 2),
+        WithExcept => eff(3, 4),
+        ImportName => eff(2, 1),
+        ImportFrom => eff(1, 2),
+        ImportStar => eff(1, 0),
+        PrintExpr => eff(1, 0),
+    })
+}
+
+/// One decoded instruction.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Instr {
+    /// Byte offset.
+    pub offset: u32,
+    /// Opcode.
+    pub op: Op,
+    /// Operand (0 when there is none).
+    pub arg: u32,
+}
+
+/// Decode the instruction at `offset`, or None if the byte is not an opcode or the operand
+/// is truncated.
+pub fn decode_at(code: &[u8], offset: usize) -> Option<Instr> {
+    let op = Op::from_u8(*code.get(offset)?)?;
+    let arg = match op.operand() {
+        Operand::None => 0,
+        Operand::U8 => *code.get(offset + 1)? as u32,
+        Operand::U16 => u16::from_le_bytes([*code.get(offset + 1)?, *code.get(offset + 2)?]) as u32,
+        Operand::Jump => u32::from_le_bytes([
+            *code.get(offset + 1)?,
+            *code.get(offset + 2)?,
+            *code.get(offset + 3)?,
+            *code.get(offset + 4)?,
+        ]),
+    };
+    Some(Instr { offset: offset as u32, op, arg })
+}
+
+/// Validate a code object and, recursively, the code objects among its constants.
+pub fn validate(code: &CodeObject) -> Result<(), ValidateError> {
+    // Nested code objects are validated with an explicit work list (no recursion).
+    let mut work: Vec<&CodeObject> = vec![code];
+    while let Some(c) = work.pop() {
+        validate_one(c)?;
+        let mut consts: Vec<&Const> = c.consts.iter().collect();
+        while let Some(k) = consts.pop() {
+            match k {
+                Const::Code(inner) => work.push(inner),
+                Const::Tuple(items) => consts.extend(items.iter()),
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Does `op` never continue with the next instruction?
+pub fn is_terminator(op: Op) -> bool {
+    matches!(op, Op::Jump | Op::ReturnValue | Op::Raise | Op::Reraise | Op::ExcCleanup)
+}
+
+/// Validate one code object (not its nested ones).
+pub fn validate_one(c: &CodeObject) -> Result<(), ValidateError> {
+    let fail = |offset: u32, msg: String| ValidateError { code: c.qualname.clone(), offset, msg };
+    let code = &c.code[..];
+    if code.len() > u32::MAX as usize / 2 {
+        return Err(fail(0, String::from("code too large")));
+    }
+    let n_locals = c.n_locals as usize;
+    if c.varnames.len() != n_locals {
+        return Err(fail(0, format!("varnames has {} entries, n_locals is {}", c.varnames.len(), n_locals)));
+    }
+    if c.n_free > c.n_locals {
+        return Err(fail(0, String::from("n_free > n_locals")));
+    }
+    if c.posonlyargcount > c.argcount {
+        return Err(fail(0, String::from("posonlyargcount > argcount")));
+    }
+    let n_params = c.argcount as usize
+        + c.kwonlyargcount as usize
+        + c.flags.has(CodeFlags::VARARGS) as usize
+        + c.flags.has(CodeFlags::VARKEYWORDS) as usize;
+    if n_params > n_locals - c.n_free as usize {
+        return Err(fail(0, String::from("parameters overlap free-variable slots")));
+    }
+    if code.is_empty() {
+        return Err(fail(0, String::from("empty code")));
+    }
+    // Pass 1: decode, instruction boundaries, operand ranges.
+    let mut boundary = vec![false; code.len() + 1];
+    let mut instrs: Vec<Instr> = Vec::new();
+    let mut cell_slots = vec![false; n_locals];
+    for s in n_locals - c.n_free as usize..n_locals {
+        cell_slots[s] = true;
+    }
+    let mut off = 0usize;
+    while off < code.len() {
+        let Some(ins) = decode_at(code, off) else {
+            return Err(fail(off as u32, String::from("invalid opcode or truncated operand")));
+        };
+        boundary[off] = true;
+        if ins.op == Op::MakeCell && (ins.arg as usize) < n_locals {
+            cell_slots[ins.arg as usize] = true;
+        }
+        instrs.push(ins);
+        off += ins.op.size();
+    }
+    boundary[code.len()] = true;
+    let is_gen = c.flags.has(CodeFlags::GENERATOR) || c.flags.has(CodeFlags::COROUTINE);
+    for ins in &instrs {
+        let a = ins.arg as usize;
+        let bad = |what: &str| Err(fail(ins.offset, format!("{} operand {} out of range ({})", ins.op.name(), ins.arg, what)));
+        match ins.op {
+            Op::LoadConst if a >= c.consts.len() => return bad("consts"),
+            Op::LoadGlobal
+            | Op::StoreGlobal
+            | Op::DeleteGlobal
+            | Op::LoadName
+            | Op::StoreName
+            | Op::DeleteName
+            | Op::LoadAttr
+            | Op::StoreAttr
+            | Op::DeleteAttr
+            | Op::LoadMethod
+            | Op::ImportName
+            | Op::ImportFrom
+                if a >= c.names.len() =>
+            {
+                return bad("names")
+            }
+            Op::LoadFast | Op::StoreFast | Op::DeleteFast => {
+                if a >= n_locals {
+                    return bad("locals");
+                }
+                if cell_slots[a] {
+                    return Err(fail(ins.offset, format!("{} on cell slot {}", ins.op.name(), a)));
+                }
+            }
+            Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref | Op::MakeCell => {
+                if a >= n_locals {
+                    return bad("locals");
+                }
+                if !cell_slots[a] {
+                    return Err(fail(ins.offset, format!("{} on slot {} that is not a cell", ins.op.name(), a)));
+                }
+            }
+            Op::Jump | Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop | Op::ForIter => {
+                if a >= code.len() || !boundary[a] {
+                    return Err(fail(ins.offset, format!("jump target {} is not an instruction", a)));
+                }
+            }
+            Op::YieldValue | Op::YieldFrom if !is_gen => {
+                return Err(fail(ins.offset, String::from("yield in a code object that is not a generator or coroutine")));
+            }
+            _ => {}
+        }
+        if stack_effect(ins.op, ins.arg).is_none() {
+            return Err(fail(ins.offset, format!("invalid operand {} for {}", ins.arg, ins.op.name())));
+        }
+    }
+    // Exception table.
+    for e in &c.exc_table {
+        let (s, en, h) = (e.start as usize, e.end as usize, e.handler as usize);
+        if s >= en || en > code.len() || !boundary[s] || !boundary[en] || h >= code.len() || !boundary[h] {
+            return Err(fail(e.start, format!("bad exception table entry {:?}", e)));
+        }
+        if e.depth as u32 + 1 > c.max_stack as u32 {
+            return Err(fail(e.start, String::from("exception handler depth exceeds max_stack")));
+        }
+    }
+    // Line table.
+    for w in c.lines.windows(2) {
+        if w[0].0 >= w[1].0 {
+            return Err(fail(w[1].0, String::from("line table offsets not increasing")));
+        }
+    }
+    // Pass 2: stack depth along every path.
+    let index_of = |offset: usize| instrs.binary_search_by(|i| (i.offset as usize).cmp(&offset)).ok();
+    let mut depth: Vec<Option<u32>> = vec![None; instrs.len()];
+    let mut work: Vec<(usize, u32)> = vec![(0, 0)];
+    let max = c.max_stack as u32;
+    let handler_of = |offset: u32| c.exc_table.iter().find(|e| e.start <= offset && offset < e.end);
+    while let Some((i, d)) = work.pop() {
+        let Some(ins) = instrs.get(i) else {
+            return Err(fail(code.len() as u32, String::from("execution falls off the end of the code")));
+        };
+        match depth[i] {
+            Some(old) if old == d => continue,
+            Some(old) => {
+                return Err(fail(ins.offset, format!("inconsistent stack depth ({} vs {})", old, d)));
+            }
+            None => depth[i] = Some(d),
+        }
+        let Some(se) = stack_effect(ins.op, ins.arg) else {
+            return Err(fail(ins.offset, String::from("invalid operand")));
+        };
+        if d < se.need {
+            return Err(fail(ins.offset, format!("stack underflow: {} needs {}, depth {}", ins.op.name(), se.need, d)));
+        }
+        if d > max {
+            return Err(fail(ins.offset, format!("stack depth {} exceeds max_stack {}", d, max)));
+        }
+        if let Some(h) = handler_of(ins.offset) {
+            if h.depth as u32 > d {
+                return Err(fail(ins.offset, format!("handler depth {} above stack depth {}", h.depth, d)));
+            }
+            let Some(hi) = index_of(h.handler as usize) else {
+                return Err(fail(ins.offset, String::from("bad handler")));
+            };
+            work.push((hi, h.depth as u32 + 1));
+        }
+        let apply = |delta: i32| -> Result<u32, ValidateError> {
+            let nd = d as i64 + delta as i64;
+            if nd < 0 || nd > max as i64 {
+                return Err(fail(ins.offset, format!("stack depth {} out of range after {}", nd, ins.op.name())));
+            }
+            Ok(nd as u32)
+        };
+        if let Some(j) = se.jump {
+            let nd = apply(j)?;
+            let Some(ti) = index_of(ins.arg as usize) else {
+                return Err(fail(ins.offset, String::from("bad jump target")));
+            };
+            work.push((ti, nd));
+        }
+        if let Some(f) = se.fall {
+            let nd = apply(f)?;
+            work.push((i + 1, nd));
+        }
+    }
+    Ok(())
+}
