@@ -160,7 +160,15 @@ impl Errno {
         if let Ok(n) = word.parse::<i32>() {
             return Some(Errno::from_code(n));
         }
-        Errno::from_name(word)
+        if let Some(e) = Errno::from_name(word) {
+            return Some(e);
+        }
+        // Ports that raise OSError with a text instead of an errno (the micro:bit: "file not found").
+        let lower = m.to_ascii_lowercase();
+        [("not found", Errno::ENOENT), ("no such file", Errno::ENOENT), ("exists", Errno::EEXIST), ("no space", Errno::ENOSPC)]
+            .into_iter()
+            .find(|(text, _)| lower.contains(text))
+            .map(|(_, e)| e)
     }
 }
 
@@ -182,6 +190,9 @@ mod tests {
         assert_eq!(DeviceException::parse(b"OSError: 28\r\n").errno, Some(Errno::ENOSPC));
         assert_eq!(DeviceException::parse(b"OSError: EEXIST\r\n").errno, Some(Errno::EEXIST));
         assert_eq!(DeviceException::parse(b"OSError: 1234\r\n").errno, Some(Errno::Other(1234)));
+        // micro:bit MicroPython 1.9.2
+        assert_eq!(DeviceException::parse(b"OSError: file not found\r\n").errno, Some(Errno::ENOENT));
+        assert_eq!(DeviceException::parse(b"OSError: something odd\r\n").errno, None);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 mod client;
 mod error;
 
-pub use client::{Client, ExecOutput, FollowOptions};
+pub use client::{Client, ExecOutput, FollowOptions, STEP_TIMEOUT};
 pub use error::{show_bytes, DeviceException, Errno, Error};
 
 use std::io;
