@@ -29,6 +29,8 @@ struct Loopback {
     /// A program called `loop` runs until interrupted, printing a tick per host read.
     looping: bool,
     grants: usize,
+    /// Drop the next classic-raw program including its `\x04` (a busy board losing a burst).
+    lose_next_program: bool,
 }
 
 impl Loopback {
@@ -45,6 +47,7 @@ impl Loopback {
             abort_after: None,
             looping: false,
             grants: 0,
+            lose_next_program: false,
         }
     }
 
@@ -149,6 +152,12 @@ impl Loopback {
 
 impl Transport for Loopback {
     fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
+        if self.lose_next_program && matches!(self.sm.state(), State::RawPrompt { .. }) && data != b"\x05A\x01" {
+            if data == [0x04] {
+                self.lose_next_program = false;
+            }
+            return Ok(());
+        }
         // The end (`\x04`) and interrupt (`\x03`) bytes are sent outside the window, as on real boards.
         let control = data == [0x04] || data == [0x03];
         if !control && matches!(self.sm.state(), State::RawPaste { .. }) && self.inbox.len() + data.len() > self.capacity {
@@ -222,6 +231,18 @@ fn falls_back_to_classic_raw_on_old_firmware() {
     assert_eq!(client.exec_ok(b"second").unwrap(), b"ran 6 bytes\r\n");
     let device = client.into_transport();
     assert_eq!(device.executed, vec![code, b"second".to_vec()]);
+}
+
+#[test]
+fn a_lost_classic_raw_program_is_sent_again() {
+    let mut device = Loopback::new(128);
+    device.old_firmware = true;
+    let mut client = connected(device);
+    assert_eq!(client.exec_ok(b"first").unwrap(), b"ran 5 bytes\r\n");
+    client.transport_mut().lose_next_program = true;
+    assert_eq!(client.exec_ok(b"second").unwrap(), b"ran 6 bytes\r\n");
+    let device = client.into_transport();
+    assert_eq!(device.executed, vec![b"first".to_vec(), b"second".to_vec()]);
 }
 
 #[test]

@@ -44,6 +44,12 @@ pub const STEP_TIMEOUT: Duration = Duration::from_secs(10);
 /// Classic raw mode has no flow control: send in slices with a pause, as mpremote does.
 const RAW_SLICE: usize = 256;
 const RAW_SLICE_PAUSE: Duration = Duration::from_millis(10);
+/// Pause between the `>` prompt and a classic-raw program (see `raw_write`).
+const RAW_PROMPT_SETTLE: Duration = Duration::from_millis(5);
+/// How long the `OK` may take once the whole program was written.
+const RAW_ACK_TIMEOUT: Duration = Duration::from_secs(2);
+/// Sends of one classic-raw program before giving up.
+const RAW_ATTEMPTS: usize = 3;
 
 /// A raw-REPL session with one device.
 pub struct Client<T: Transport> {
@@ -312,18 +318,45 @@ impl<T: Transport> Client<T> {
     }
 
     fn raw_write(&mut self, code: &[u8]) -> Result<(), Error> {
-        for (i, slice) in code.chunks(RAW_SLICE).enumerate() {
-            if i > 0 {
-                std::thread::sleep(RAW_SLICE_PAUSE);
+        // Classic raw mode has no flow control. Some boards (the micro:bit's MicroPython 1.9, seen under
+        // QEMU) are still busy for a moment after printing `>` and drop a burst that arrives then, so the
+        // client lets the prompt settle first. If the `OK` still does not come, nothing was run (the
+        // device acknowledges before compiling): discard its partial buffer with Ctrl-C, resync with
+        // Ctrl-A (banner + `>`) and send again.
+        let mut seen = Vec::new();
+        for attempt in 0..RAW_ATTEMPTS {
+            std::thread::sleep(RAW_PROMPT_SETTLE * (attempt as u32 * 4 + 1));
+            for (i, slice) in code.chunks(RAW_SLICE).enumerate() {
+                if i > 0 {
+                    std::thread::sleep(RAW_SLICE_PAUSE);
+                }
+                self.transport.write_all(slice)?;
             }
-            self.transport.write_all(slice)?;
+            self.transport.write_all(&[CTRL_D])?;
+            let ack_wait = self.step_timeout.min(RAW_ACK_TIMEOUT);
+            let mut ack = Vec::new();
+            while ack.len() < 2 {
+                match self.read_byte(ack_wait)? {
+                    Some(b) => ack.push(b),
+                    None => break,
+                }
+            }
+            if ack == RAW_OK {
+                return Ok(());
+            }
+            if !ack.is_empty() {
+                return Err(Error::Protocol(format!(
+                    "could not exec the program (device answered {})",
+                    super::show_bytes(&ack)
+                )));
+            }
+            seen.extend_from_slice(&ack);
+            if attempt + 1 < RAW_ATTEMPTS {
+                self.transport.write_all(&[CTRL_C, CTRL_A])?;
+                self.read_until(RAW_BANNER_PROMPT, self.step_timeout, self.step_timeout, "the raw REPL banner")?;
+            }
         }
-        self.transport.write_all(&[CTRL_D])?;
-        let ack = self.read_exact(2, "the OK after a program")?;
-        if ack != RAW_OK {
-            return Err(Error::Protocol(format!("could not exec the program (device answered {})", super::show_bytes(&ack))));
-        }
-        Ok(())
+        Err(Error::Timeout { waiting_for: "the OK after a program", received: seen })
     }
 
     fn raw_paste_write(&mut self, code: &[u8]) -> Result<(), Error> {
