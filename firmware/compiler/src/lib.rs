@@ -1,9 +1,10 @@
 //! upy compiler: Python 3 source text → `upy_bytecode::CodeObject`.
 //!
 //! Pipeline: `lexer` (tokens with INDENT/DEDENT) → `parser` (a compact, index-based AST in
-//! `ast`) → `symtable` (CPython's scope rules: local, global, free, cell) → `codegen` (one
-//! emit pass into labelled instructions, then assembly with dead-code removal, jump
-//! threading, exact stack depth, exception and line tables).
+//! `ast`; f-strings in `fstring`, literal decoding in `literal`) → `symtable` (CPython's
+//! scope rules: local, global, free, cell) → `codegen` (one emit pass into labelled
+//! instructions, then assembly with dead-code removal, jump threading, exact stack depth,
+//! exception and line tables).
 //!
 //! It runs on microcontrollers as well as on the host, so it is `no_std + alloc`, depends on
 //! nothing but `upy-bytecode`, and never panics or recurses without bound on any input:
@@ -12,13 +13,35 @@
 #![no_std]
 extern crate alloc;
 
-pub mod error;
-pub mod lexer;
-pub mod token;
-
-pub use error::{CompileError, ErrorKind};
 pub mod ast;
+mod codegen;
+pub mod error;
 pub mod fstring;
+pub mod lexer;
 pub mod literal;
 pub mod parser;
 pub mod symtable;
+pub mod token;
+
+pub use error::{CompileError, ErrorKind};
+
+use upy_bytecode::CodeObject;
+
+/// What kind of source is compiled.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module / file (`exec`).
+    Exec,
+    /// A single expression (`eval`): the code returns its value.
+    Eval,
+    /// REPL input: like `Exec`, but expression statements print their value (`PrintExpr`).
+    Single,
+}
+
+/// Compile `source` into a module-level code object.
+pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, CompileError> {
+    let pmode = if mode == Mode::Eval { parser::ParseMode::Eval } else { parser::ParseMode::File };
+    let (mut ast, body) = parser::parse(source, pmode)?;
+    let st = symtable::build(&mut ast, &body)?;
+    codegen::compile_module(&ast, &st, &body, filename, mode)
+}
