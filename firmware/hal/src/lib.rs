@@ -1,1 +1,70 @@
+//! upy-hal: the boundary between the interpreter and a board.
+//!
+//! A port (the simulated board on the host, QEMU, RP2040, ESP32-C3) implements [`Port`];
+//! the VM talks to the board only through it. This crate is `no_std`, has no allocator
+//! dependency and must not depend on the VM, the compiler or any board crate.
 #![no_std]
+
+use core::sync::atomic::AtomicBool;
+
+/// What kind of node a path names.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum NodeKind {
+    /// A regular file.
+    File,
+    /// A directory.
+    Dir,
+}
+
+/// Errors a port reports; the VM maps them to `OSError(errno)`.
+#[non_exhaustive]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum HalError {
+    /// The board has no such capability.
+    NotSupported,
+    /// No such file or directory (ENOENT).
+    NotFound,
+    /// An I/O error with a MicroPython errno value.
+    Errno(i32),
+}
+
+/// One board, as the interpreter sees it.
+pub trait Port {
+    /// Write bytes to the console (stdout). Text is already UTF-8; newlines are `\n`
+    /// (a port that needs `\r\n` on the wire cooks them itself).
+    fn stdout_write(&mut self, bytes: &[u8]);
+    /// Write bytes to the error stream (the console on a board).
+    fn stderr_write(&mut self, bytes: &[u8]) {
+        self.stdout_write(bytes)
+    }
+    /// Read console input: blocks until at least one byte is available, returns 0 at end
+    /// of input.
+    fn stdin_read(&mut self, buf: &mut [u8]) -> usize;
+    /// Milliseconds since boot (wrapping is handled by the VM's ticks functions).
+    fn ticks_ms(&self) -> u64;
+    /// Microseconds since boot.
+    fn ticks_us(&self) -> u64;
+    /// CPU cycle counter or the best approximation.
+    fn ticks_cpu(&self) -> u64 {
+        self.ticks_us()
+    }
+    /// Nanoseconds since the Unix epoch (or since boot on boards without an RTC).
+    fn time_ns(&self) -> u64;
+    /// Sleep; returns early if the interrupt flag gets set.
+    fn delay_us(&mut self, us: u64);
+    /// The flag an interrupt source (Ctrl-C on the console, SIGINT on the host) sets to
+    /// raise KeyboardInterrupt in running code.
+    fn interrupt_flag(&self) -> &'static AtomicBool;
+    /// Read a whole file (for `import` and running scripts).
+    fn read_file(&mut self, path: &str, out: &mut dyn FnMut(&[u8])) -> Result<(), HalError>;
+    /// Kind of the node at `path`, or None if there is none.
+    fn stat(&mut self, path: &str) -> Option<NodeKind>;
+    /// Name of the board (for `sys.platform`-style information and banners).
+    fn board_name(&self) -> &'static str;
+    /// Name of the MCU.
+    fn mcu_name(&self) -> &'static str;
+    /// `sys.platform`.
+    fn platform(&self) -> &'static str;
+    /// Fill `buf` with random bytes (os.urandom); boards without a TRNG use a PRNG.
+    fn random_bytes(&mut self, buf: &mut [u8]);
+}

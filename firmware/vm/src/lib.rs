@@ -1,1 +1,184 @@
+//! upy-vm: the Python virtual machine that runs on every upy board.
+//!
+//! It owns one fixed heap handed over by the port (precise mark-sweep GC, `heap.rs`),
+//! represents every value in 32 bits (`value.rs`), defines the built-in types
+//! (`obj/<type>.rs`) and modules (`modules/<name>.rs`) as static tables, and executes
+//! `upy-bytecode` code objects (`interp.rs`). Source is compiled with `upy-compiler`
+//! when the `compiler` feature is on.
+//!
+//! It is `no_std + alloc` and must not depend on std, on any board crate, on the device
+//! agent or on host tooling; it reaches the board only through `upy_hal::Port`.
 #![no_std]
+extern crate alloc;
+#[cfg(any(test, feature = "std"))]
+extern crate std;
+
+#[macro_use]
+pub mod qstr;
+#[macro_use]
+pub mod types;
+
+pub mod call;
+pub mod heap;
+pub mod interp;
+pub mod modules;
+pub mod obj;
+pub mod rom;
+pub mod runtime;
+pub mod value;
+pub mod vm;
+
+#[cfg(test)]
+mod testing;
+
+use alloc::string::String;
+
+pub use value::Value;
+pub use vm::{Config, Exc, PyResult, Vm};
+
+/// How source text is compiled.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum CompileMode {
+    /// A module / file.
+    Exec,
+    /// One expression (eval).
+    Eval,
+    /// A REPL line (expression statements print their value).
+    Single,
+}
+
+/// Compile `src` and load it as a code object.
+pub fn compile_to_value(vm: &mut Vm, src: &str, filename: &str, mode: CompileMode) -> PyResult<Value> {
+    #[cfg(feature = "compiler")]
+    {
+        let m = match mode {
+            CompileMode::Exec => upy_compiler::Mode::Exec,
+            CompileMode::Eval => upy_compiler::Mode::Eval,
+            CompileMode::Single => upy_compiler::Mode::Single,
+        };
+        match upy_compiler::compile(src, filename, m) {
+            Ok(code) => obj::func::load_code(vm, &code),
+            Err(e) => {
+                let ty = match e.kind {
+                    upy_compiler::ErrorKind::IndentationError => types::TypeId::IndentationError,
+                    _ => types::TypeId::SyntaxError,
+                };
+                let msg = alloc::format!("{}", e.msg);
+                let exc = vm.raise(ty, &msg);
+                // Record where: file and line, as a traceback entry.
+                let f = Value::qstr(vm.intern(filename));
+                let e_v = vm.exc;
+                vm.add_traceback(e_v, f, e.line, Value::qstr(q!("<module>")));
+                Err(exc)
+            }
+        }
+    }
+    #[cfg(not(feature = "compiler"))]
+    {
+        let _ = (src, filename, mode);
+        Err(vm.raise(types::TypeId::RuntimeError, "this build cannot compile source"))
+    }
+}
+
+/// Compile and run `src` in `globals` (locals = globals when `locals` is NULL).
+pub fn exec_source(vm: &mut Vm, src: &str, filename: &str, globals: Value, locals: Value) -> PyResult<Value> {
+    let code = compile_to_value(vm, src, filename, CompileMode::Exec)?;
+    vm.root(code);
+    interp::run_code(vm, code, globals, locals)
+}
+
+/// What happened when a program finished.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// It ran to the end.
+    Ok,
+    /// `SystemExit(code)`.
+    Exit(i32),
+    /// An uncaught exception; its traceback text.
+    Error(String),
+}
+
+impl Vm {
+    /// The `__main__` module's globals (created on first use).
+    pub fn main_globals(&mut self) -> PyResult<Value> {
+        let key = Value::qstr(q!("__main__"));
+        if let Some(m) = self.dict_get(self.modules, key)? {
+            if let Some(o) = m.as_obj() {
+                return Ok(self.heap.get::<obj::ModuleObj>(o).dict);
+            }
+        }
+        let m = modules::new_module(self, "__main__")?;
+        let mods = self.modules;
+        self.dict_set(mods, key, m)?;
+        Ok(self.heap.get::<obj::ModuleObj>(m.as_obj().unwrap_or(0)).dict)
+    }
+
+    /// Run source as the `__main__` module; uncaught exceptions become `Outcome::Error`
+    /// with MicroPython-style traceback text.
+    pub fn run_main(&mut self, src: &str, filename: &str, mode: CompileMode) -> Outcome {
+        let r = (|| {
+            let g = self.main_globals()?;
+            self.root(g);
+            if let Ok(f) = self.new_str(filename) {
+                if mode == CompileMode::Exec {
+                    self.dict_set(g, Value::qstr(q!("__file__")), f)?;
+                }
+            }
+            let code = compile_to_value(self, src, filename, mode)?;
+            self.root(code);
+            interp::run_code(self, code, g, g)
+        })();
+        let out = match r {
+            Ok(_) => Outcome::Ok,
+            Err(_) => self.outcome_of_exception(),
+        };
+        self.clear_temps();
+        out
+    }
+
+    /// Classify the pending exception (SystemExit code or traceback text) and clear it.
+    pub fn outcome_of_exception(&mut self) -> Outcome {
+        let e = self.take_exception();
+        self.root(e);
+        if self.exc_matches(e, types::TypeId::SystemExit) {
+            let args = self.exc_args(e);
+            let first = self.tuple_items(args).and_then(|a| a.first().copied());
+            return match first {
+                None => Outcome::Exit(0),
+                Some(v) if v.is_none() => Outcome::Exit(0),
+                Some(v) => match self.int_i64(v) {
+                    Some(i) => Outcome::Exit(i as i32),
+                    None => {
+                        let s = runtime::str_string(self, v).unwrap_or_default();
+                        self.port.stderr_write(s.as_bytes());
+                        self.port.stderr_write(b"\n");
+                        Outcome::Exit(1)
+                    }
+                },
+            };
+        }
+        Outcome::Error(obj::exc::format_exception(self, e))
+    }
+
+    /// Set `sys.argv`.
+    pub fn set_argv(&mut self, args: &[&str]) -> PyResult<()> {
+        let l = self.sys_argv;
+        for a in args {
+            let s = self.new_str(a)?;
+            self.list_push(l, s)?;
+        }
+        Ok(())
+    }
+
+    /// Append a directory to `sys.path`.
+    pub fn add_path(&mut self, dir: &str) -> PyResult<()> {
+        let l = self.sys_path;
+        let s = self.new_str(dir)?;
+        self.list_push(l, s)
+    }
+
+    /// Peak heap use so far, in bytes.
+    pub fn peak_heap(&self) -> usize {
+        self.heap.peak_bytes()
+    }
+}

@@ -1,0 +1,320 @@
+//! Calling: argument binding for Python functions, native functions, classes, bound
+//! methods and callable instances. Python frames are pushed on the VM's own stacks; only
+//! native code calling back into Python recurses on the Rust stack (bounded).
+
+use alloc::vec::Vec;
+
+use upy_bytecode::CodeFlags;
+
+use crate::obj::{self, Kind};
+use crate::qstr::Qstr;
+use crate::runtime;
+use crate::types::{Attr, TypeId, VAR};
+use crate::value::{Imm, Unpacked, Value};
+use crate::vm::{Frame, PyResult, Vm};
+
+/// Call `f(*args, **kw)` from native code.
+pub fn call(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Value> {
+    match f.unpack() {
+        Unpacked::Obj(off) => match vm.heap.kind(off) {
+            Kind::Func => call_python(vm, f, args, kw, Value::NULL),
+            Kind::BoundMethod => {
+                let b = vm.heap.get::<obj::BoundObj>(off);
+                let (func, self_) = (b.func, b.self_);
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(self_);
+                all.extend_from_slice(args);
+                call(vm, func, &all, kw)
+            }
+            Kind::Class => obj::class::instantiate(vm, f, args, kw),
+            Kind::ClassMethod | Kind::StaticMethod => {
+                let inner = vm.heap.get::<obj::Obj4>(off).a;
+                call(vm, inner, args, kw)
+            }
+            _ => {
+                if let Some(r) = call_instance(vm, f, args, kw)? {
+                    return Ok(r);
+                }
+                Err(not_callable(vm, f))
+            }
+        },
+        Unpacked::Imm(Imm::ModFun(..) | Imm::TypeFun(..)) => call_native(vm, f, args, kw),
+        Unpacked::Imm(Imm::Type(t)) => {
+            let Some(id) = TypeId::from_u8(t) else { return Err(not_callable(vm, f)) };
+            let def = crate::rom::type_def(id);
+            match def.new {
+                Some(new) => {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(f);
+                    all.extend_from_slice(args);
+                    new(vm, &all, kw)
+                }
+                None => {
+                    let n = def.name;
+                    Err(vm.raise_fmt(TypeId::TypeError, format_args!("cannot create '{n}' instances")))
+                }
+            }
+        }
+        _ => Err(not_callable(vm, f)),
+    }
+}
+
+fn call_instance(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Option<Value>> {
+    if !f.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception | Kind::Native)) {
+        return Ok(None);
+    }
+    let cls = runtime::type_of(vm, f);
+    let Some(m) = runtime::lookup_in_type(vm, cls, q!("__call__"))? else { return Ok(None) };
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(f);
+    all.extend_from_slice(args);
+    call(vm, m, &all, kw).map(Some)
+}
+
+/// TypeError "'x' object is not callable".
+pub fn not_callable(vm: &mut Vm, f: Value) -> crate::vm::Exc {
+    let t = runtime::type_name(vm, f);
+    vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' object is not callable"))
+}
+
+/// Call a native function value with arity checks.
+pub fn call_native(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Value> {
+    let Some(attr) = runtime::native_attr(f) else { return Err(not_callable(vm, f)) };
+    let fun = match attr {
+        Attr::Fun(x) | Attr::ClassFun(x) | Attr::StaticFun(x) => *x,
+        _ => return Err(not_callable(vm, f)),
+    };
+    let n = args.len();
+    if n < fun.min as usize || (fun.max != VAR && n > fun.max as usize) {
+        let name = runtime::native_name(vm, f);
+        return Err(if fun.min == fun.max {
+            vm.raise_fmt(TypeId::TypeError, format_args!("{name}() takes {} positional arguments but {n} were given", fun.min))
+        } else {
+            vm.raise_fmt(TypeId::TypeError, format_args!("{name}() takes from {} to {} positional arguments but {n} were given", fun.min, fun.max))
+        });
+    }
+    if !kw.is_empty() && !fun.kw {
+        let name = runtime::native_name(vm, f);
+        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("{name}() takes no keyword arguments")));
+    }
+    vm.native_depth += 1;
+    if vm.native_depth > vm.config.max_native_depth {
+        vm.native_depth -= 1;
+        return Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
+    }
+    let r = (fun.f)(vm, args, kw);
+    vm.native_depth -= 1;
+    r
+}
+
+/// Call a Python function from native code: binds arguments, runs it to completion.
+/// `locals` is the namespace dict for class bodies (NULL otherwise).
+pub fn call_python(vm: &mut Vm, func: Value, args: &[Value], kw: &[(Qstr, Value)], locals: Value) -> PyResult<Value> {
+    vm.native_depth += 1;
+    if vm.native_depth > vm.config.max_native_depth {
+        vm.native_depth -= 1;
+        return Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
+    }
+    let sp = vm.stack.len();
+    vm.stack.push(func);
+    vm.stack.extend_from_slice(args);
+    for &(_, v) in kw {
+        vm.stack.push(v);
+    }
+    let r = match enter_function(vm, func, sp as u32 + 1, args.len(), kw, sp as u32, true, locals) {
+        Ok(Some(g)) => Ok(g),
+        Ok(None) => crate::interp::run(vm),
+        Err(e) => Err(e),
+    };
+    vm.stack.truncate(sp);
+    vm.native_depth -= 1;
+    r
+}
+
+/// Bind arguments and push a frame for `func`. The positional arguments are
+/// `stack[args_at .. args_at + npos]`; keyword values follow them on the stack too, with
+/// their names in `kw` (values in `kw` are the same). Returns Some(generator) instead of
+/// pushing a frame when the function is a generator or coroutine.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn enter_function(
+    vm: &mut Vm,
+    func: Value,
+    args_at: u32,
+    npos: usize,
+    kw: &[(Qstr, Value)],
+    ret_sp: u32,
+    entry: bool,
+    locals: Value,
+) -> PyResult<Option<Value>> {
+    if vm.frames.len() >= vm.config.max_frames {
+        return Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
+    }
+    let foff = func.as_obj().unwrap_or(0);
+    let fo = vm.heap.get::<obj::FuncObj>(foff);
+    let (code, globals, defaults, kwdefaults, closure) = (fo.code, fo.globals, fo.defaults, fo.kwdefaults, fo.closure);
+    let c = vm.code(code);
+    let argcount = c.argcount as usize;
+    let kwonly = c.kwonly as usize;
+    let posonly = c.posonly as usize;
+    let n_locals = c.n_locals as usize;
+    let n_free = c.n_free as usize;
+    let flags = CodeFlags(c.h.aux);
+    let varnames = c.varnames;
+    let base = args_at as usize;
+    let simple = kw.is_empty()
+        && npos == argcount
+        && kwonly == 0
+        && !flags.has(CodeFlags::VARARGS)
+        && !flags.has(CodeFlags::VARKEYWORDS);
+    if simple {
+        // Fast path: the arguments already sit where the locals go.
+        vm.stack.truncate(base + npos);
+        vm.stack.resize(base + n_locals, Value::NULL);
+    } else {
+        let mut slots: Vec<Value> = alloc::vec![Value::NULL; n_locals];
+        let pos: Vec<Value> = vm.stack[base..base + npos].to_vec();
+        for &v in pos.iter() {
+            vm.root(v);
+        }
+        for &(_, v) in kw {
+            vm.root(v);
+        }
+        let ncopy = npos.min(argcount);
+        slots[..ncopy].copy_from_slice(&pos[..ncopy]);
+        let mut slot = argcount + kwonly;
+        if flags.has(CodeFlags::VARARGS) {
+            let extra = if npos > argcount { &pos[argcount..] } else { &[][..] };
+            slots[slot] = obj::tuple::new_tuple(vm, extra)?;
+            slot += 1;
+        } else if npos > argcount {
+            let name = func_name(vm, code);
+            return Err(vm.raise_fmt(
+                TypeId::TypeError,
+                format_args!("{name}() takes {argcount} positional arguments but {npos} were given"),
+            ));
+        }
+        let kwdict = if flags.has(CodeFlags::VARKEYWORDS) {
+            let d = obj::dict::new_dict(vm)?;
+            slots[slot] = d;
+            Some(d)
+        } else {
+            None
+        };
+        let names: Vec<Value> = vm.tuple_items(varnames).map(|s| s.to_vec()).unwrap_or_default();
+        for &(k, v) in kw {
+            let kv = Value::qstr(k);
+            let pos_idx = names[posonly.min(names.len())..(argcount + kwonly).min(names.len())]
+                .iter()
+                .position(|&n| n == kv)
+                .map(|i| i + posonly);
+            match pos_idx {
+                Some(i) => {
+                    if !slots[i].is_null() {
+                        let name = func_name(vm, code);
+                        let a = alloc::string::String::from(vm.qstr_str(k));
+                        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("{name}() got multiple values for argument '{a}'")));
+                    }
+                    slots[i] = v;
+                }
+                None => match kwdict {
+                    Some(d) => vm.dict_set(d, kv, v)?,
+                    None => {
+                        let name = func_name(vm, code);
+                        let a = alloc::string::String::from(vm.qstr_str(k));
+                        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("{name}() got an unexpected keyword argument '{a}'")));
+                    }
+                },
+            }
+        }
+        // Defaults for missing positionals.
+        let defs: Vec<Value> = vm.tuple_items(defaults).map(|s| s.to_vec()).unwrap_or_default();
+        let first_def = argcount.saturating_sub(defs.len());
+        for i in 0..argcount {
+            if slots[i].is_null() {
+                if i >= first_def {
+                    slots[i] = defs[i - first_def];
+                } else {
+                    let name = func_name(vm, code);
+                    let missing = names.get(i).and_then(|&n| vm.str_of(n)).unwrap_or("?");
+                    let missing = alloc::string::String::from(missing);
+                    return Err(vm.raise_fmt(TypeId::TypeError, format_args!("{name}() missing required positional argument: '{missing}'")));
+                }
+            }
+        }
+        for i in argcount..argcount + kwonly {
+            if slots[i].is_null() {
+                let n = names.get(i).copied().unwrap_or(Value::NULL);
+                let d = if kwdefaults.is_null() { None } else { vm.dict_get(kwdefaults, n)? };
+                match d {
+                    Some(v) => slots[i] = v,
+                    None => {
+                        let name = func_name(vm, code);
+                        let missing = alloc::string::String::from(vm.str_of(n).unwrap_or("?"));
+                        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("{name}() missing required keyword-only argument: '{missing}'")));
+                    }
+                }
+            }
+        }
+        vm.stack.truncate(base);
+        vm.stack.extend_from_slice(&slots);
+    }
+    if n_free > 0 {
+        let cells: Vec<Value> = vm.tuple_items(closure).map(|s| s.to_vec()).unwrap_or_default();
+        for (i, c) in cells.into_iter().enumerate().take(n_free) {
+            vm.stack[base + n_locals - n_free + i] = c;
+        }
+    }
+    if flags.has(CodeFlags::GENERATOR) || flags.has(CodeFlags::COROUTINE) {
+        let g = obj::generator::new_generator(vm, func, code, globals, base, n_locals)?;
+        vm.stack.truncate(ret_sp as usize);
+        return Ok(Some(g));
+    }
+    vm.frames.push(Frame {
+        code,
+        globals,
+        locals,
+        func,
+        base: base as u32,
+        ret_sp,
+        ip: 0,
+        op: 0,
+        generator: Value::NULL,
+        entry,
+    });
+    Ok(None)
+}
+
+fn func_name(vm: &Vm, code: Value) -> alloc::string::String {
+    alloc::string::String::from(vm.str_of(vm.code(code).name).unwrap_or("?"))
+}
+
+/// Turn (kwnames tuple, values) into keyword pairs.
+pub(crate) fn kw_pairs(vm: &mut Vm, kwnames: Value, values: &[Value]) -> Vec<(Qstr, Value)> {
+    let names: Vec<Value> = vm.tuple_items(kwnames).map(|s| s.to_vec()).unwrap_or_default();
+    names
+        .iter()
+        .zip(values.iter())
+        .map(|(&n, &v)| {
+            let q = match n.as_qstr() {
+                Some(q) => q,
+                None => {
+                    let s = alloc::string::String::from(vm.str_of(n).unwrap_or(""));
+                    vm.intern(&s)
+                }
+            };
+            (q, v)
+        })
+        .collect()
+}
+
+/// Keyword pairs from a `**kwargs` dict (keys must be str).
+pub(crate) fn kw_from_dict(vm: &mut Vm, d: Value) -> PyResult<Vec<(Qstr, Value)>> {
+    let mut out = Vec::new();
+    for (k, v) in vm.dict_items(d) {
+        let Some(s) = vm.str_of(k) else { return Err(vm.raise(TypeId::TypeError, "keywords must be strings")) };
+        let s = alloc::string::String::from(s);
+        let q = vm.intern(&s);
+        out.push((q, v));
+    }
+    Ok(out)
+}

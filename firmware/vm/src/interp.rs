@@ -1,0 +1,1402 @@
+//! The bytecode interpreter: one `loop { match }` over the current frame's instructions.
+//! Python-to-Python calls push a frame and continue in the same loop; returning pops it.
+//! Exceptions are dispatched through each code object's exception table.
+
+use alloc::vec::Vec;
+use core::sync::atomic::Ordering;
+
+use upy_bytecode::{BinOp, CmpOp, CodeFlags, Op, UnOp};
+
+use crate::call;
+use crate::obj::{self, Kind};
+use crate::runtime;
+use crate::types::TypeId;
+use crate::value::Value;
+use crate::vm::{Exc, PyResult, Vm};
+
+/// Outcome of resuming a generator.
+pub enum GenStep {
+    /// It yielded a value.
+    Yield(Value),
+    /// It returned (finished) with a value.
+    Return(Value),
+}
+
+fn check_pending(vm: &mut Vm) -> PyResult<()> {
+    if vm.interrupt.load(Ordering::Relaxed) {
+        vm.interrupt.store(false, Ordering::Relaxed);
+        return Err(vm.raise_empty(TypeId::KeyboardInterrupt));
+    }
+    if !vm.scheduled.is_empty() {
+        crate::modules::micropython::run_scheduled(vm)?;
+    }
+    Ok(())
+}
+
+/// Pop frames until a handler is found (frame's ip set to it) or the entry frame is
+/// popped (Err).
+fn unwind(vm: &mut Vm) -> Result<(), Exc> {
+    loop {
+        let Some(&fr) = vm.frames.last() else { return Err(Exc) };
+        if let Some((handler, depth)) = vm.code_handler(fr.code, fr.op) {
+            let n_locals = vm.code(fr.code).n_locals as usize;
+            vm.stack.truncate(fr.base as usize + n_locals + depth as usize);
+            let e = vm.exc;
+            vm.stack.push(e);
+            vm.exc = Value::NULL;
+            let fi = vm.frames.len() - 1;
+            vm.frames[fi].ip = handler;
+            return Ok(());
+        }
+        let line = vm.code_line(fr.code, fr.op);
+        let (file, name) = {
+            let c = vm.code(fr.code);
+            (c.filename, c.name)
+        };
+        let e = vm.exc;
+        vm.add_traceback(e, file, line, name);
+        vm.frames.pop();
+        vm.stack.truncate(fr.ret_sp as usize);
+        if let Some(g) = fr.generator.as_obj() {
+            let go = vm.heap.get_mut::<obj::GenObj>(g);
+            go.h.flags = obj::GEN_DONE;
+            go.frame = 0;
+        }
+        if fr.entry {
+            return Err(Exc);
+        }
+    }
+}
+
+#[inline(always)]
+fn rd16(code: &[u8], ip: usize) -> usize {
+    match code.get(ip..ip + 2) {
+        Some(b) => u16::from_le_bytes([b[0], b[1]]) as usize,
+        None => usize::MAX,
+    }
+}
+
+#[inline(always)]
+fn rd32(code: &[u8], ip: usize) -> usize {
+    match code.get(ip..ip + 4) {
+        Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize,
+        None => usize::MAX,
+    }
+}
+
+/// Run from the top frame until the frame marked `entry` returns (Ok) or raises (Err).
+/// If the entry frame runs a generator and yields, returns Ok with `vm.yielded` set.
+pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
+    let temp_base = vm.temp.len();
+    if vm.throw_pending {
+        vm.throw_pending = false;
+        unwind(vm)?;
+    }
+    'frame: loop {
+        let Some(&fr) = vm.frames.last() else { return Ok(Value::NONE) };
+        let fi = vm.frames.len() - 1;
+        let (code_ptr, code_len, consts, names) = {
+            let c = vm.code(fr.code);
+            (vm.heap.ptr(c.bytecode + obj::ARRAY_DATA), c.code_len as usize, c.consts, c.names)
+        };
+        // SAFETY: the code object is rooted by the frame for as long as this frame runs,
+        // the heap never moves objects, and bytecode buffers are never written after
+        // loading. The slice is re-derived whenever the current frame changes.
+        let code: &[u8] = unsafe { core::slice::from_raw_parts(code_ptr, code_len) };
+        let base = fr.base as usize;
+        let mut ip = fr.ip as usize;
+        loop {
+            if vm.temp.len() > temp_base {
+                vm.temp.truncate(temp_base);
+            }
+            let op_start = ip;
+            let Some(&opb) = code.get(ip) else {
+                vm.frames[fi].op = op_start as u32;
+                let _ = vm.raise(TypeId::RuntimeError, "bytecode ran past its end");
+                unwind(vm)?;
+                continue 'frame;
+            };
+            ip += 1;
+            macro_rules! pop {
+                () => {
+                    vm.stack.pop().unwrap_or(Value::NULL)
+                };
+            }
+            macro_rules! top {
+                () => {
+                    *vm.stack.last().unwrap_or(&Value::NULL)
+                };
+            }
+            macro_rules! peek {
+                ($n:expr) => {{
+                    let l = vm.stack.len();
+                    if $n <= l { vm.stack[l - $n] } else { Value::NULL }
+                }};
+            }
+            let result: PyResult<()> = 'op: {
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => break 'op Err(e),
+                        }
+                    };
+                }
+                macro_rules! arg16 {
+                    () => {{
+                        let a = rd16(code, ip);
+                        ip += 2;
+                        a
+                    }};
+                }
+                macro_rules! arg8 {
+                    () => {{
+                        let a = code.get(ip).copied().unwrap_or(0) as usize;
+                        ip += 1;
+                        a
+                    }};
+                }
+                macro_rules! jump {
+                    () => {{
+                        let a = rd32(code, ip);
+                        ip += 4;
+                        a
+                    }};
+                }
+                macro_rules! name {
+                    ($i:expr) => {{
+                        match vm.tuple_items(names).and_then(|n| n.get($i).copied()).and_then(|v| v.as_qstr()) {
+                            Some(q) => q,
+                            None => break 'op Err(vm.raise(TypeId::RuntimeError, "bad name index in bytecode")),
+                        }
+                    }};
+                }
+                let Some(op) = Op::from_u8(opb) else {
+                    break 'op Err(vm.raise(TypeId::RuntimeError, "invalid opcode"));
+                };
+                match op {
+                    Op::Nop => {}
+                    Op::LoadConst => {
+                        let i = arg16!();
+                        let v = vm.tuple_items(consts).and_then(|c| c.get(i).copied()).unwrap_or(Value::NONE);
+                        vm.stack.push(v);
+                    }
+                    Op::LoadSmallInt => {
+                        let i = arg16!() as u16 as i16;
+                        vm.stack.push(Value::small(i as i32));
+                    }
+                    Op::LoadNone => vm.stack.push(Value::NONE),
+                    Op::LoadTrue => vm.stack.push(Value::TRUE),
+                    Op::LoadFalse => vm.stack.push(Value::FALSE),
+                    Op::LoadFast => {
+                        let i = arg16!();
+                        let v = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        if v.is_null() {
+                            break 'op Err(unbound_local(vm, fr.code, i));
+                        }
+                        vm.stack.push(v);
+                    }
+                    Op::StoreFast => {
+                        let i = arg16!();
+                        let v = pop!();
+                        if let Some(s) = vm.stack.get_mut(base + i) {
+                            *s = v;
+                        }
+                    }
+                    Op::DeleteFast => {
+                        let i = arg16!();
+                        let v = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        if v.is_null() {
+                            break 'op Err(unbound_local(vm, fr.code, i));
+                        }
+                        vm.stack[base + i] = Value::NULL;
+                    }
+                    Op::LoadDeref | Op::LoadClassDeref => {
+                        let i = arg16!();
+                        if op == Op::LoadClassDeref && !fr.locals.is_null() {
+                            let vn = vm.code(fr.code).varnames;
+                            let n = vm.tuple_items(vn).and_then(|t| t.get(i).copied()).and_then(|v| v.as_qstr());
+                            if let Some(n) = n {
+                                if let Some(v) = vm.dict_get_str(fr.locals, n) {
+                                    vm.stack.push(v);
+                                    break 'op Ok(());
+                                }
+                            }
+                        }
+                        let cell = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        let v = cell_get(vm, cell);
+                        if v.is_null() {
+                            let vn = vm.code(fr.code).varnames;
+                            let n = vm.tuple_items(vn).and_then(|t| t.get(i).copied()).unwrap_or(Value::NONE);
+                            let n = alloc::string::String::from(vm.str_of(n).unwrap_or("?"));
+                            break 'op Err(vm.raise_fmt(TypeId::NameError, format_args!("free variable '{n}' referenced before assignment")));
+                        }
+                        vm.stack.push(v);
+                    }
+                    Op::StoreDeref => {
+                        let i = arg16!();
+                        let v = pop!();
+                        let cell = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        cell_set(vm, cell, v);
+                    }
+                    Op::DeleteDeref => {
+                        let i = arg16!();
+                        let cell = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        cell_set(vm, cell, Value::NULL);
+                    }
+                    Op::LoadClosure => {
+                        let i = arg16!();
+                        let cell = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        vm.stack.push(cell);
+                    }
+                    Op::MakeCell => {
+                        let i = arg16!();
+                        let cur = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        let cell = tri!(obj::func::new_cell(vm, cur));
+                        if let Some(s) = vm.stack.get_mut(base + i) {
+                            *s = cell;
+                        }
+                    }
+                    Op::LoadGlobal => {
+                        let n = name!(arg16!());
+                        if let Some(v) = vm.dict_get_str(fr.globals, n) {
+                            vm.stack.push(v);
+                        } else if let Some(v) = vm.dict_get_str(vm.builtins, n) {
+                            vm.stack.push(v);
+                        } else {
+                            break 'op Err(name_error(vm, n));
+                        }
+                    }
+                    Op::StoreGlobal => {
+                        let n = name!(arg16!());
+                        let v = top!();
+                        tri!(vm.dict_set(fr.globals, Value::qstr(n), v));
+                        vm.stack.pop();
+                    }
+                    Op::DeleteGlobal => {
+                        let n = name!(arg16!());
+                        if tri!(vm.dict_remove(fr.globals, Value::qstr(n))).is_none() {
+                            break 'op Err(name_error(vm, n));
+                        }
+                    }
+                    Op::LoadName => {
+                        let n = name!(arg16!());
+                        let locals = if fr.locals.is_null() { fr.globals } else { fr.locals };
+                        let found = if vm.dict_off(locals).is_some()
+                            && locals.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Dict)
+                        {
+                            vm.dict_get_str(locals, n)
+                        } else {
+                            tri!(mapping_get(vm, locals, Value::qstr(n)))
+                        };
+                        if let Some(v) = found {
+                            vm.stack.push(v);
+                        } else if let Some(v) = vm.dict_get_str(fr.globals, n) {
+                            vm.stack.push(v);
+                        } else if let Some(v) = vm.dict_get_str(vm.builtins, n) {
+                            vm.stack.push(v);
+                        } else {
+                            break 'op Err(name_error(vm, n));
+                        }
+                    }
+                    Op::StoreName => {
+                        let n = name!(arg16!());
+                        let locals = if fr.locals.is_null() { fr.globals } else { fr.locals };
+                        let v = top!();
+                        tri!(runtime::setitem(vm, locals, Value::qstr(n), v));
+                        vm.stack.pop();
+                    }
+                    Op::DeleteName => {
+                        let n = name!(arg16!());
+                        let locals = if fr.locals.is_null() { fr.globals } else { fr.locals };
+                        if tri!(vm.dict_remove(locals, Value::qstr(n))).is_none() {
+                            break 'op Err(name_error(vm, n));
+                        }
+                    }
+                    Op::LoadAttr => {
+                        let n = name!(arg16!());
+                        let o = top!();
+                        let v = tri!(runtime::getattr(vm, o, n));
+                        vm.stack.pop();
+                        vm.stack.push(v);
+                    }
+                    Op::StoreAttr => {
+                        let n = name!(arg16!());
+                        let o = peek!(1);
+                        let v = peek!(2);
+                        tri!(runtime::setattr(vm, o, n, v));
+                        let l = vm.stack.len();
+                        vm.stack.truncate(l.saturating_sub(2));
+                    }
+                    Op::DeleteAttr => {
+                        let n = name!(arg16!());
+                        let o = top!();
+                        tri!(runtime::delattr(vm, o, n));
+                        vm.stack.pop();
+                    }
+                    Op::LoadMethod => {
+                        let n = name!(arg16!());
+                        let o = top!();
+                        let (m, s) = tri!(runtime::load_method(vm, o, n));
+                        vm.stack.pop();
+                        vm.stack.push(m);
+                        vm.stack.push(s);
+                    }
+                    Op::BinarySubscr => {
+                        let (o, k) = (peek!(2), peek!(1));
+                        let v = tri!(runtime::getitem(vm, o, k));
+                        let l = vm.stack.len();
+                        vm.stack.truncate(l - 2);
+                        vm.stack.push(v);
+                    }
+                    Op::StoreSubscr => {
+                        let (v, o, k) = (peek!(3), peek!(2), peek!(1));
+                        tri!(runtime::setitem(vm, o, k, v));
+                        let l = vm.stack.len();
+                        vm.stack.truncate(l - 3);
+                    }
+                    Op::DeleteSubscr => {
+                        let (o, k) = (peek!(2), peek!(1));
+                        tri!(runtime::delitem(vm, o, k));
+                        let l = vm.stack.len();
+                        vm.stack.truncate(l - 2);
+                    }
+                    Op::BuildSlice => {
+                        let n = arg8!();
+                        let (a, b, c) = if n == 3 { (peek!(3), peek!(2), peek!(1)) } else { (peek!(2), peek!(1), Value::NONE) };
+                        let s = tri!(obj::slice::new_slice(vm, a, b, c));
+                        let l = vm.stack.len();
+                        vm.stack.truncate(l - n);
+                        vm.stack.push(s);
+                    }
+                    Op::UnaryOp => {
+                        let k = arg8!();
+                        let a = top!();
+                        let u = UnOp::from_u8(k as u8).unwrap_or(UnOp::Not);
+                        let r = tri!(runtime::unary_op(vm, u, a));
+                        vm.stack.pop();
+                        vm.stack.push(r);
+                    }
+                    Op::BinaryOp => {
+                        let k = arg8!();
+                        let l = vm.stack.len();
+                        if l < 2 {
+                            break 'op Err(vm.raise(TypeId::RuntimeError, "stack underflow"));
+                        }
+                        let (a, b) = (vm.stack[l - 2], vm.stack[l - 1]);
+                        let (bop, inplace) = BinOp::from_u8(k as u8).unwrap_or((BinOp::Add, false));
+                        // Small-int fast paths.
+                        if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+                            let r = match bop {
+                                BinOp::Add => Value::try_small(x as i64 + y as i64),
+                                BinOp::Sub => Value::try_small(x as i64 - y as i64),
+                                BinOp::Mul => Value::try_small(x as i64 * y as i64),
+                                BinOp::FloorDiv if y != 0 => Value::try_small((x as i64).div_euclid(y as i64) - if (x as i64).rem_euclid(y as i64) != 0 && y < 0 { 1 } else { 0 }),
+                                BinOp::Mod if y != 0 => {
+                                    let m = (x as i64) % (y as i64);
+                                    Value::try_small(if m != 0 && ((m < 0) != (y < 0)) { m + y as i64 } else { m })
+                                }
+                                BinOp::And => Some(Value::small(x & y)),
+                                BinOp::Or => Some(Value::small(x | y)),
+                                BinOp::Xor => Some(Value::small(x ^ y)),
+                                _ => None,
+                            };
+                            if let Some(r) = r {
+                                vm.stack.truncate(l - 2);
+                                vm.stack.push(r);
+                                break 'op Ok(());
+                            }
+                        }
+                        let r = tri!(runtime::binary_op(vm, bop, inplace, a, b));
+                        vm.stack.truncate(l - 2);
+                        vm.stack.push(r);
+                    }
+                    Op::CompareOp => {
+                        let k = arg8!();
+                        let l = vm.stack.len();
+                        if l < 2 {
+                            break 'op Err(vm.raise(TypeId::RuntimeError, "stack underflow"));
+                        }
+                        let (a, b) = (vm.stack[l - 2], vm.stack[l - 1]);
+                        let cop = CmpOp::from_u8(k as u8).unwrap_or(CmpOp::Eq);
+                        let r = if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+                            Value::bool(match cop {
+                                CmpOp::Lt => x < y,
+                                CmpOp::Le => x <= y,
+                                CmpOp::Eq | CmpOp::Is => x == y,
+                                CmpOp::Ne | CmpOp::IsNot => x != y,
+                                CmpOp::Gt => x > y,
+                                CmpOp::Ge => x >= y,
+                                _ => tri!(runtime::compare(vm, cop, a, b)) == Value::TRUE,
+                            })
+                        } else {
+                            tri!(runtime::compare(vm, cop, a, b))
+                        };
+                        vm.stack.truncate(l - 2);
+                        vm.stack.push(r);
+                    }
+                    Op::Pop => {
+                        vm.stack.pop();
+                    }
+                    Op::Copy => {
+                        let n = arg8!();
+                        let v = peek!(n);
+                        vm.stack.push(v);
+                    }
+                    Op::Swap => {
+                        let n = arg8!();
+                        let l = vm.stack.len();
+                        if n >= 1 && n <= l {
+                            vm.stack.swap(l - 1, l - n);
+                        }
+                    }
+                    Op::Jump => {
+                        let t = jump!();
+                        if t <= op_start {
+                            tri!(check_pending(vm));
+                        }
+                        ip = t;
+                    }
+                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                        let t = jump!();
+                        let v = top!();
+                        let b = if v == Value::TRUE {
+                            true
+                        } else if v == Value::FALSE {
+                            false
+                        } else {
+                            tri!(runtime::truthy(vm, v))
+                        };
+                        vm.stack.pop();
+                        if b == (op == Op::PopJumpIfTrue) {
+                            if t <= op_start {
+                                tri!(check_pending(vm));
+                            }
+                            ip = t;
+                        }
+                    }
+                    Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                        let t = jump!();
+                        let v = top!();
+                        let b = tri!(runtime::truthy(vm, v));
+                        if b == (op == Op::JumpIfTrueOrPop) {
+                            ip = t;
+                        } else {
+                            vm.stack.pop();
+                        }
+                    }
+                    Op::GetIter => {
+                        let o = top!();
+                        let it = tri!(runtime::iter(vm, o));
+                        vm.stack.pop();
+                        vm.stack.push(it);
+                    }
+                    Op::ForIter => {
+                        let t = jump!();
+                        let it = top!();
+                        // Fast path: range iterator.
+                        if let Some(off) = it.as_obj() {
+                            if vm.heap.kind(off) == Kind::RangeIter {
+                                let o = vm.heap.get_mut::<obj::RangeIterObj>(off);
+                                let cur = o.cur;
+                                if (o.step > 0 && cur < o.stop) || (o.step < 0 && cur > o.stop) {
+                                    o.cur = cur.saturating_add(o.step);
+                                    let v = match Value::try_small(cur) {
+                                        Some(v) => v,
+                                        None => tri!(obj::int::new_int(vm, cur)),
+                                    };
+                                    vm.stack.push(v);
+                                } else {
+                                    vm.stack.pop();
+                                    ip = t;
+                                }
+                                break 'op Ok(());
+                            }
+                        }
+                        match tri!(runtime::next(vm, it)) {
+                            Some(v) => vm.stack.push(v),
+                            None => {
+                                vm.stack.pop();
+                                ip = t;
+                            }
+                        }
+                    }
+                    Op::BuildTuple | Op::BuildList | Op::BuildSet => {
+                        let n = arg16!();
+                        let l = vm.stack.len();
+                        let items: Vec<Value> = vm.stack[l - n..].to_vec();
+                        let v = tri!(match op {
+                            Op::BuildTuple => obj::tuple::new_tuple(vm, &items),
+                            Op::BuildList => obj::list::new_list(vm, &items),
+                            _ => obj::set::set_from(vm, &items, false),
+                        });
+                        vm.stack.truncate(l - n);
+                        vm.stack.push(v);
+                    }
+                    Op::BuildMap => {
+                        let n = arg16!();
+                        let l = vm.stack.len();
+                        let items: Vec<Value> = vm.stack[l - 2 * n..].to_vec();
+                        let d = tri!(obj::dict::new_dict(vm));
+                        for pair in items.chunks_exact(2) {
+                            tri!(vm.dict_set(d, pair[0], pair[1]));
+                        }
+                        vm.stack.truncate(l - 2 * n);
+                        vm.stack.push(d);
+                    }
+                    Op::BuildString => {
+                        let n = arg16!();
+                        let l = vm.stack.len();
+                        let mut s = alloc::string::String::new();
+                        for &p in &vm.stack[l - n..] {
+                            s.push_str(vm.str_of(p).unwrap_or(""));
+                        }
+                        let v = tri!(vm.new_str(&s));
+                        vm.stack.truncate(l - n);
+                        vm.stack.push(v);
+                    }
+                    Op::FormatValue => {
+                        let flags = arg8!();
+                        let has_spec = flags & 4 != 0;
+                        let (v, spec) = if has_spec { (peek!(2), peek!(1)) } else { (peek!(1), Value::NULL) };
+                        let conv = match flags & 3 {
+                            1 => tri!(runtime::to_str(vm, v)),
+                            2 | 3 => tri!(runtime::repr(vm, v)),
+                            _ => v,
+                        };
+                        vm.root(conv);
+                        let spec_s = alloc::string::String::from(if spec.is_null() { "" } else { vm.str_of(spec).unwrap_or("") });
+                        let s = tri!(obj::format::format_value(vm, conv, &spec_s));
+                        let r = tri!(vm.new_str(&s));
+                        let l = vm.stack.len();
+                        vm.stack.truncate(l - if has_spec { 2 } else { 1 });
+                        vm.stack.push(r);
+                    }
+                    Op::ListAppend | Op::SetAdd | Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => {
+                        let i = arg16!();
+                        let item = top!();
+                        let target = peek!(i + 1);
+                        tri!(match op {
+                            Op::ListAppend => vm.list_push(target, item),
+                            Op::SetAdd => obj::set::set_add(vm, target, item),
+                            Op::ListExtend => {
+                                let xs = tri!(runtime::collect_iter(vm, item));
+                                vm.list_reserve(target, xs.len()).and_then(|_| {
+                                    for x in xs {
+                                        vm.list_push(target, x)?;
+                                    }
+                                    Ok(())
+                                })
+                            }
+                            Op::SetUpdate => {
+                                let xs = tri!(runtime::collect_iter(vm, item));
+                                (|| {
+                                    for x in xs {
+                                        obj::set::set_add(vm, target, x)?;
+                                    }
+                                    Ok(())
+                                })()
+                            }
+                            _ => dict_update(vm, target, item, op == Op::DictMerge),
+                        });
+                        vm.stack.pop();
+                    }
+                    Op::MapAdd => {
+                        let i = arg16!();
+                        let (k, v) = (peek!(2), peek!(1));
+                        let target = peek!(i + 2);
+                        tri!(vm.dict_set(target, k, v));
+                        let l = vm.stack.len();
+                        vm.stack.truncate(l - 2);
+                    }
+                    Op::ListToTuple => {
+                        let l = top!();
+                        let items: Vec<Value> = vm.list_items(l).map(|s| s.to_vec()).unwrap_or_default();
+                        let t = tri!(obj::tuple::new_tuple(vm, &items));
+                        vm.stack.pop();
+                        vm.stack.push(t);
+                    }
+                    Op::UnpackSequence => {
+                        let n = arg16!();
+                        let s = top!();
+                        let items = tri!(unpack_items(vm, s, Some(n)));
+                        vm.stack.pop();
+                        for &x in items.iter().rev() {
+                            vm.stack.push(x);
+                        }
+                    }
+                    Op::UnpackEx => {
+                        let a = arg16!();
+                        let (before, after) = (a & 0xff, a >> 8);
+                        let s = top!();
+                        let items = tri!(unpack_items(vm, s, None));
+                        if items.len() < before + after {
+                            break 'op Err(vm.raise_fmt(
+                                TypeId::ValueError,
+                                format_args!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()),
+                            ));
+                        }
+                        let mid = tri!(obj::list::new_list(vm, &items[before..items.len() - after]));
+                        vm.stack.pop();
+                        for &x in items[items.len() - after..].iter().rev() {
+                            vm.stack.push(x);
+                        }
+                        vm.stack.push(mid);
+                        for &x in items[..before].iter().rev() {
+                            vm.stack.push(x);
+                        }
+                    }
+                    Op::Call | Op::CallKw | Op::CallMethod | Op::CallMethodKw => {
+                        let n = arg16!();
+                        tri!(check_pending(vm));
+                        let l = vm.stack.len();
+                        let (kwnames, nk, extra) = match op {
+                            Op::CallKw | Op::CallMethodKw => {
+                                let k = top!();
+                                let nk = vm.tuple_items(k).map_or(0, |t| t.len());
+                                (k, nk, 1)
+                            }
+                            _ => (Value::NULL, 0, 0),
+                        };
+                        let is_method = matches!(op, Op::CallMethod | Op::CallMethodKw);
+                        // Layout: [f, (self|NULL)?, a_1..a_n, (kwnames)?]
+                        let args_end = l - extra;
+                        let args_start = args_end - n;
+                        let (mut f, mut fpos) = if is_method { (vm.stack[args_start - 2], args_start - 2) } else { (vm.stack[args_start - 1], args_start - 1) };
+                        let mut first = args_start;
+                        if is_method {
+                            let s = vm.stack[args_start - 1];
+                            if !s.is_null() {
+                                first = args_start - 1;
+                            } else {
+                                // Shift the function over the NULL so args are contiguous.
+                                vm.stack[args_start - 1] = f;
+                                fpos = args_start - 1;
+                            }
+                        }
+                        let _ = fpos;
+                        let ret_sp = if is_method { args_start - 2 } else { args_start - 1 };
+                        let npos_total = args_end - first - nk;
+                        // Bound methods of Python functions: unpack in place when possible.
+                        if let Some(off) = f.as_obj() {
+                            if vm.heap.kind(off) == Kind::BoundMethod && first > ret_sp && !is_method {
+                                let b = vm.heap.get::<obj::BoundObj>(off);
+                                let (bf, bs) = (b.func, b.self_);
+                                if bf.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func) {
+                                    // Insert self before the args: reuse the callable slot.
+                                    vm.stack.insert(first, bs);
+                                    vm.stack[ret_sp] = bf;
+                                    f = bf;
+                                    let kw: Vec<(crate::qstr::Qstr, Value)> = if nk > 0 {
+                                        let vals: Vec<Value> = vm.stack[args_end + 1 - nk..args_end + 1].to_vec();
+                                        call::kw_pairs(vm, kwnames, &vals)
+                                    } else {
+                                        Vec::new()
+                                    };
+                                    vm.frames[fi].ip = ip as u32;
+                                    vm.frames[fi].op = op_start as u32;
+                                    match call::enter_function(vm, f, first as u32, npos_total + 1, &kw, ret_sp as u32, false, Value::NULL) {
+                                        Ok(None) => continue 'frame,
+                                        Ok(Some(g)) => {
+                                            vm.stack.truncate(ret_sp);
+                                            vm.stack.push(g);
+                                            break 'op Ok(());
+                                        }
+                                        Err(e) => break 'op Err(e),
+                                    }
+                                }
+                            }
+                        }
+                        if f.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func) {
+                            let kw: Vec<(crate::qstr::Qstr, Value)> = if nk > 0 {
+                                let vals: Vec<Value> = vm.stack[args_end - nk..args_end].to_vec();
+                                call::kw_pairs(vm, kwnames, &vals)
+                            } else {
+                                Vec::new()
+                            };
+                            if nk > 0 {
+                                // Drop the kwnames tuple: values stay in place after positionals.
+                                vm.root(kwnames);
+                                vm.stack.truncate(args_end);
+                            }
+                            vm.frames[fi].ip = ip as u32;
+                            vm.frames[fi].op = op_start as u32;
+                            match call::enter_function(vm, f, first as u32, npos_total, &kw, ret_sp as u32, false, Value::NULL) {
+                                Ok(None) => continue 'frame,
+                                Ok(Some(g)) => {
+                                    vm.stack.truncate(ret_sp);
+                                    vm.stack.push(g);
+                                    break 'op Ok(());
+                                }
+                                Err(e) => break 'op Err(e),
+                            }
+                        }
+                        let args: Vec<Value> = vm.stack[first..args_end - nk].to_vec();
+                        let kw: Vec<(crate::qstr::Qstr, Value)> = if nk > 0 {
+                            let vals: Vec<Value> = vm.stack[args_end - nk..args_end].to_vec();
+                            call::kw_pairs(vm, kwnames, &vals)
+                        } else {
+                            Vec::new()
+                        };
+                        vm.frames[fi].ip = ip as u32;
+                        vm.frames[fi].op = op_start as u32;
+                        let r = tri!(call::call(vm, f, &args, &kw));
+                        vm.stack.truncate(ret_sp);
+                        vm.stack.push(r);
+                    }
+                    Op::CallEx => {
+                        let flags = arg8!();
+                        tri!(check_pending(vm));
+                        let has_kw = flags & 1 != 0;
+                        let l = vm.stack.len();
+                        let n = if has_kw { 3 } else { 2 };
+                        let f = vm.stack[l - n];
+                        let argst = vm.stack[l - n + 1];
+                        let args: Vec<Value> = tri!(runtime::collect_iter(vm, argst));
+                        let kw = if has_kw { tri!(call::kw_from_dict(vm, vm.stack[l - 1])) } else { Vec::new() };
+                        vm.frames[fi].ip = ip as u32;
+                        vm.frames[fi].op = op_start as u32;
+                        let r = tri!(call::call(vm, f, &args, &kw));
+                        vm.stack.truncate(l - n);
+                        vm.stack.push(r);
+                    }
+                    Op::MakeFunction => {
+                        let flags = arg8!();
+                        let code_v = top!();
+                        let f = tri!(obj::func::new_function(vm, code_v, fr.globals));
+                        let foff = f.as_obj().unwrap_or(0);
+                        let mut k = 2;
+                        if flags & 4 != 0 {
+                            let c = peek!(k);
+                            vm.heap.get_mut::<obj::FuncObj>(foff).closure = c;
+                            k += 1;
+                        }
+                        if flags & 2 != 0 {
+                            let c = peek!(k);
+                            vm.heap.get_mut::<obj::FuncObj>(foff).kwdefaults = c;
+                            k += 1;
+                        }
+                        if flags & 1 != 0 {
+                            let c = peek!(k);
+                            vm.heap.get_mut::<obj::FuncObj>(foff).defaults = c;
+                            k += 1;
+                        }
+                        let l = vm.stack.len();
+                        vm.stack.truncate(l + 1 - k);
+                        vm.stack.push(f);
+                    }
+                    Op::LoadBuildClass => {
+                        vm.stack.push(Value::mod_fun(crate::types::ModuleId::Builtins as u8, crate::modules::builtins::BUILD_CLASS_SLOT));
+                    }
+                    Op::ReturnValue => {
+                        let v = pop!();
+                        let fr2 = vm.frames[fi];
+                        if let Some(g) = fr2.generator.as_obj() {
+                            let go = vm.heap.get_mut::<obj::GenObj>(g);
+                            go.h.flags = obj::GEN_DONE;
+                            go.frame = 0;
+                        }
+                        vm.frames.pop();
+                        vm.stack.truncate(fr2.ret_sp as usize);
+                        vm.temp.truncate(temp_base);
+                        if fr2.entry {
+                            return Ok(v);
+                        }
+                        vm.stack.push(v);
+                        continue 'frame;
+                    }
+                    Op::YieldValue => {
+                        let v = pop!();
+                        vm.root(v);
+                        if yield_frame(vm, fi, ip as u32) {
+                            vm.yielded = true;
+                            return Ok(v);
+                        }
+                        break 'op Err(vm.raise(TypeId::RuntimeError, "yield outside generator"));
+                    }
+                    Op::YieldFrom => {
+                        let (it, v) = (peek!(2), peek!(1));
+                        vm.frames[fi].op = op_start as u32;
+                        match tri!(delegate(vm, it, v, None)) {
+                            GenStep::Yield(x) => {
+                                vm.root(x);
+                                vm.stack.pop();
+                                // Resume re-executes this instruction with the sent value.
+                                if yield_frame(vm, fi, op_start as u32) {
+                                    vm.yielded = true;
+                                    return Ok(x);
+                                }
+                                break 'op Err(vm.raise(TypeId::RuntimeError, "yield outside generator"));
+                            }
+                            GenStep::Return(r) => {
+                                let l = vm.stack.len();
+                                vm.stack.truncate(l - 2);
+                                vm.stack.push(r);
+                            }
+                        }
+                    }
+                    Op::GetYieldFromIter => {
+                        let o = top!();
+                        if !o.as_obj().is_some_and(|x| vm.heap.kind(x) == Kind::Generator) {
+                            let it = tri!(runtime::iter(vm, o));
+                            vm.stack.pop();
+                            vm.stack.push(it);
+                        }
+                    }
+                    Op::GetAwaitable => {
+                        let o = top!();
+                        if !o.as_obj().is_some_and(|x| vm.heap.kind(x) == Kind::Generator) {
+                            let Some(r) = tri!(runtime::call_dunder(vm, o, q!("__await__"), &[])) else {
+                                let t = runtime::type_name(vm, o);
+                                break 'op Err(vm.raise_fmt(TypeId::TypeError, format_args!("object {t} can't be used in 'await' expression")));
+                            };
+                            let it = tri!(runtime::iter(vm, r));
+                            vm.stack.pop();
+                            vm.stack.push(it);
+                        }
+                    }
+                    Op::GetAiter => {
+                        let o = top!();
+                        let Some(r) = tri!(runtime::call_dunder(vm, o, q!("__aiter__"), &[])) else {
+                            let t = runtime::type_name(vm, o);
+                            break 'op Err(vm.raise_fmt(TypeId::TypeError, format_args!("'async for' requires an object with __aiter__ method, got {t}")));
+                        };
+                        vm.stack.pop();
+                        vm.stack.push(r);
+                    }
+                    Op::GetAnext => {
+                        let o = top!();
+                        let Some(r) = tri!(runtime::call_dunder(vm, o, q!("__anext__"), &[])) else {
+                            break 'op Err(vm.raise(TypeId::TypeError, "'async for' requires an iterator with __anext__ method"));
+                        };
+                        vm.stack.push(r);
+                    }
+                    Op::EndAsyncFor => {
+                        let e = top!();
+                        if vm.exc_matches(e, TypeId::StopAsyncIteration) {
+                            let l = vm.stack.len();
+                            vm.stack.truncate(l - 2);
+                            vm.handled = Value::NULL;
+                        } else {
+                            vm.stack.pop();
+                            break 'op Err(vm.set_exception(e));
+                        }
+                    }
+                    Op::Raise => {
+                        let n = arg8!();
+                        break 'op Err(match n {
+                            0 => {
+                                let h = vm.handled;
+                                if h.is_null() || h.is_none() {
+                                    vm.raise(TypeId::RuntimeError, "No active exception to reraise")
+                                } else {
+                                    vm.set_exception(h)
+                                }
+                            }
+                            1 => {
+                                let e = top!();
+                                raise_value(vm, e, None)
+                            }
+                            _ => {
+                                let (e, c) = (peek!(2), peek!(1));
+                                raise_value(vm, e, Some(c))
+                            }
+                        });
+                    }
+                    Op::Reraise => {
+                        let e = top!();
+                        break 'op Err(vm.set_exception(e));
+                    }
+                    Op::PushExcInfo => {
+                        let e = pop!();
+                        let prev = if vm.handled.is_null() { Value::NONE } else { vm.handled };
+                        vm.stack.push(prev);
+                        vm.stack.push(e);
+                        vm.handled = e;
+                    }
+                    Op::PopExcept => {
+                        let prev = pop!();
+                        vm.handled = if prev.is_none() { Value::NULL } else { prev };
+                    }
+                    Op::CheckExcMatch => {
+                        let (e, t) = (peek!(2), peek!(1));
+                        let cls = vm.exc_class(e);
+                        let m = if let Some(items) = vm.tuple_items(t) {
+                            items.iter().any(|&x| runtime::is_subclass(vm, cls, x))
+                        } else {
+                            runtime::is_subclass(vm, cls, t)
+                        };
+                        vm.stack.pop();
+                        vm.stack.push(Value::bool(m));
+                    }
+                    Op::ExcCleanup => {
+                        let e = pop!();
+                        let prev = pop!();
+                        vm.handled = if prev.is_none() { Value::NULL } else { prev };
+                        break 'op Err(vm.set_exception(e));
+                    }
+                    Op::LoadAssertionError => vm.stack.push(TypeId::AssertionError.value()),
+                    Op::WithEnter | Op::AsyncWithEnter => {
+                        let mgr = top!();
+                        let (enter, exit) = if op == Op::WithEnter {
+                            (q!("__enter__"), q!("__exit__"))
+                        } else {
+                            (q!("__aenter__"), q!("__aexit__"))
+                        };
+                        let exitf = match tri!(runtime::getattr_opt(vm, mgr, exit)) {
+                            Some(f) => f,
+                            None => {
+                                let t = runtime::type_name(vm, mgr);
+                                break 'op Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' object does not support the context manager protocol")));
+                            }
+                        };
+                        vm.root(exitf);
+                        let r = tri!(runtime::call_method(vm, mgr, enter, &[]));
+                        vm.stack.pop();
+                        vm.stack.push(exitf);
+                        vm.stack.push(r);
+                    }
+                    Op::WithExcept => {
+                        let (exitf, e) = (peek!(3), peek!(1));
+                        let cls = vm.exc_class(e);
+                        let r = tri!(call::call(vm, exitf, &[cls, e, Value::NONE], &[]));
+                        vm.stack.push(r);
+                    }
+                    Op::ImportName => {
+                        let n = name!(arg16!());
+                        let (level, fromlist) = (peek!(2), peek!(1));
+                        let level = vm.int_i64(level).unwrap_or(0);
+                        vm.frames[fi].ip = ip as u32;
+                        vm.frames[fi].op = op_start as u32;
+                        let m = tri!(crate::modules::import::import_name(vm, n, fromlist, level, fr.globals));
+                        let l = vm.stack.len();
+                        vm.stack.truncate(l - 2);
+                        vm.stack.push(m);
+                    }
+                    Op::ImportFrom => {
+                        let n = name!(arg16!());
+                        let m = top!();
+                        let v = tri!(crate::modules::import::import_from(vm, m, n));
+                        vm.stack.push(v);
+                    }
+                    Op::ImportStar => {
+                        let m = top!();
+                        let target = if fr.locals.is_null() { fr.globals } else { fr.locals };
+                        tri!(crate::modules::import::import_star(vm, m, target));
+                        vm.stack.pop();
+                    }
+                    Op::PrintExpr => {
+                        let v = top!();
+                        if !v.is_none() {
+                            let s = tri!(runtime::repr_string(vm, v));
+                            vm.port.stdout_write(s.as_bytes());
+                            vm.port.stdout_write(b"\n");
+                            let b = vm.builtins;
+                            tri!(vm.dict_set(b, Value::qstr(q!("_")), v));
+                        }
+                        vm.stack.pop();
+                    }
+                }
+                Ok(())
+            };
+            if result.is_err() {
+                if let Some(f) = vm.frames.get_mut(fi) {
+                    f.op = op_start as u32;
+                    f.ip = ip as u32;
+                }
+                unwind(vm)?;
+                continue 'frame;
+            }
+        }
+    }
+}
+
+fn unbound_local(vm: &mut Vm, code: Value, i: usize) -> Exc {
+    let vn = vm.code(code).varnames;
+    let n = vm.tuple_items(vn).and_then(|t| t.get(i).copied()).unwrap_or(Value::NONE);
+    let n = alloc::string::String::from(vm.str_of(n).unwrap_or("?"));
+    vm.raise_fmt(TypeId::UnboundLocalError, format_args!("local variable '{n}' referenced before assignment"))
+}
+
+fn name_error(vm: &mut Vm, n: crate::qstr::Qstr) -> Exc {
+    let s = alloc::string::String::from(vm.qstr_str(n));
+    vm.raise_fmt(TypeId::NameError, format_args!("name '{s}' is not defined"))
+}
+
+fn mapping_get(vm: &mut Vm, m: Value, k: Value) -> PyResult<Option<Value>> {
+    match runtime::getitem(vm, m, k) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) => {
+            if vm.exc_matches(vm.exc, TypeId::KeyError) {
+                vm.exc = Value::NULL;
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+fn cell_get(vm: &Vm, cell: Value) -> Value {
+    match cell.as_obj() {
+        Some(o) if vm.heap.kind(o) == Kind::Cell => vm.heap.get::<obj::CellObj>(o).v,
+        _ => Value::NULL,
+    }
+}
+
+fn cell_set(vm: &mut Vm, cell: Value, v: Value) {
+    if let Some(o) = cell.as_obj() {
+        if vm.heap.kind(o) == Kind::Cell {
+            vm.heap.get_mut::<obj::CellObj>(o).v = v;
+        }
+    }
+}
+
+fn dict_update(vm: &mut Vm, target: Value, src: Value, merge: bool) -> PyResult<()> {
+    if vm.dict_off(src).is_some() && src.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Dict) {
+        for (k, v) in vm.dict_items(src) {
+            if merge && vm.dict_get(target, k)?.is_some() {
+                let ks = runtime::repr_string(vm, k)?;
+                return Err(vm.raise_fmt(TypeId::TypeError, format_args!("got multiple values for keyword argument {ks}")));
+            }
+            vm.dict_set(target, k, v)?;
+        }
+        return Ok(());
+    }
+    // Any mapping with keys() and __getitem__.
+    let keys = runtime::call_method(vm, src, q!("keys"), &[]);
+    let keys = match keys {
+        Ok(k) => k,
+        Err(_) => {
+            vm.exc = Value::NULL;
+            let t = runtime::type_name(vm, src);
+            return Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' object is not a mapping")));
+        }
+    };
+    for k in runtime::collect_iter(vm, keys)? {
+        let v = runtime::getitem(vm, src, k)?;
+        vm.dict_set(target, k, v)?;
+    }
+    Ok(())
+}
+
+fn unpack_items(vm: &mut Vm, s: Value, n: Option<usize>) -> PyResult<Vec<Value>> {
+    let items = if let Some(t) = vm.tuple_items(s) {
+        t.to_vec()
+    } else if s.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::List) {
+        vm.list_items(s).map(|x| x.to_vec()).unwrap_or_default()
+    } else {
+        let it = runtime::iter(vm, s)?;
+        vm.root(it);
+        let mut out = Vec::new();
+        while let Some(x) = runtime::next(vm, it)? {
+            vm.root(x);
+            out.push(x);
+            if let Some(n) = n {
+                if out.len() > n {
+                    break;
+                }
+            }
+        }
+        out
+    };
+    if let Some(n) = n {
+        if items.len() > n {
+            return Err(vm.raise_fmt(TypeId::ValueError, format_args!("too many values to unpack (expected {n})")));
+        }
+        if items.len() < n {
+            return Err(vm.raise_fmt(TypeId::ValueError, format_args!("not enough values to unpack (expected {n}, got {})", items.len())));
+        }
+    }
+    Ok(items)
+}
+
+/// `raise e [from cause]`: classes are instantiated; context is chained.
+fn raise_value(vm: &mut Vm, e: Value, cause: Option<Value>) -> Exc {
+    let e = if runtime::is_type(vm, e) {
+        match call::call(vm, e, &[], &[]) {
+            Ok(x) => x,
+            Err(x) => return x,
+        }
+    } else {
+        e
+    };
+    if !vm.is_exception(e) {
+        return vm.raise(TypeId::TypeError, "exceptions must derive from BaseException");
+    }
+    let off = e.as_obj().unwrap_or(0);
+    if let Some(c) = cause {
+        let c = if runtime::is_type(vm, c) {
+            match call::call(vm, c, &[], &[]) {
+                Ok(x) => x,
+                Err(x) => return x,
+            }
+        } else {
+            c
+        };
+        let eo = vm.heap.get_mut::<obj::ExcObj>(off);
+        eo.cause = if c.is_none() { Value::NULL } else { c };
+        eo.h.flags |= 1;
+    }
+    let h = vm.handled;
+    if !h.is_null() && h != e {
+        let eo = vm.heap.get_mut::<obj::ExcObj>(off);
+        if eo.context.is_null() {
+            eo.context = h;
+        }
+    }
+    vm.set_exception(e)
+}
+
+/// Save the running generator frame `fi` (everything above its base) and pop it.
+/// Returns false if the frame is not a generator's.
+fn yield_frame(vm: &mut Vm, fi: usize, resume_ip: u32) -> bool {
+    let fr = vm.frames[fi];
+    let Some(g) = fr.generator.as_obj() else { return false };
+    let base = fr.base as usize;
+    let window: Vec<Value> = vm.stack[base..].to_vec();
+    let arr = vm.heap.get::<obj::GenObj>(g).frame;
+    let cap = vm.heap.vals(arr).len();
+    if window.len() > cap {
+        return false;
+    }
+    vm.heap.vals_mut(arr)[..window.len()].copy_from_slice(&window);
+    let handled = vm.handled;
+    let go = vm.heap.get_mut::<obj::GenObj>(g);
+    go.sp = window.len() as u32;
+    go.ip = resume_ip;
+    go.h.flags = obj::GEN_SUSPENDED;
+    go.handled = handled;
+    vm.frames.pop();
+    vm.stack.truncate(fr.ret_sp as usize);
+    true
+}
+
+/// Resume generator `g`, sending `send` (pushed as the value of the suspended yield) or
+/// throwing `throw` at the point where it is suspended.
+pub fn gen_resume(vm: &mut Vm, g: Value, send: Value, throw: Option<Value>) -> PyResult<GenStep> {
+    let off = g.as_obj().unwrap_or(0);
+    let go = vm.heap.get::<obj::GenObj>(off);
+    let (state, code, globals, func, arr, sp, ip, ghandled) = (go.h.flags, go.code, go.globals, go.func, go.frame, go.sp, go.ip, go.handled);
+    match state {
+        obj::GEN_RUNNING => return Err(vm.raise(TypeId::ValueError, "generator already executing")),
+        obj::GEN_DONE => {
+            return Err(match throw {
+                Some(e) => vm.set_exception(e),
+                None => vm.raise_empty(TypeId::StopIteration),
+            });
+        }
+        obj::GEN_CREATED if throw.is_none() && !send.is_none() => {
+            return Err(vm.raise(TypeId::TypeError, "can't send non-None value to a just-started generator"));
+        }
+        _ => {}
+    }
+    if state == obj::GEN_CREATED {
+        if let Some(e) = throw {
+            vm.heap.get_mut::<obj::GenObj>(off).h.flags = obj::GEN_DONE;
+            return Err(vm.set_exception(e));
+        }
+    }
+    // Throwing into a generator suspended in `yield from`: forward to the delegate.
+    if let Some(e) = throw {
+        if state == obj::GEN_SUSPENDED {
+            let bc = vm.code(code).bytecode;
+            let at_yf = vm.heap.raw(bc).get(ip as usize).copied() == Some(Op::YieldFrom as u8);
+            if at_yf && sp > 0 {
+                let it = vm.heap.vals(arr)[sp as usize - 1];
+                vm.heap.get_mut::<obj::GenObj>(off).h.flags = obj::GEN_RUNNING;
+                let r = delegate(vm, it, Value::NONE, Some(e));
+                vm.heap.get_mut::<obj::GenObj>(off).h.flags = obj::GEN_SUSPENDED;
+                match r {
+                    Ok(GenStep::Yield(x)) => return Ok(GenStep::Yield(x)),
+                    Ok(GenStep::Return(r)) => {
+                        // The delegate finished: continue after YieldFrom with its value.
+                        vm.heap.vals_mut(arr)[sp as usize - 1] = r;
+                        vm.heap.get_mut::<obj::GenObj>(off).ip = ip + 1;
+                        return gen_resume_inner(vm, g, off, code, globals, func, arr, sp, ip + 1, ghandled, None, None);
+                    }
+                    Err(_) => {
+                        let e2 = vm.take_exception();
+                        return gen_resume_inner(vm, g, off, code, globals, func, arr, sp, ip, ghandled, None, Some(e2));
+                    }
+                }
+            }
+        }
+    }
+    let push = if state == obj::GEN_SUSPENDED && throw.is_none() { Some(send) } else { None };
+    gen_resume_inner(vm, g, off, code, globals, func, arr, sp, ip, ghandled, push, throw)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn gen_resume_inner(
+    vm: &mut Vm,
+    g: Value,
+    off: u32,
+    code: Value,
+    globals: Value,
+    func: Value,
+    arr: u32,
+    sp: u32,
+    ip: u32,
+    ghandled: Value,
+    push: Option<Value>,
+    throw: Option<Value>,
+) -> PyResult<GenStep> {
+    if vm.frames.len() >= vm.config.max_frames || vm.native_depth >= vm.config.max_native_depth {
+        return Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
+    }
+    let ret_sp = vm.stack.len();
+    vm.stack.push(g);
+    let base = vm.stack.len();
+    let window: Vec<Value> = vm.heap.vals(arr)[..sp as usize].to_vec();
+    vm.stack.extend_from_slice(&window);
+    if let Some(v) = push {
+        vm.stack.push(v);
+    }
+    let caller_handled = vm.handled;
+    vm.root(caller_handled);
+    vm.handled = ghandled;
+    vm.heap.get_mut::<obj::GenObj>(off).h.flags = obj::GEN_RUNNING;
+    vm.frames.push(crate::vm::Frame {
+        code,
+        globals,
+        locals: Value::NULL,
+        func,
+        base: base as u32,
+        ret_sp: ret_sp as u32,
+        ip,
+        op: ip.saturating_sub(1),
+        generator: g,
+        entry: true,
+    });
+    if let Some(e) = throw {
+        vm.exc = e;
+        vm.throw_pending = true;
+    }
+    vm.yielded = false;
+    vm.native_depth += 1;
+    let r = run(vm);
+    vm.native_depth -= 1;
+    vm.stack.truncate(ret_sp);
+    let yielded = core::mem::replace(&mut vm.yielded, false);
+    let gh = vm.handled;
+    vm.handled = caller_handled;
+    match r {
+        Ok(v) if yielded => {
+            vm.heap.get_mut::<obj::GenObj>(off).handled = gh;
+            Ok(GenStep::Yield(v))
+        }
+        Ok(v) => {
+            let go = vm.heap.get_mut::<obj::GenObj>(off);
+            go.h.flags = obj::GEN_DONE;
+            go.frame = 0;
+            Ok(GenStep::Return(v))
+        }
+        Err(e) => {
+            let go = vm.heap.get_mut::<obj::GenObj>(off);
+            go.h.flags = obj::GEN_DONE;
+            go.frame = 0;
+            if vm.exc_matches(vm.exc, TypeId::StopIteration) {
+                let inner = vm.exc;
+                let is_coro = vm.heap.get::<obj::GenObj>(off).h.aux == 1;
+                let msg = if is_coro { "coroutine raised StopIteration" } else { "generator raised StopIteration" };
+                let x = vm.raise(TypeId::RuntimeError, msg);
+                if let Some(eo) = vm.exc.as_obj() {
+                    vm.heap.get_mut::<obj::ExcObj>(eo).cause = inner;
+                }
+                return Err(x);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// One step of `yield from` / `await` delegation to `it`.
+fn delegate(vm: &mut Vm, it: Value, v: Value, throw: Option<Value>) -> PyResult<GenStep> {
+    if it.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Generator) {
+        return match gen_resume(vm, it, v, throw) {
+            Err(e) => {
+                if throw.is_none() && vm.exc_matches(vm.exc, TypeId::StopIteration) && false {
+                    return Err(e);
+                }
+                Err(e)
+            }
+            r => r,
+        };
+    }
+    let r = match throw {
+        Some(e) => match runtime::getattr_opt(vm, it, q!("throw"))? {
+            Some(t) => call::call(vm, t, &[e], &[]),
+            None => return Err(vm.set_exception(e)),
+        },
+        None if v.is_none() => match runtime::next(vm, it)? {
+            Some(x) => return Ok(GenStep::Yield(x)),
+            None => return Ok(GenStep::Return(Value::NONE)),
+        },
+        None => runtime::call_method(vm, it, q!("send"), &[v]),
+    };
+    match r {
+        Ok(x) => Ok(GenStep::Yield(x)),
+        Err(e) => {
+            if vm.exc_matches(vm.exc, TypeId::StopIteration) {
+                let ex = vm.take_exception();
+                let args = vm.exc_args(ex);
+                let val = vm.tuple_items(args).and_then(|a| a.first().copied()).unwrap_or(Value::NONE);
+                Ok(GenStep::Return(val))
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+/// `next(generator)`: Some(value) or None when it finished.
+pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
+    match gen_resume(vm, g, Value::NONE, None) {
+        Ok(GenStep::Yield(v)) => Ok(Some(v)),
+        Ok(GenStep::Return(_)) => Ok(None),
+        Err(e) => {
+            // A finished generator raises StopIteration from gen_resume: absorb it.
+            if vm.exc_matches(vm.exc, TypeId::StopIteration) && vm.heap.get::<obj::GenObj>(g.as_obj().unwrap_or(0)).h.flags == obj::GEN_DONE {
+                let args = vm.exc_args(vm.exc);
+                if vm.tuple_items(args).is_some_and(|a| a.is_empty()) {
+                    vm.exc = Value::NULL;
+                    return Ok(None);
+                }
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Run a loaded module-level code object with `globals` (= locals) and return its value.
+pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyResult<Value> {
+    if vm.frames.len() >= vm.config.max_frames {
+        return Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
+    }
+    let c = vm.code(code);
+    let n_locals = c.n_locals as usize;
+    let flags = CodeFlags(c.h.aux);
+    let _ = flags;
+    let ret_sp = vm.stack.len();
+    vm.stack.push(code);
+    let base = vm.stack.len();
+    vm.stack.resize(base + n_locals, Value::NULL);
+    vm.frames.push(crate::vm::Frame {
+        code,
+        globals,
+        locals: if locals.is_null() { globals } else { locals },
+        func: Value::NULL,
+        base: base as u32,
+        ret_sp: ret_sp as u32,
+        ip: 0,
+        op: 0,
+        generator: Value::NULL,
+        entry: true,
+    });
+    vm.native_depth += 1;
+    let r = run(vm);
+    vm.native_depth -= 1;
+    vm.stack.truncate(ret_sp);
+    r
+}

@@ -1,0 +1,1788 @@
+//! The object protocols every opcode and builtin goes through: types and isinstance,
+//! attributes, truth, hashing, equality and ordering, operators, repr/str, len,
+//! subscripts, containment and iteration.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+use upy_bytecode::{BinOp, CmpOp, UnOp};
+
+use crate::obj::int::IntVal;
+use crate::obj::{self, Kind};
+use crate::qstr::Qstr;
+use crate::rom;
+use crate::types::{Attr, TypeId};
+use crate::value::{Imm, Unpacked, Value};
+use crate::vm::{PyResult, Vm};
+
+// ---------------------------------------------------------------- types
+
+/// The built-in type of a value whose type is built in (None for instances and
+/// exceptions of user classes).
+pub fn builtin_type(vm: &Vm, v: Value) -> TypeId {
+    match v.unpack() {
+        Unpacked::Null => TypeId::NoneType,
+        Unpacked::Int(_) => TypeId::Int,
+        Unpacked::Str(_) => TypeId::Str,
+        Unpacked::Imm(i) => match i {
+            Imm::Const(0) => TypeId::NoneType,
+            Imm::Const(1) | Imm::Const(2) => TypeId::Bool,
+            Imm::Const(3) => TypeId::EllipsisType,
+            Imm::Const(_) => TypeId::NotImplementedType,
+            Imm::Type(_) => TypeId::Type,
+            Imm::Module(_) => TypeId::Module,
+            Imm::ModFun(..) | Imm::TypeFun(..) => TypeId::BuiltinFunction,
+        },
+        Unpacked::Obj(off) => match vm.heap.kind(off) {
+            Kind::Int => TypeId::Int,
+            Kind::Float => TypeId::Float,
+            Kind::Complex => TypeId::Complex,
+            Kind::Str => TypeId::Str,
+            Kind::Bytes => TypeId::Bytes,
+            Kind::ByteArray => TypeId::ByteArray,
+            Kind::List => TypeId::List,
+            Kind::Tuple => TypeId::Tuple,
+            Kind::Dict => TypeId::Dict,
+            Kind::Set => {
+                if vm.heap.get::<obj::DictObj>(off).h.aux == 1 { TypeId::FrozenSet } else { TypeId::Set }
+            }
+            Kind::Range => TypeId::Range,
+            Kind::Slice => TypeId::Slice,
+            Kind::Func => TypeId::Function,
+            Kind::Code => TypeId::Code,
+            Kind::Cell => TypeId::Cell,
+            Kind::BoundMethod => TypeId::BoundMethod,
+            Kind::Class => TypeId::Type,
+            Kind::Module => TypeId::Module,
+            Kind::Generator => {
+                if vm.heap.get::<obj::GenObj>(off).h.aux == 1 { TypeId::Coroutine } else { TypeId::Generator }
+            }
+            Kind::Property => TypeId::Property,
+            Kind::ClassMethod => TypeId::ClassMethod,
+            Kind::StaticMethod => TypeId::StaticMethod,
+            Kind::Super => TypeId::Super,
+            Kind::RangeIter => TypeId::RangeIterator,
+            Kind::Iter => match vm.heap.get::<obj::Obj4>(off).h.aux {
+                2 => TypeId::Enumerate,
+                3 => TypeId::Zip,
+                4 => TypeId::Map,
+                5 => TypeId::Filter,
+                6 => TypeId::Reversed,
+                _ => TypeId::Iterator,
+            },
+            Kind::DictView => match vm.heap.get::<obj::Obj4>(off).h.aux {
+                0 => TypeId::DictKeys,
+                1 => TypeId::DictValues,
+                _ => TypeId::DictItems,
+            },
+            Kind::MemoryView => TypeId::MemoryView,
+            Kind::Native => TypeId::from_u8(vm.heap.get::<obj::Obj4>(off).h.aux as u8).unwrap_or(TypeId::Object),
+            Kind::Instance | Kind::Exception => TypeId::Object,
+            Kind::ValArray | Kind::RawBuf | Kind::Invalid => TypeId::Object,
+        },
+    }
+}
+
+/// `type(v)`: a type immediate or a user class.
+pub fn type_of(vm: &Vm, v: Value) -> Value {
+    if let Some(off) = v.as_obj() {
+        match vm.heap.kind(off) {
+            Kind::Instance => return vm.heap.get::<obj::InstObj>(off).class,
+            Kind::Exception => return vm.heap.get::<obj::ExcObj>(off).class,
+            _ => {}
+        }
+    }
+    builtin_type(vm, v).value()
+}
+
+/// Is `v` a class (built-in type or user class)?
+pub fn is_type(vm: &Vm, v: Value) -> bool {
+    v.as_type_id().is_some() || v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Class)
+}
+
+/// `__name__` of a class.
+pub fn type_name_of_class(vm: &Vm, cls: Value) -> String {
+    if let Some(t) = cls.as_type_id().and_then(TypeId::from_u8) {
+        return String::from(rom::type_def(t).name);
+    }
+    if let Some(off) = cls.as_obj() {
+        if vm.heap.kind(off) == Kind::Class {
+            return String::from(vm.str_of(vm.heap.get::<obj::ClassObj>(off).name).unwrap_or("?"));
+        }
+    }
+    String::from("?")
+}
+
+/// `type(v).__name__`.
+pub fn type_name(vm: &Vm, v: Value) -> String {
+    type_name_of_class(vm, type_of(vm, v))
+}
+
+/// The method resolution order of a class.
+pub fn mro(vm: &Vm, cls: Value) -> Vec<Value> {
+    let mut out = Vec::new();
+    if let Some(off) = cls.as_obj() {
+        if vm.heap.kind(off) == Kind::Class {
+            let m = vm.heap.get::<obj::ClassObj>(off).mro;
+            if let Some(items) = vm.tuple_items(m) {
+                out.extend_from_slice(items);
+            }
+            return out;
+        }
+    }
+    let mut t = cls.as_type_id().and_then(TypeId::from_u8);
+    while let Some(id) = t {
+        out.push(id.value());
+        t = rom::type_def(id).base;
+    }
+    out
+}
+
+/// `issubclass(cls, base)` for single classes.
+pub fn is_subclass(vm: &Vm, cls: Value, base: Value) -> bool {
+    if cls == base || base == TypeId::Object.value() {
+        return true;
+    }
+    if let Some(off) = cls.as_obj() {
+        if vm.heap.kind(off) == Kind::Class {
+            let m = vm.heap.get::<obj::ClassObj>(off).mro;
+            return vm.tuple_items(m).is_some_and(|items| items.contains(&base));
+        }
+    }
+    let Some(b) = base.as_type_id() else { return false };
+    let mut t = cls.as_type_id().and_then(TypeId::from_u8);
+    while let Some(id) = t {
+        if id as u8 == b {
+            return true;
+        }
+        t = rom::type_def(id).base;
+    }
+    false
+}
+
+/// `isinstance(v, cls)` for a single class.
+pub fn isinstance(vm: &Vm, v: Value, cls: Value) -> bool {
+    is_subclass(vm, type_of(vm, v), cls)
+}
+
+/// Look `name` up along the MRO of `cls` (class attributes and methods, unbound).
+pub fn lookup_in_type(vm: &mut Vm, cls: Value, name: Qstr) -> PyResult<Option<Value>> {
+    for c in mro(vm, cls) {
+        if let Some(t) = c.as_type_id().and_then(TypeId::from_u8) {
+            let def = rom::type_def(t);
+            if let Some(slot) = def.locals.iter().position(|(q, _)| *q == name) {
+                return attr_value(vm, t as u8, slot, &def.locals[slot].1).map(Some);
+            }
+        } else if let Some(off) = c.as_obj() {
+            let d = vm.heap.get::<obj::ClassObj>(off).dict;
+            if let Some(v) = vm.dict_get_str(d, name) {
+                return Ok(Some(v));
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn attr_value(vm: &mut Vm, type_id: u8, slot: usize, a: &Attr) -> PyResult<Value> {
+    Ok(match a {
+        Attr::Fun(_) | Attr::ClassFun(_) | Attr::StaticFun(_) => Value::type_fun(type_id, slot as u16),
+        Attr::Int(i) => obj::int::new_int(vm, *i)?,
+        Attr::Float(f) => obj::float::new_float(vm, *f)?,
+        Attr::Str(s) => vm.new_str(s)?,
+        Attr::Type(t) => t.value(),
+        Attr::None => Value::NONE,
+    })
+}
+
+/// The `Attr` behind a native function value from a type or module table.
+pub fn native_attr(v: Value) -> Option<&'static Attr> {
+    match v.unpack() {
+        Unpacked::Imm(Imm::TypeFun(t, s)) => {
+            rom::type_def(TypeId::from_u8(t)?).locals.get(s as usize).map(|(_, a)| a)
+        }
+        Unpacked::Imm(Imm::ModFun(m, s)) => {
+            rom::module_def(crate::types::ModuleId::from_u8(m)?).globals.get(s as usize).map(|(_, a)| a)
+        }
+        _ => None,
+    }
+}
+
+/// Name of a native function value.
+pub fn native_name(vm: &Vm, v: Value) -> &'static str {
+    let q = match v.unpack() {
+        Unpacked::Imm(Imm::TypeFun(t, s)) => TypeId::from_u8(t)
+            .and_then(|t| rom::type_def(t).locals.get(s as usize))
+            .map(|(q, _)| *q),
+        Unpacked::Imm(Imm::ModFun(m, s)) => crate::types::ModuleId::from_u8(m)
+            .and_then(|m| rom::module_def(m).globals.get(s as usize))
+            .map(|(q, _)| *q),
+        _ => None,
+    };
+    let _ = vm;
+    q.map_or("?", |q| crate::qstr::QSTR_STRS.get(q.0 as usize).copied().unwrap_or("?"))
+}
+
+/// Bind a class attribute found by `lookup_in_type` to `inst` (functions become bound
+/// methods, classmethods bind the class, properties are called).
+fn bind(vm: &mut Vm, attr: Value, inst: Value, cls: Value) -> PyResult<Value> {
+    match attr.unpack() {
+        Unpacked::Obj(off) => match vm.heap.kind(off) {
+            Kind::Func => {
+                if inst.is_null() { Ok(attr) } else { obj::func::new_bound(vm, attr, inst) }
+            }
+            Kind::ClassMethod => {
+                let f = vm.heap.get::<obj::Obj4>(off).a;
+                obj::func::new_bound(vm, f, cls)
+            }
+            Kind::StaticMethod => Ok(vm.heap.get::<obj::Obj4>(off).a),
+            Kind::Property => {
+                if inst.is_null() {
+                    return Ok(attr);
+                }
+                let fget = vm.heap.get::<obj::Obj4>(off).a;
+                if fget.is_null() || fget.is_none() {
+                    return Err(vm.raise(TypeId::AttributeError, "unreadable attribute"));
+                }
+                crate::call::call(vm, fget, &[inst], &[])
+            }
+            _ => Ok(attr),
+        },
+        Unpacked::Imm(Imm::TypeFun(..)) => match native_attr(attr) {
+            Some(Attr::Fun(_)) if !inst.is_null() => obj::func::new_bound(vm, attr, inst),
+            Some(Attr::ClassFun(_)) => obj::func::new_bound(vm, attr, cls),
+            _ => Ok(attr),
+        },
+        _ => Ok(attr),
+    }
+}
+
+/// `getattr(obj, name)`, or None when missing (no exception raised).
+pub fn getattr_opt(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<Option<Value>> {
+    // Special attributes first.
+    if let Some(v) = special_attr(vm, obj_v, name)? {
+        return Ok(Some(v));
+    }
+    if let Some(off) = obj_v.as_obj() {
+        match vm.heap.kind(off) {
+            Kind::Module => {
+                let d = vm.heap.get::<obj::ModuleObj>(off).dict;
+                return Ok(vm.dict_get_str(d, name));
+            }
+            Kind::Class => {
+                if let Some(a) = lookup_in_type(vm, obj_v, name)? {
+                    return bind(vm, a, Value::NULL, obj_v).map(Some);
+                }
+                return Ok(None);
+            }
+            Kind::Super => return obj::iter::super_getattr(vm, obj_v, name),
+            _ => {}
+        }
+    }
+    if let Some(t) = obj_v.as_type_id().and_then(TypeId::from_u8) {
+        let _ = t;
+        if let Some(a) = lookup_in_type(vm, obj_v, name)? {
+            return bind(vm, a, Value::NULL, obj_v).map(Some);
+        }
+        return Ok(None);
+    }
+    if let Unpacked::Imm(Imm::Module(m)) = obj_v.unpack() {
+        let module = crate::modules::builtin_module(vm, m)?;
+        return getattr_opt(vm, module, name);
+    }
+    let cls = type_of(vm, obj_v);
+    let cls_attr = lookup_in_type(vm, cls, name)?;
+    // Data descriptors (property) win over the instance dict.
+    if let Some(a) = cls_attr {
+        if a.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Property) {
+            return bind(vm, a, obj_v, cls).map(Some);
+        }
+    }
+    let d = instance_dict(vm, obj_v);
+    if !d.is_null() {
+        if let Some(v) = vm.dict_get_str(d, name) {
+            return Ok(Some(v));
+        }
+    }
+    if let Some(a) = cls_attr {
+        return bind(vm, a, obj_v, cls).map(Some);
+    }
+    // __getattr__ fallback for user classes.
+    if obj_v.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception)) {
+        if let Some(ga) = lookup_in_type(vm, cls, q!("__getattr__"))? {
+            let n = Value::qstr(name);
+            let f = bind(vm, ga, obj_v, cls)?;
+            match crate::call::call(vm, f, &[n], &[]) {
+                Ok(v) => return Ok(Some(v)),
+                Err(e) => {
+                    if vm.exc_matches(vm.exc, TypeId::AttributeError) {
+                        vm.exc = Value::NULL;
+                        return Ok(None);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The `__dict__` of an instance, exception or function (NULL if none).
+pub fn instance_dict(vm: &Vm, v: Value) -> Value {
+    match v.as_obj() {
+        Some(off) => match vm.heap.kind(off) {
+            Kind::Instance => vm.heap.get::<obj::InstObj>(off).dict,
+            Kind::Exception => vm.heap.get::<obj::ExcObj>(off).dict,
+            Kind::Func => vm.heap.get::<obj::FuncObj>(off).dict,
+            Kind::Module => vm.heap.get::<obj::ModuleObj>(off).dict,
+            Kind::Class => vm.heap.get::<obj::ClassObj>(off).dict,
+            _ => Value::NULL,
+        },
+        None => Value::NULL,
+    }
+}
+
+fn special_attr(vm: &mut Vm, v: Value, name: Qstr) -> PyResult<Option<Value>> {
+    if name == q!("__class__") {
+        return Ok(Some(type_of(vm, v)));
+    }
+    let off = v.as_obj();
+    let kind = off.map(|o| vm.heap.kind(o));
+    if name == q!("__name__") {
+        if is_type(vm, v) {
+            let n = type_name_of_class(vm, v);
+            return Ok(Some(Value::qstr(vm.intern(&n))));
+        }
+        match kind {
+            Some(Kind::Func) => return Ok(Some(vm.heap.get::<obj::FuncObj>(off.unwrap_or(0)).name)),
+            Some(Kind::Module) => return Ok(Some(vm.heap.get::<obj::ModuleObj>(off.unwrap_or(0)).name)),
+            Some(Kind::Generator) => {
+                let code = vm.heap.get::<obj::GenObj>(off.unwrap_or(0)).code;
+                return Ok(Some(vm.code(code).name));
+            }
+            Some(Kind::BoundMethod) => {
+                let f = vm.heap.get::<obj::BoundObj>(off.unwrap_or(0)).func;
+                return special_attr(vm, f, name);
+            }
+            _ => {}
+        }
+        if let Unpacked::Imm(Imm::ModFun(..) | Imm::TypeFun(..)) = v.unpack() {
+            let n = native_name(vm, v);
+            return Ok(Some(Value::qstr(vm.intern(n))));
+        }
+        if let Unpacked::Imm(Imm::Module(m)) = v.unpack() {
+            if let Some(id) = crate::types::ModuleId::from_u8(m) {
+                let n = rom::module_def(id).name;
+                return Ok(Some(Value::qstr(vm.intern(n))));
+            }
+        }
+    }
+    if name == q!("__qualname__") {
+        match kind {
+            Some(Kind::Func) => {
+                let code = vm.heap.get::<obj::FuncObj>(off.unwrap_or(0)).code;
+                return Ok(Some(vm.code(code).qualname));
+            }
+            Some(Kind::Class) => return Ok(Some(vm.heap.get::<obj::ClassObj>(off.unwrap_or(0)).qualname)),
+            _ => {}
+        }
+    }
+    if name == q!("__dict__") {
+        let d = instance_dict(vm, v);
+        if !d.is_null() {
+            return Ok(Some(d));
+        }
+        if kind == Some(Kind::Instance) {
+            let d = obj::dict::new_dict(vm)?;
+            vm.heap.get_mut::<obj::InstObj>(off.unwrap_or(0)).dict = d;
+            return Ok(Some(d));
+        }
+        if kind == Some(Kind::Func) {
+            let d = obj::dict::new_dict(vm)?;
+            vm.heap.get_mut::<obj::FuncObj>(off.unwrap_or(0)).dict = d;
+            return Ok(Some(d));
+        }
+    }
+    if kind == Some(Kind::Class) {
+        let c = vm.heap.get::<obj::ClassObj>(off.unwrap_or(0));
+        if name == q!("__bases__") {
+            return Ok(Some(c.bases));
+        }
+        if name == q!("__mro__") {
+            return Ok(Some(c.mro));
+        }
+    }
+    if name == q!("__bases__") || name == q!("__mro__") {
+        if let Some(t) = v.as_type_id().and_then(TypeId::from_u8) {
+            let items: Vec<Value> = if name == q!("__mro__") {
+                mro(vm, v)
+            } else {
+                rom::type_def(t).base.map(|b| alloc::vec![b.value()]).unwrap_or_default()
+            };
+            return obj::tuple::new_tuple(vm, &items).map(Some);
+        }
+    }
+    match kind {
+        Some(Kind::Exception) => {
+            let e = vm.heap.get::<obj::ExcObj>(off.unwrap_or(0));
+            if name == q!("args") {
+                return Ok(Some(e.args));
+            }
+            if name == q!("__cause__") {
+                return Ok(Some(if e.cause.is_null() { Value::NONE } else { e.cause }));
+            }
+            if name == q!("__context__") {
+                return Ok(Some(if e.context.is_null() { Value::NONE } else { e.context }));
+            }
+            if name == q!("__traceback__") {
+                return Ok(Some(Value::NONE));
+            }
+            if name == q!("value") || name == q!("code") || name == q!("errno") {
+                let (args, cls) = (e.args, e.class);
+                let is_stop = is_subclass(vm, cls, TypeId::StopIteration.value())
+                    || is_subclass(vm, cls, TypeId::SystemExit.value())
+                    || is_subclass(vm, cls, TypeId::OSError.value());
+                if is_stop && instance_dict(vm, v).is_null() {
+                    let first = vm.tuple_items(args).and_then(|a| a.first().copied());
+                    return Ok(Some(first.unwrap_or(Value::NONE)));
+                }
+            }
+        }
+        Some(Kind::Complex) => {
+            let c = vm.heap.get::<obj::ComplexObj>(off.unwrap_or(0));
+            let (re, im) = (c.re, c.im);
+            if name == q!("real") {
+                return obj::float::new_float(vm, re).map(Some);
+            }
+            if name == q!("imag") {
+                return obj::float::new_float(vm, im).map(Some);
+            }
+        }
+        Some(Kind::Range) => {
+            let r = vm.heap.get::<obj::RangeObj>(off.unwrap_or(0));
+            let (a, b, c) = (r.start, r.stop, r.step);
+            let x = if name == q!("start") {
+                Some(a)
+            } else if name == q!("stop") {
+                Some(b)
+            } else if name == q!("step") {
+                Some(c)
+            } else {
+                None
+            };
+            if let Some(x) = x {
+                return obj::int::new_int(vm, x).map(Some);
+            }
+        }
+        Some(Kind::Slice) => {
+            let s = vm.heap.get::<obj::SliceObj>(off.unwrap_or(0));
+            if name == q!("start") {
+                return Ok(Some(s.start));
+            }
+            if name == q!("stop") {
+                return Ok(Some(s.stop));
+            }
+            if name == q!("step") {
+                return Ok(Some(s.step));
+            }
+        }
+        Some(Kind::BoundMethod) => {
+            let b = vm.heap.get::<obj::BoundObj>(off.unwrap_or(0));
+            if name == q!("__self__") {
+                return Ok(Some(b.self_));
+            }
+            if name == q!("__func__") {
+                return Ok(Some(b.func));
+            }
+        }
+        Some(Kind::Property) => {
+            let p = vm.heap.get::<obj::Obj4>(off.unwrap_or(0));
+            if name == q!("fget") {
+                return Ok(Some(p.a));
+            }
+        }
+        Some(Kind::Func) => {
+            let f = vm.heap.get::<obj::FuncObj>(off.unwrap_or(0));
+            if name == q!("__globals__") {
+                return Ok(Some(f.globals));
+            }
+        }
+        _ => {}
+    }
+    if (v.is_small() || vm.is_int(v) || vm.float_of(v).is_some()) && (name == q!("real") || name == q!("imag")) {
+        if name == q!("real") {
+            return Ok(Some(v));
+        }
+        return Ok(Some(if vm.float_of(v).is_some() { obj::float::new_float(vm, 0.0)? } else { Value::small(0) }));
+    }
+    Ok(None)
+}
+
+/// `getattr(obj, name)`; AttributeError when missing.
+pub fn getattr(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<Value> {
+    match getattr_opt(vm, obj_v, name)? {
+        Some(v) => Ok(v),
+        None => {
+            let n = String::from(vm.qstr_str(name));
+            if is_type(vm, obj_v) {
+                let t = type_name_of_class(vm, obj_v);
+                Err(vm.raise_fmt(TypeId::AttributeError, format_args!("type object '{t}' has no attribute '{n}'")))
+            } else if obj_v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Module) {
+                Err(vm.raise_fmt(TypeId::AttributeError, format_args!("module has no attribute '{n}'")))
+            } else {
+                let t = type_name(vm, obj_v);
+                Err(vm.raise_fmt(TypeId::AttributeError, format_args!("'{t}' object has no attribute '{n}'")))
+            }
+        }
+    }
+}
+
+/// `obj.name = v`.
+pub fn setattr(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value) -> PyResult<()> {
+    let Some(off) = obj_v.as_obj() else {
+        let t = type_name(vm, obj_v);
+        return Err(vm.raise_fmt(TypeId::AttributeError, format_args!("'{t}' object has no attribute '{}'", String::from(vm.qstr_str(name)))));
+    };
+    let kind = vm.heap.kind(off);
+    if matches!(kind, Kind::Instance | Kind::Exception) {
+        let cls = type_of(vm, obj_v);
+        if let Some(a) = lookup_in_type(vm, cls, name)? {
+            if let Some(p) = a.as_obj().filter(|&p| vm.heap.kind(p) == Kind::Property) {
+                let fset = vm.heap.get::<obj::Obj4>(p).b;
+                if fset.is_null() || fset.is_none() {
+                    return Err(vm.raise(TypeId::AttributeError, "can't set attribute"));
+                }
+                crate::call::call(vm, fset, &[obj_v, v], &[])?;
+                return Ok(());
+            }
+        }
+        if let Some(sa) = lookup_in_type(vm, cls, q!("__setattr__"))? {
+            if sa.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func) {
+                let f = bind(vm, sa, obj_v, cls)?;
+                crate::call::call(vm, f, &[Value::qstr(name), v], &[])?;
+                return Ok(());
+            }
+        }
+    }
+    let mut d = instance_dict(vm, obj_v);
+    if d.is_null() {
+        if matches!(kind, Kind::Instance | Kind::Exception | Kind::Func) {
+            d = obj::dict::new_dict(vm)?;
+            match kind {
+                Kind::Instance => vm.heap.get_mut::<obj::InstObj>(off).dict = d,
+                Kind::Exception => vm.heap.get_mut::<obj::ExcObj>(off).dict = d,
+                _ => vm.heap.get_mut::<obj::FuncObj>(off).dict = d,
+            }
+        } else {
+            let t = type_name(vm, obj_v);
+            return Err(vm.raise_fmt(TypeId::AttributeError, format_args!("'{t}' object has no attribute '{}'", String::from(vm.qstr_str(name)))));
+        }
+    }
+    vm.dict_set(d, Value::qstr(name), v)
+}
+
+/// `del obj.name`.
+pub fn delattr(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<()> {
+    let cls = type_of(vm, obj_v);
+    if obj_v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) {
+        if let Some(a) = lookup_in_type(vm, cls, name)? {
+            if let Some(p) = a.as_obj().filter(|&p| vm.heap.kind(p) == Kind::Property) {
+                let fdel = vm.heap.get::<obj::Obj4>(p).c;
+                if !fdel.is_null() && !fdel.is_none() {
+                    crate::call::call(vm, fdel, &[obj_v], &[])?;
+                    return Ok(());
+                }
+            }
+        }
+    }
+    let d = instance_dict(vm, obj_v);
+    if !d.is_null() && vm.dict_remove(d, Value::qstr(name))?.is_some() {
+        return Ok(());
+    }
+    let n = String::from(vm.qstr_str(name));
+    Err(vm.raise_fmt(TypeId::AttributeError, format_args!("no attribute '{n}'")))
+}
+
+/// For `LoadMethod`: (function, self) when `name` is a plain method of the type, else
+/// (bound attribute, NULL).
+pub fn load_method(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<(Value, Value)> {
+    let is_plain_obj = match obj_v.as_obj() {
+        Some(off) => !matches!(vm.heap.kind(off), Kind::Module | Kind::Class | Kind::Super),
+        None => obj_v.as_type_id().is_none() && !matches!(obj_v.unpack(), Unpacked::Imm(Imm::Module(_))),
+    };
+    if is_plain_obj {
+        let cls = type_of(vm, obj_v);
+        if let Some(a) = lookup_in_type(vm, cls, name)? {
+            let plain = match a.unpack() {
+                Unpacked::Obj(o) => vm.heap.kind(o) == Kind::Func,
+                Unpacked::Imm(Imm::TypeFun(..)) => matches!(native_attr(a), Some(Attr::Fun(_))),
+                _ => false,
+            };
+            if plain {
+                let d = instance_dict(vm, obj_v);
+                if d.is_null() || vm.dict_get_str(d, name).is_none() {
+                    return Ok((a, obj_v));
+                }
+            }
+        }
+    }
+    Ok((getattr(vm, obj_v, name)?, Value::NULL))
+}
+
+/// Call `obj.name(*args)`.
+pub fn call_method(vm: &mut Vm, obj_v: Value, name: Qstr, args: &[Value]) -> PyResult<Value> {
+    let (f, s) = load_method(vm, obj_v, name)?;
+    if s.is_null() {
+        crate::call::call(vm, f, args, &[])
+    } else {
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(s);
+        all.extend_from_slice(args);
+        crate::call::call(vm, f, &all, &[])
+    }
+}
+
+/// Call a special method of a user instance if its class defines one.
+pub fn call_dunder(vm: &mut Vm, v: Value, name: Qstr, args: &[Value]) -> PyResult<Option<Value>> {
+    if !v.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception | Kind::Class)) {
+        return Ok(None);
+    }
+    let cls = type_of(vm, v);
+    let Some(f) = lookup_in_type(vm, cls, name)? else { return Ok(None) };
+    if f.as_type_id().is_none() && matches!(f.unpack(), Unpacked::Imm(Imm::TypeFun(..))) {
+        // A built-in base's method: only reached for instances of built-in subclasses.
+        let inst_native = v.as_obj().map(|o| if vm.heap.kind(o) == Kind::Instance { vm.heap.get::<obj::InstObj>(o).native } else { Value::NULL }).unwrap_or(Value::NULL);
+        if inst_native.is_null() && name != q!("__init__") {
+            return Ok(None);
+        }
+    }
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(v);
+    all.extend_from_slice(args);
+    let bound = match f.as_obj().map(|o| vm.heap.kind(o)) {
+        Some(Kind::StaticMethod) => {
+            all.remove(0);
+            vm.heap.get::<obj::Obj4>(f.as_obj().unwrap_or(0)).a
+        }
+        Some(Kind::ClassMethod) => {
+            all[0] = cls;
+            vm.heap.get::<obj::Obj4>(f.as_obj().unwrap_or(0)).a
+        }
+        _ => f,
+    };
+    crate::call::call(vm, bound, &all, &[]).map(Some)
+}
+
+/// Does the user instance's class define `name`?
+pub fn has_dunder(vm: &mut Vm, v: Value, name: Qstr) -> PyResult<bool> {
+    if !v.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception)) {
+        return Ok(false);
+    }
+    let cls = type_of(vm, v);
+    Ok(lookup_in_type(vm, cls, name)?.is_some_and(|f| !matches!(f.unpack(), Unpacked::Imm(Imm::TypeFun(..)))))
+}
+
+/// The built-in payload of an instance of a built-in subclass, or the value itself.
+pub fn native_of(vm: &Vm, v: Value) -> Value {
+    match v.as_obj() {
+        Some(o) if vm.heap.kind(o) == Kind::Instance => {
+            let n = vm.heap.get::<obj::InstObj>(o).native;
+            if n.is_null() { v } else { n }
+        }
+        _ => v,
+    }
+}
+
+// ---------------------------------------------------------------- truth, hash, equality
+
+/// `bool(v)`.
+pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    match v.unpack() {
+        Unpacked::Int(i) => return Ok(i != 0),
+        Unpacked::Str(q) => return Ok(q != q!("")),
+        Unpacked::Imm(Imm::Const(c)) => return Ok(c == 2 || c >= 3),
+        Unpacked::Imm(_) | Unpacked::Null => return Ok(!v.is_null()),
+        Unpacked::Obj(off) => match vm.heap.kind(off) {
+            Kind::Float => return Ok(vm.heap.get::<obj::FloatObj>(off).v != 0.0),
+            Kind::Int => return Ok(true),
+            Kind::Str | Kind::Bytes => return Ok(vm.heap.get::<obj::StrObj>(off).len != 0),
+            Kind::List | Kind::ByteArray => return Ok(vm.heap.get::<obj::ListObj>(off).len != 0),
+            Kind::Tuple => return Ok(vm.heap.get::<obj::TupleObj>(off).len != 0),
+            Kind::Dict | Kind::Set => return Ok(vm.heap.get::<obj::DictObj>(off).len != 0),
+            Kind::Complex => {
+                let c = vm.heap.get::<obj::ComplexObj>(off);
+                return Ok(c.re != 0.0 || c.im != 0.0);
+            }
+            Kind::Range => return Ok(obj::range::range_len(vm, v) != 0),
+            Kind::Instance => {
+                if let Some(r) = call_dunder(vm, v, q!("__bool__"), &[])? {
+                    return truthy(vm, r);
+                }
+                if let Some(r) = call_dunder(vm, v, q!("__len__"), &[])? {
+                    return Ok(vm.int_i64(r).unwrap_or(1) != 0);
+                }
+                let n = native_of(vm, v);
+                if n != v {
+                    return truthy(vm, n);
+                }
+                return Ok(true);
+            }
+            _ => {}
+        },
+    }
+    if let Ok(n) = len(vm, v) {
+        return Ok(n != 0);
+    }
+    vm.exc = Value::NULL;
+    Ok(true)
+}
+
+/// Internal 32-bit hash used by dict and set (equal values hash equal).
+pub fn hash(vm: &mut Vm, v: Value) -> PyResult<u32> {
+    match v.unpack() {
+        Unpacked::Int(i) => Ok(if i == -1 { -2i64 as u32 } else { i as u32 }),
+        Unpacked::Str(q) => Ok(vm.qstrs.hash(q)),
+        _ => Ok(py_hash(vm, v)? as u32),
+    }
+}
+
+/// `hash(v)` (CPython-compatible for numbers).
+pub fn py_hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    match v.unpack() {
+        Unpacked::Int(i) => return Ok(if i == -1 { -2 } else { i as i64 }),
+        Unpacked::Str(q) => return Ok(vm.qstrs.hash(q) as i64),
+        Unpacked::Imm(Imm::Const(1)) => return Ok(0),
+        Unpacked::Imm(Imm::Const(2)) => return Ok(1),
+        Unpacked::Imm(_) | Unpacked::Null => return Ok((v.bits() >> 3) as i64),
+        Unpacked::Obj(off) => match vm.heap.kind(off) {
+            Kind::Str | Kind::Bytes => return Ok(vm.heap.get::<obj::StrObj>(off).hash as i64),
+            Kind::Int => {
+                let iv = vm.int_of(v).unwrap_or(IntVal::Small(0));
+                return Ok(obj::int::hash(&iv));
+            }
+            Kind::Float => return Ok(obj::float::hash(vm.heap.get::<obj::FloatObj>(off).v)),
+            Kind::Complex => {
+                let c = vm.heap.get::<obj::ComplexObj>(off);
+                let (re, im) = (c.re, c.im);
+                let h = obj::float::hash(re).wrapping_add(obj::float::hash(im).wrapping_mul(1000003));
+                return Ok(if h == -1 { -2 } else { h });
+            }
+            Kind::Tuple => {
+                let items: Vec<Value> = vm.tuple_items(v).map(|s| s.to_vec()).unwrap_or_default();
+                // xxHash-based tuple hash as CPython 3.8+.
+                const P1: u64 = 11400714785074694791;
+                const P2: u64 = 14029467366897019727;
+                const P5: u64 = 2870177450012600261;
+                let mut acc: u64 = P5;
+                for it in &items {
+                    let lane = py_hash(vm, *it)? as u64;
+                    acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                    acc = acc.rotate_left(31);
+                    acc = acc.wrapping_mul(P1);
+                }
+                acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+                let h = acc as i64;
+                return Ok(if h == -1 { 1546275796 } else { h });
+            }
+            Kind::List | Kind::Dict | Kind::ByteArray => {
+                let t = type_name(vm, v);
+                return Err(vm.raise_fmt(TypeId::TypeError, format_args!("unhashable type: '{t}'")));
+            }
+            Kind::Set if vm.heap.get::<obj::DictObj>(off).h.aux == 0 => {
+                return Err(vm.raise(TypeId::TypeError, "unhashable type: 'set'"));
+            }
+            Kind::Set => {
+                let mut h: i64 = 0;
+                for (k, _) in vm.dict_items(v) {
+                    h ^= py_hash(vm, k)?.wrapping_mul(0x9e3779b1);
+                }
+                return Ok(h);
+            }
+            Kind::Instance | Kind::Exception => {
+                if let Some(r) = call_dunder(vm, v, q!("__hash__"), &[])? {
+                    if r.is_none() {
+                        let t = type_name(vm, v);
+                        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("unhashable type: '{t}'")));
+                    }
+                    return Ok(vm.int_i64(r).unwrap_or(0));
+                }
+                // A class defining __eq__ without __hash__ is unhashable.
+                let cls = type_of(vm, v);
+                let d = cls.as_obj().map(|o| vm.heap.get::<obj::ClassObj>(o).dict).unwrap_or(Value::NULL);
+                if !d.is_null() && vm.dict_get_str(d, q!("__eq__")).is_some() && vm.dict_get_str(d, q!("__hash__")).is_none() {
+                    let t = type_name(vm, v);
+                    return Err(vm.raise_fmt(TypeId::TypeError, format_args!("unhashable type: '{t}'")));
+                }
+                let n = native_of(vm, v);
+                if n != v {
+                    return py_hash(vm, n);
+                }
+            }
+            _ => {}
+        },
+    }
+    Ok((v.bits() >> 4) as i64)
+}
+
+/// `a == b` as a bool.
+pub fn eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if a == b {
+        // Identity implies equality except for NaN floats.
+        return Ok(vm.float_of(a).is_none_or(|f| !f.is_nan()));
+    }
+    if a.is_small() && b.is_small() {
+        return Ok(false);
+    }
+    if let (Some(_), Some(_)) = (a.as_qstr(), b.as_qstr()) {
+        return Ok(false);
+    }
+    let r = compare(vm, CmpOp::Eq, a, b)?;
+    truthy(vm, r)
+}
+
+fn num_of(vm: &Vm, v: Value) -> Option<Num> {
+    if let Some(i) = v.as_small() {
+        return Some(Num::Int(IntVal::Small(i as i64)));
+    }
+    if let Some(f) = vm.float_of(v) {
+        return Some(Num::Float(f));
+    }
+    if let Some(i) = vm.int_of(v) {
+        return Some(Num::Int(i));
+    }
+    if let Some(off) = v.as_obj() {
+        if vm.heap.kind(off) == Kind::Complex {
+            let c = vm.heap.get::<obj::ComplexObj>(off);
+            return Some(Num::Complex(c.re, c.im));
+        }
+    }
+    None
+}
+
+enum Num {
+    Int(IntVal),
+    Float(f64),
+    Complex(f64, f64),
+}
+
+fn int_float_cmp(i: &IntVal, f: f64) -> Option<core::cmp::Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    match i {
+        IntVal::Small(x) if x.unsigned_abs() < (1 << 53) => (*x as f64).partial_cmp(&f),
+        _ => {
+            if f.is_infinite() {
+                return Some(if f > 0.0 { core::cmp::Ordering::Less } else { core::cmp::Ordering::Greater });
+            }
+            let fi = libm::floor(f);
+            let fb = num_bigint::BigInt::from(fi as i128);
+            let c = i.to_big().cmp(&fb);
+            if c == core::cmp::Ordering::Equal && fi != f {
+                Some(core::cmp::Ordering::Less)
+            } else {
+                Some(c)
+            }
+        }
+    }
+}
+
+fn ord_result(op: CmpOp, o: Option<core::cmp::Ordering>) -> bool {
+    use core::cmp::Ordering::*;
+    match (op, o) {
+        (CmpOp::Eq, Some(Equal)) => true,
+        (CmpOp::Ne, Some(Equal)) => false,
+        (CmpOp::Ne, _) => true,
+        (CmpOp::Lt, Some(Less)) => true,
+        (CmpOp::Le, Some(Less | Equal)) => true,
+        (CmpOp::Gt, Some(Greater)) => true,
+        (CmpOp::Ge, Some(Greater | Equal)) => true,
+        _ => false,
+    }
+}
+
+fn reflected(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Ge => CmpOp::Le,
+        o => o,
+    }
+}
+
+fn cmp_dunder(op: CmpOp) -> Qstr {
+    match op {
+        CmpOp::Lt => q!("__lt__"),
+        CmpOp::Le => q!("__le__"),
+        CmpOp::Eq => q!("__eq__"),
+        CmpOp::Ne => q!("__ne__"),
+        CmpOp::Gt => q!("__gt__"),
+        _ => q!("__ge__"),
+    }
+}
+
+fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "<",
+        CmpOp::Le => "<=",
+        CmpOp::Eq => "==",
+        CmpOp::Ne => "!=",
+        CmpOp::Gt => ">",
+        CmpOp::Ge => ">=",
+        CmpOp::In => "in",
+        CmpOp::NotIn => "not in",
+        CmpOp::Is => "is",
+        CmpOp::IsNot => "is not",
+    }
+}
+
+/// Lexicographic comparison of two sequences.
+fn seq_compare(vm: &mut Vm, op: CmpOp, a: &[Value], b: &[Value]) -> PyResult<bool> {
+    let n = a.len().min(b.len());
+    for i in 0..n {
+        if !eq(vm, a[i], b[i])? {
+            if op == CmpOp::Eq {
+                return Ok(false);
+            }
+            if op == CmpOp::Ne {
+                return Ok(true);
+            }
+            let r = compare(vm, op, a[i], b[i])?;
+            return truthy(vm, r);
+        }
+    }
+    Ok(ord_result(op, Some(a.len().cmp(&b.len()))))
+}
+
+/// Rich comparison `a op b` (all `CmpOp`s).
+pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+    match op {
+        CmpOp::Is => return Ok(Value::bool(a == b)),
+        CmpOp::IsNot => return Ok(Value::bool(a != b)),
+        CmpOp::In => return Ok(Value::bool(contains(vm, b, a)?)),
+        CmpOp::NotIn => return Ok(Value::bool(!contains(vm, b, a)?)),
+        _ => {}
+    }
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        return Ok(Value::bool(ord_result(op, Some(x.cmp(&y)))));
+    }
+    // User-defined comparison first (with reflection).
+    let a_user = a.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception));
+    let b_user = b.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception));
+    if a_user || b_user {
+        // A subclass on the right gets priority (as CPython).
+        let b_first = b_user && !a_user
+            || (b_user && a_user && {
+                let (ta, tb) = (type_of(vm, a), type_of(vm, b));
+                ta != tb && is_subclass(vm, tb, ta)
+            });
+        let order: [(Value, Value, CmpOp); 2] = if b_first {
+            [(b, a, reflected(op)), (a, b, op)]
+        } else {
+            [(a, b, op), (b, a, reflected(op))]
+        };
+        for (x, y, o) in order {
+            if x.as_obj().is_some_and(|off| matches!(vm.heap.kind(off), Kind::Instance | Kind::Exception))
+                && has_dunder(vm, x, cmp_dunder(o))?
+            {
+                if let Some(r) = call_dunder(vm, x, cmp_dunder(o), &[y])? {
+                    if r != Value::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+            }
+        }
+        if op == CmpOp::Ne && has_dunder(vm, a, q!("__eq__"))? {
+            if let Some(r) = call_dunder(vm, a, q!("__eq__"), &[b])? {
+                if r != Value::NOT_IMPLEMENTED {
+                    let t = truthy(vm, r)?;
+                    return Ok(Value::bool(!t));
+                }
+            }
+        }
+        let (na, nb) = (native_of(vm, a), native_of(vm, b));
+        if na != a || nb != b {
+            return compare(vm, op, na, nb);
+        }
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            return Ok(Value::bool((a == b) == (op == CmpOp::Eq)));
+        }
+        return Err(cmp_type_error(vm, op, a, b));
+    }
+    // Numbers.
+    if let (Some(x), Some(y)) = (num_of(vm, a), num_of(vm, b)) {
+        let o = match (&x, &y) {
+            (Num::Int(i), Num::Int(j)) => Some(obj::int::cmp(i, j)),
+            (Num::Float(f), Num::Float(g)) => f.partial_cmp(g),
+            (Num::Int(i), Num::Float(f)) => int_float_cmp(i, *f),
+            (Num::Float(f), Num::Int(i)) => int_float_cmp(i, *f).map(|o| o.reverse()),
+            _ => {
+                let (ar, ai) = complex_parts(&x);
+                let (br, bi) = complex_parts(&y);
+                if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                    return Ok(Value::bool((ar == br && ai == bi) == (op == CmpOp::Eq)));
+                }
+                return Err(cmp_type_error(vm, op, a, b));
+            }
+        };
+        return Ok(Value::bool(ord_result(op, o)));
+    }
+    // Strings.
+    if let (Some(x), Some(y)) = (vm.str_of(a), vm.str_of(b)) {
+        let o = x.cmp(y);
+        return Ok(Value::bool(ord_result(op, Some(o))));
+    }
+    // Bytes-like.
+    if let (Some(x), Some(y)) = (obj::bytes::buffer_of(vm, a), obj::bytes::buffer_of(vm, b)) {
+        let o = x.cmp(&y);
+        return Ok(Value::bool(ord_result(op, Some(o))));
+    }
+    let (ka, kb) = (a.as_obj().map(|o| vm.heap.kind(o)), b.as_obj().map(|o| vm.heap.kind(o)));
+    match (ka, kb) {
+        (Some(Kind::Tuple), Some(Kind::Tuple)) | (Some(Kind::List), Some(Kind::List)) => {
+            let x: Vec<Value> = seq_items(vm, a);
+            let y: Vec<Value> = seq_items(vm, b);
+            return Ok(Value::bool(seq_compare(vm, op, &x, &y)?));
+        }
+        (Some(Kind::Dict), Some(Kind::Dict)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            let r = obj::set::dict_eq(vm, a, b)?;
+            return Ok(Value::bool(r == (op == CmpOp::Eq)));
+        }
+        (Some(Kind::Set), Some(Kind::Set)) => {
+            return obj::set::set_compare(vm, op, a, b).map(Value::bool);
+        }
+        (Some(Kind::DictView), Some(_)) | (Some(_), Some(Kind::DictView)) => {
+            if let Some(r) = obj::set::view_compare(vm, op, a, b)? {
+                return Ok(Value::bool(r));
+            }
+        }
+        (Some(Kind::Range), Some(Kind::Range)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            let r = obj::range::range_eq(vm, a, b);
+            return Ok(Value::bool(r == (op == CmpOp::Eq)));
+        }
+        _ => {}
+    }
+    match op {
+        CmpOp::Eq => Ok(Value::bool(a == b)),
+        CmpOp::Ne => Ok(Value::bool(a != b)),
+        _ => Err(cmp_type_error(vm, op, a, b)),
+    }
+}
+
+fn complex_parts(n: &Num) -> (f64, f64) {
+    match n {
+        Num::Int(i) => (match i {
+            IntVal::Small(x) => *x as f64,
+            IntVal::Big(b) => obj::int::big_to_f64(b),
+        }, 0.0),
+        Num::Float(f) => (*f, 0.0),
+        Num::Complex(r, i) => (*r, *i),
+    }
+}
+
+fn cmp_type_error(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> crate::vm::Exc {
+    let (ta, tb) = (type_name(vm, a), type_name(vm, b));
+    vm.raise_fmt(
+        TypeId::TypeError,
+        format_args!("'{}' not supported between instances of '{ta}' and '{tb}'", cmp_symbol(op)),
+    )
+}
+
+/// Items of a list or tuple, copied.
+pub fn seq_items(vm: &Vm, v: Value) -> Vec<Value> {
+    if let Some(t) = vm.tuple_items(v) {
+        return t.to_vec();
+    }
+    vm.list_items(v).map(|s| s.to_vec()).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------- operators
+
+fn binop_dunder(op: BinOp, reflected: bool, inplace: bool) -> Qstr {
+    use BinOp::*;
+    match (op, reflected, inplace) {
+        (Add, false, false) => q!("__add__"),
+        (Add, true, _) => q!("__radd__"),
+        (Add, false, true) => q!("__iadd__"),
+        (Sub, false, false) => q!("__sub__"),
+        (Sub, true, _) => q!("__rsub__"),
+        (Sub, false, true) => q!("__isub__"),
+        (Mul, false, false) => q!("__mul__"),
+        (Mul, true, _) => q!("__rmul__"),
+        (Mul, false, true) => q!("__imul__"),
+        (TrueDiv, false, false) => q!("__truediv__"),
+        (TrueDiv, true, _) => q!("__rtruediv__"),
+        (TrueDiv, false, true) => q!("__itruediv__"),
+        (FloorDiv, false, false) => q!("__floordiv__"),
+        (FloorDiv, true, _) => q!("__rfloordiv__"),
+        (FloorDiv, false, true) => q!("__ifloordiv__"),
+        (Mod, false, false) => q!("__mod__"),
+        (Mod, true, _) => q!("__rmod__"),
+        (Mod, false, true) => q!("__imod__"),
+        (Pow, false, false) => q!("__pow__"),
+        (Pow, true, _) => q!("__rpow__"),
+        (Pow, false, true) => q!("__ipow__"),
+        (LShift, false, false) => q!("__lshift__"),
+        (LShift, true, _) => q!("__rlshift__"),
+        (LShift, false, true) => q!("__ilshift__"),
+        (RShift, false, false) => q!("__rshift__"),
+        (RShift, true, _) => q!("__rrshift__"),
+        (RShift, false, true) => q!("__irshift__"),
+        (And, false, false) => q!("__and__"),
+        (And, true, _) => q!("__rand__"),
+        (And, false, true) => q!("__iand__"),
+        (Or, false, false) => q!("__or__"),
+        (Or, true, _) => q!("__ror__"),
+        (Or, false, true) => q!("__ior__"),
+        (Xor, false, false) => q!("__xor__"),
+        (Xor, true, _) => q!("__rxor__"),
+        (Xor, false, true) => q!("__ixor__"),
+        (MatMul, false, false) => q!("__matmul__"),
+        (MatMul, true, _) => q!("__rmatmul__"),
+        (MatMul, false, true) => q!("__imatmul__"),
+    }
+}
+
+/// `a op b` (or `a op= b` when `inplace`).
+pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: Value, b: Value) -> PyResult<Value> {
+    let a_user = a.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception | Kind::Class));
+    let b_user = b.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception | Kind::Class));
+    if a_user || b_user {
+        if a_user && inplace && has_dunder(vm, a, binop_dunder(op, false, true))? {
+            if let Some(r) = call_dunder(vm, a, binop_dunder(op, false, true), &[b])? {
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
+        let b_sub_first = a_user && b_user && {
+            let (ta, tb) = (type_of(vm, a), type_of(vm, b));
+            ta != tb && is_subclass(vm, tb, ta)
+        };
+        if b_sub_first && has_dunder(vm, b, binop_dunder(op, true, false))? {
+            if let Some(r) = call_dunder(vm, b, binop_dunder(op, true, false), &[a])? {
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
+        if a_user && has_dunder(vm, a, binop_dunder(op, false, false))? {
+            if let Some(r) = call_dunder(vm, a, binop_dunder(op, false, false), &[b])? {
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
+        if b_user && !b_sub_first && has_dunder(vm, b, binop_dunder(op, true, false))? {
+            if let Some(r) = call_dunder(vm, b, binop_dunder(op, true, false), &[a])? {
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
+        let (na, nb) = (native_of(vm, a), native_of(vm, b));
+        if na != a || nb != b {
+            return binary_op(vm, op, inplace, na, nb);
+        }
+        return Err(binop_type_error(vm, op, a, b));
+    }
+    let r = obj::ops::builtin_binop(vm, op, inplace, a, b)?;
+    if r == Value::NOT_IMPLEMENTED {
+        return Err(binop_type_error(vm, op, a, b));
+    }
+    Ok(r)
+}
+
+fn binop_type_error(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> crate::vm::Exc {
+    let (ta, tb) = (type_name(vm, a), type_name(vm, b));
+    vm.raise_fmt(
+        TypeId::TypeError,
+        format_args!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol()),
+    )
+}
+
+/// `op a`.
+pub fn unary_op(vm: &mut Vm, op: UnOp, a: Value) -> PyResult<Value> {
+    if op == UnOp::Not {
+        return Ok(Value::bool(!truthy(vm, a)?));
+    }
+    if let Some(i) = a.as_small() {
+        return match op {
+            UnOp::Neg => obj::int::new_int(vm, -(i as i64)),
+            UnOp::Pos => Ok(a),
+            _ => Ok(Value::small(!i)),
+        };
+    }
+    if a == Value::TRUE || a == Value::FALSE {
+        let i = (a == Value::TRUE) as i32;
+        return Ok(match op {
+            UnOp::Neg => Value::small(-i),
+            UnOp::Pos => Value::small(i),
+            _ => Value::small(!i),
+        });
+    }
+    if a.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) {
+        let name = match op {
+            UnOp::Neg => q!("__neg__"),
+            UnOp::Pos => q!("__pos__"),
+            _ => q!("__invert__"),
+        };
+        if has_dunder(vm, a, name)? {
+            if let Some(r) = call_dunder(vm, a, name, &[])? {
+                return Ok(r);
+            }
+        }
+        let n = native_of(vm, a);
+        if n != a {
+            return unary_op(vm, op, n);
+        }
+    }
+    if let Some(f) = vm.float_of(a) {
+        return match op {
+            UnOp::Neg => obj::float::new_float(vm, -f),
+            UnOp::Pos => Ok(a),
+            _ => Err(vm.raise(TypeId::TypeError, "bad operand type for unary ~: 'float'")),
+        };
+    }
+    if let Some(iv) = vm.int_of(a) {
+        let b = iv.to_big();
+        return match op {
+            UnOp::Neg => obj::int::new_big(vm, &-b),
+            UnOp::Pos => Ok(a),
+            _ => obj::int::new_big(vm, &(-b - 1)),
+        };
+    }
+    if let Some(off) = a.as_obj() {
+        if vm.heap.kind(off) == Kind::Complex {
+            let c = vm.heap.get::<obj::ComplexObj>(off);
+            let (re, im) = (c.re, c.im);
+            return match op {
+                UnOp::Neg => obj::complex::new_complex(vm, -re, -im),
+                UnOp::Pos => Ok(a),
+                _ => Err(vm.raise(TypeId::TypeError, "bad operand type for unary ~: 'complex'")),
+            };
+        }
+    }
+    let t = type_name(vm, a);
+    let sym = match op {
+        UnOp::Neg => "-",
+        UnOp::Pos => "+",
+        _ => "~",
+    };
+    Err(vm.raise_fmt(TypeId::TypeError, format_args!("bad operand type for unary {sym}: '{t}'")))
+}
+
+// ---------------------------------------------------------------- repr / str
+
+/// `repr(v)` as a Rust String.
+pub fn repr_string(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let mut s = String::new();
+    repr_into(vm, v, &mut s)?;
+    Ok(s)
+}
+
+/// `str(v)` as a Rust String.
+pub fn str_string(vm: &mut Vm, v: Value) -> PyResult<String> {
+    if let Some(s) = vm.str_of(v) {
+        return Ok(String::from(s));
+    }
+    if v.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception)) {
+        if has_dunder(vm, v, q!("__str__"))? {
+            if let Some(r) = call_dunder(vm, v, q!("__str__"), &[])? {
+                return match vm.str_of(r) {
+                    Some(s) => Ok(String::from(s)),
+                    None => Err(vm.raise(TypeId::TypeError, "__str__ returned non-string")),
+                };
+            }
+        }
+        if vm.is_exception(v) && !has_dunder(vm, v, q!("__repr__"))? {
+            return obj::exc::exc_str(vm, v);
+        }
+    }
+    repr_string(vm, v)
+}
+
+/// `repr(v)`.
+pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let s = repr_string(vm, v)?;
+    vm.new_str(&s)
+}
+
+/// `str(v)`.
+pub fn to_str(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if vm.str_of(v).is_some() && !v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) {
+        return Ok(v);
+    }
+    let s = str_string(vm, v)?;
+    vm.new_str(&s)
+}
+
+/// Append `repr(v)` to `out`.
+pub fn repr_into(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
+    vm.native_depth += 1;
+    if vm.native_depth > vm.config.max_native_depth {
+        vm.native_depth -= 1;
+        return Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
+    }
+    let r = repr_inner(vm, v, out);
+    vm.native_depth -= 1;
+    r
+}
+
+fn repr_inner(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
+    match v.unpack() {
+        Unpacked::Null => out.push_str("<NULL>"),
+        Unpacked::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Unpacked::Str(_) => obj::str::repr_str(vm.str_of(v).unwrap_or(""), out),
+        Unpacked::Imm(Imm::Const(c)) => out.push_str(match c {
+            0 => "None",
+            1 => "False",
+            2 => "True",
+            3 => "Ellipsis",
+            _ => "NotImplemented",
+        }),
+        Unpacked::Imm(Imm::Type(_)) => {
+            let _ = write!(out, "<class '{}'>", type_name_of_class(vm, v));
+        }
+        Unpacked::Imm(Imm::Module(m)) => {
+            let n = crate::types::ModuleId::from_u8(m).map_or("?", |m| rom::module_def(m).name);
+            let _ = write!(out, "<module '{n}'>");
+        }
+        Unpacked::Imm(Imm::ModFun(..)) => {
+            let _ = write!(out, "<built-in function {}>", native_name(vm, v));
+        }
+        Unpacked::Imm(Imm::TypeFun(t, _)) => {
+            let tn = TypeId::from_u8(t).map_or("?", |t| rom::type_def(t).name);
+            let _ = write!(out, "<built-in method {} of {tn}>", native_name(vm, v));
+        }
+        Unpacked::Obj(off) => match vm.heap.kind(off) {
+            Kind::Str => obj::str::repr_str(vm.str_of(v).unwrap_or(""), out),
+            Kind::Int => {
+                let iv = vm.int_of(v).unwrap_or(IntVal::Small(0));
+                match iv {
+                    IntVal::Small(i) => {
+                        let _ = write!(out, "{i}");
+                    }
+                    IntVal::Big(b) => {
+                        let _ = write!(out, "{b}");
+                    }
+                }
+            }
+            Kind::Float => out.push_str(&obj::float::repr(vm.heap.get::<obj::FloatObj>(off).v)),
+            Kind::Complex => obj::complex::repr_into(vm, v, out),
+            Kind::Bytes | Kind::ByteArray => obj::bytes::repr_into(vm, v, out),
+            Kind::List | Kind::Tuple => {
+                let is_list = vm.heap.kind(off) == Kind::List;
+                let items = seq_items(vm, v);
+                out.push(if is_list { '[' } else { '(' });
+                for (i, it) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    repr_into(vm, *it, out)?;
+                }
+                if !is_list && items.len() == 1 {
+                    out.push(',');
+                }
+                out.push(if is_list { ']' } else { ')' });
+            }
+            Kind::Dict => {
+                out.push('{');
+                for (i, (k, val)) in vm.dict_items(v).into_iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    repr_into(vm, k, out)?;
+                    out.push_str(": ");
+                    repr_into(vm, val, out)?;
+                }
+                out.push('}');
+            }
+            Kind::Set => {
+                let frozen = vm.heap.get::<obj::DictObj>(off).h.aux == 1;
+                let items = vm.dict_items(v);
+                if items.is_empty() {
+                    out.push_str(if frozen { "frozenset()" } else { "set()" });
+                } else {
+                    if frozen {
+                        out.push_str("frozenset(");
+                    }
+                    out.push('{');
+                    for (i, (k, _)) in items.into_iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        repr_into(vm, k, out)?;
+                    }
+                    out.push('}');
+                    if frozen {
+                        out.push(')');
+                    }
+                }
+            }
+            Kind::Range => obj::range::repr_into(vm, v, out),
+            Kind::Slice => {
+                let s = vm.heap.get::<obj::SliceObj>(off);
+                let (a, b, c) = (s.start, s.stop, s.step);
+                out.push_str("slice(");
+                repr_into(vm, a, out)?;
+                out.push_str(", ");
+                repr_into(vm, b, out)?;
+                out.push_str(", ");
+                repr_into(vm, c, out)?;
+                out.push(')');
+            }
+            Kind::Func => {
+                let code = vm.heap.get::<obj::FuncObj>(off).code;
+                let q = vm.code(code).qualname;
+                let _ = write!(out, "<function {} at 0x{:x}>", vm.str_of(q).unwrap_or("?"), off);
+            }
+            Kind::BoundMethod => {
+                let f = vm.heap.get::<obj::BoundObj>(off).func;
+                let n = getattr_opt(vm, f, q!("__name__"))?.unwrap_or(Value::NONE);
+                let _ = write!(out, "<bound_method {}>", vm.str_of(n).unwrap_or("?"));
+            }
+            Kind::Class => {
+                let _ = write!(out, "<class '{}'>", type_name_of_class(vm, v));
+            }
+            Kind::Module => {
+                let n = vm.heap.get::<obj::ModuleObj>(off).name;
+                let _ = write!(out, "<module '{}'>", vm.str_of(n).unwrap_or("?"));
+            }
+            Kind::Generator => {
+                let code = vm.heap.get::<obj::GenObj>(off).code;
+                let coro = vm.heap.get::<obj::GenObj>(off).h.aux == 1;
+                let q = vm.code(code).qualname;
+                let _ = write!(
+                    out,
+                    "<{} object {} at 0x{:x}>",
+                    if coro { "coroutine" } else { "generator" },
+                    vm.str_of(q).unwrap_or("?"),
+                    off
+                );
+            }
+            Kind::Instance | Kind::Exception => {
+                if has_dunder(vm, v, q!("__repr__"))? {
+                    if let Some(r) = call_dunder(vm, v, q!("__repr__"), &[])? {
+                        match vm.str_of(r) {
+                            Some(s) => out.push_str(s),
+                            None => return Err(vm.raise(TypeId::TypeError, "__repr__ returned non-string")),
+                        }
+                        return Ok(());
+                    }
+                }
+                if vm.heap.kind(off) == Kind::Exception {
+                    let name = type_name(vm, v);
+                    out.push_str(&name);
+                    let args = vm.exc_args(v);
+                    let items: Vec<Value> = vm.tuple_items(args).map(|s| s.to_vec()).unwrap_or_default();
+                    if items.len() == 1 {
+                        out.push('(');
+                        repr_into(vm, items[0], out)?;
+                        out.push(')');
+                    } else {
+                        repr_into(vm, args, out)?;
+                    }
+                    return Ok(());
+                }
+                let n = native_of(vm, v);
+                if n != v {
+                    return repr_into(vm, n, out);
+                }
+                let cls = type_of(vm, v);
+                let _ = write!(out, "<{} object at 0x{:x}>", type_name_of_class(vm, cls), off);
+            }
+            Kind::DictView => obj::set::view_repr(vm, v, out)?,
+            _ => {
+                let t = type_name(vm, v);
+                let _ = write!(out, "<{t} object at 0x{off:x}>");
+            }
+        },
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- containers
+
+/// `len(v)`.
+pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
+    if let Unpacked::Str(_) = v.unpack() {
+        return Ok(vm.str_char_len(v));
+    }
+    if let Some(off) = v.as_obj() {
+        match vm.heap.kind(off) {
+            Kind::Str => return Ok(vm.heap.get::<obj::StrObj>(off).nchars as usize),
+            Kind::Bytes => return Ok(vm.heap.get::<obj::StrObj>(off).len as usize),
+            Kind::List | Kind::ByteArray => return Ok(vm.heap.get::<obj::ListObj>(off).len as usize),
+            Kind::Tuple => return Ok(vm.heap.get::<obj::TupleObj>(off).len as usize),
+            Kind::Dict | Kind::Set => return Ok(vm.heap.get::<obj::DictObj>(off).len as usize),
+            Kind::Range => return Ok(obj::range::range_len(vm, v)),
+            Kind::DictView => {
+                let d = vm.heap.get::<obj::Obj4>(off).a;
+                return Ok(vm.dict_len(d));
+            }
+            Kind::MemoryView => return Ok(vm.heap.get::<obj::Obj4>(off).j as usize),
+            Kind::Instance => {
+                if let Some(r) = call_dunder(vm, v, q!("__len__"), &[])? {
+                    return match vm.int_i64(r) {
+                        Some(n) if n >= 0 => Ok(n as usize),
+                        _ => Err(vm.raise(TypeId::ValueError, "__len__() should return >= 0")),
+                    };
+                }
+                let n = native_of(vm, v);
+                if n != v {
+                    return len(vm, n);
+                }
+            }
+            _ => {}
+        }
+    }
+    let t = type_name(vm, v);
+    Err(vm.raise_fmt(TypeId::TypeError, format_args!("object of type '{t}' has no len()")))
+}
+
+/// `item in container`.
+pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
+    if let Some(s) = vm.str_of(container) {
+        if container.as_obj().is_none_or(|o| vm.heap.kind(o) != Kind::Instance) {
+            let Some(sub) = vm.str_of(item) else {
+                let t = type_name(vm, item);
+                return Err(vm.raise_fmt(TypeId::TypeError, format_args!("'in <string>' requires string as left operand, not {t}")));
+            };
+            return Ok(s.contains(sub));
+        }
+    }
+    if let Some(off) = container.as_obj() {
+        match vm.heap.kind(off) {
+            Kind::Dict | Kind::Set => return Ok(vm.dict_get(container, item)?.is_some()),
+            Kind::List | Kind::Tuple => {
+                let items = seq_items(vm, container);
+                for x in items {
+                    if eq(vm, x, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
+            Kind::Bytes | Kind::ByteArray | Kind::MemoryView => return obj::bytes::contains(vm, container, item),
+            Kind::Range => return obj::range::range_contains(vm, container, item),
+            Kind::DictView => return obj::set::view_contains(vm, container, item),
+            Kind::Instance => {
+                if has_dunder(vm, container, q!("__contains__"))? {
+                    if let Some(r) = call_dunder(vm, container, q!("__contains__"), &[item])? {
+                        return truthy(vm, r);
+                    }
+                }
+                let n = native_of(vm, container);
+                if n != container {
+                    return contains(vm, n, item);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Generic: iterate.
+    let it = iter(vm, container)?;
+    let sp = vm.stack.len();
+    vm.stack.push(it);
+    let r = (|| {
+        while let Some(x) = next(vm, it)? {
+            if eq(vm, x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    })();
+    vm.stack.truncate(sp);
+    r
+}
+
+/// Normalise an index for a sequence of length `len` (negative counts from the end).
+pub fn seq_index(vm: &mut Vm, idx: Value, len: usize, what: &str) -> PyResult<usize> {
+    let Some(i) = vm.int_i64(idx) else {
+        if vm.int_of(idx).is_some() {
+            return Err(vm.raise_fmt(TypeId::IndexError, format_args!("{what} index out of range")));
+        }
+        let t = type_name(vm, idx);
+        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("{what} indices must be integers, not {t}")));
+    };
+    let j = if i < 0 { i + len as i64 } else { i };
+    if j < 0 || j >= len as i64 {
+        return Err(vm.raise_fmt(TypeId::IndexError, format_args!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}
+
+/// `obj[key]`.
+pub fn getitem(vm: &mut Vm, o: Value, key: Value) -> PyResult<Value> {
+    if let Some(off) = o.as_obj() {
+        match vm.heap.kind(off) {
+            Kind::List => {
+                if let Some(i) = key.as_small() {
+                    let items = vm.list_items(o).unwrap_or(&[]);
+                    let n = items.len() as i64;
+                    let j = if i < 0 { i as i64 + n } else { i as i64 };
+                    if j >= 0 && j < n {
+                        return Ok(items[j as usize]);
+                    }
+                    return Err(vm.raise(TypeId::IndexError, "list index out of range"));
+                }
+                return obj::list::subscr(vm, o, key);
+            }
+            Kind::Tuple => {
+                if let Some(i) = key.as_small() {
+                    let items = vm.tuple_items(o).unwrap_or(&[]);
+                    let n = items.len() as i64;
+                    let j = if i < 0 { i as i64 + n } else { i as i64 };
+                    if j >= 0 && j < n {
+                        return Ok(items[j as usize]);
+                    }
+                    return Err(vm.raise(TypeId::IndexError, "tuple index out of range"));
+                }
+                return obj::tuple::subscr(vm, o, key);
+            }
+            Kind::Dict => {
+                if let Some(v) = vm.dict_get(o, key)? {
+                    return Ok(v);
+                }
+                return Err(vm.raise_with(TypeId::KeyError, key));
+            }
+            Kind::Str => return obj::str::subscr(vm, o, key),
+            Kind::Bytes | Kind::ByteArray | Kind::MemoryView => return obj::bytes::subscr(vm, o, key),
+            Kind::Range => return obj::range::subscr(vm, o, key),
+            Kind::Instance => {
+                if has_dunder(vm, o, q!("__getitem__"))? {
+                    if let Some(r) = call_dunder(vm, o, q!("__getitem__"), &[key])? {
+                        return Ok(r);
+                    }
+                }
+                let n = native_of(vm, o);
+                if n != o {
+                    let r = getitem(vm, n, key);
+                    if r.is_err() && vm.exc_matches(vm.exc, TypeId::KeyError) && vm.dict_off(o).is_some() {
+                        if let Some(m) = call_dunder(vm, o, q!("__missing__"), &[key]).ok().flatten() {
+                            vm.exc = Value::NULL;
+                            return Ok(m);
+                        }
+                    }
+                    return r;
+                }
+            }
+            Kind::Class => {
+                // Generic alias syntax (list[int]) is accepted and ignored.
+                return Ok(o);
+            }
+            _ => {}
+        }
+    }
+    if vm.str_of(o).is_some() {
+        return obj::str::subscr(vm, o, key);
+    }
+    if o.as_type_id().is_some() {
+        return Ok(o);
+    }
+    let t = type_name(vm, o);
+    Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' object is not subscriptable")))
+}
+
+/// `obj[key] = v`.
+pub fn setitem(vm: &mut Vm, o: Value, key: Value, v: Value) -> PyResult<()> {
+    if let Some(off) = o.as_obj() {
+        match vm.heap.kind(off) {
+            Kind::List => {
+                if let Some(i) = key.as_small() {
+                    let n = vm.list_items(o).map_or(0, |s| s.len());
+                    let j = seq_index(vm, Value::small(i), n, "list")?;
+                    vm.list_items_mut(o)[j] = v;
+                    return Ok(());
+                }
+                return obj::list::store_subscr(vm, o, key, v);
+            }
+            Kind::Dict => return vm.dict_set(o, key, v),
+            Kind::ByteArray | Kind::MemoryView => return obj::bytes::store_subscr(vm, o, key, v),
+            Kind::Instance => {
+                if let Some(_r) = call_dunder(vm, o, q!("__setitem__"), &[key, v])? {
+                    return Ok(());
+                }
+                let n = native_of(vm, o);
+                if n != o {
+                    return setitem(vm, n, key, v);
+                }
+            }
+            _ => {}
+        }
+    }
+    let t = type_name(vm, o);
+    Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' object does not support item assignment")))
+}
+
+/// `del obj[key]`.
+pub fn delitem(vm: &mut Vm, o: Value, key: Value) -> PyResult<()> {
+    if let Some(off) = o.as_obj() {
+        match vm.heap.kind(off) {
+            Kind::List => return obj::list::del_subscr(vm, o, key),
+            Kind::Dict => {
+                if vm.dict_remove(o, key)?.is_none() {
+                    return Err(vm.raise_with(TypeId::KeyError, key));
+                }
+                return Ok(());
+            }
+            Kind::ByteArray => return obj::bytes::del_subscr(vm, o, key),
+            Kind::Instance => {
+                if let Some(_r) = call_dunder(vm, o, q!("__delitem__"), &[key])? {
+                    return Ok(());
+                }
+                let n = native_of(vm, o);
+                if n != o {
+                    return delitem(vm, n, key);
+                }
+            }
+            _ => {}
+        }
+    }
+    let t = type_name(vm, o);
+    Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' object does not support item deletion")))
+}
+
+// ---------------------------------------------------------------- iteration
+
+/// `iter(v)`.
+pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    obj::iter::get_iter(vm, v)
+}
+
+/// `next(it)`: Some(value), or None when exhausted (StopIteration is absorbed).
+pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
+    obj::iter::next(vm, it)
+}
+
+/// Collect an iterable into a Vec (items stay rooted through the temp roots).
+pub fn collect_iter(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
+    if let Some(t) = vm.tuple_items(v) {
+        return Ok(t.to_vec());
+    }
+    if let Some(off) = v.as_obj() {
+        if vm.heap.kind(off) == Kind::List {
+            return Ok(vm.list_items(v).map(|s| s.to_vec()).unwrap_or_default());
+        }
+    }
+    let it = iter(vm, v)?;
+    let sp = vm.stack.len();
+    vm.stack.push(it);
+    let mut out = Vec::new();
+    let r = loop {
+        match next(vm, it) {
+            Ok(Some(x)) => {
+                vm.root(x);
+                out.push(x);
+            }
+            Ok(None) => break Ok(out),
+            Err(e) => break Err(e),
+        }
+    };
+    vm.stack.truncate(sp);
+    r
+}

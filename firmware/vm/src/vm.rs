@@ -1,0 +1,289 @@
+//! The virtual machine state: heap, value stack, frames, roots, and allocation with
+//! collection on demand.
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+use core::sync::atomic::AtomicBool;
+
+use upy_hal::Port;
+
+use crate::heap::Heap;
+use crate::obj::{self, Kind};
+use crate::qstr::{Qstr, QstrPool};
+use crate::types::{ModuleId, TypeId};
+use crate::value::Value;
+
+/// Marker for "an exception was raised": the exception object is in `Vm::exc`.
+#[derive(Debug, Copy, Clone, PartialEq, Eq)]
+pub struct Exc;
+
+/// Result of anything that can raise a Python exception.
+pub type PyResult<T> = Result<T, Exc>;
+
+/// One active Python frame. Its locals are `stack[base .. base + n_locals]`, its operand
+/// stack follows them.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Frame {
+    pub code: Value,
+    pub globals: Value,
+    /// Locals dict for module and class-body code (NULL for functions).
+    pub locals: Value,
+    pub func: Value,
+    pub base: u32,
+    /// Stack length to restore when the frame returns (the callable's slot).
+    pub ret_sp: u32,
+    /// Where execution continues (saved while another frame runs).
+    pub ip: u32,
+    /// Offset of the instruction being executed (for handlers and tracebacks).
+    pub op: u32,
+    /// The generator this frame runs, or NULL.
+    pub generator: Value,
+    /// The `run` loop that pushed this frame returns when it returns.
+    pub entry: bool,
+}
+
+/// Settings a port chooses when creating a VM.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Heap size in bytes.
+    pub heap_bytes: usize,
+    /// Value-stack slots (locals + operands of all active frames).
+    pub stack_slots: usize,
+    /// Maximum nesting of Python calls (RecursionError beyond).
+    pub max_frames: usize,
+    /// Maximum nesting of native code calling back into Python (RecursionError beyond).
+    pub max_native_depth: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { heap_bytes: 256 * 1024, stack_slots: 64 * 1024, max_frames: 1000, max_native_depth: 200 }
+    }
+}
+
+/// The interpreter.
+pub struct Vm {
+    /// The GC heap.
+    pub heap: Heap,
+    /// Interned strings.
+    pub qstrs: QstrPool,
+    /// The board.
+    pub port: Box<dyn Port>,
+    pub(crate) stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    /// Objects allocated by native code that are not yet reachable from a root.
+    pub(crate) temp: Vec<Value>,
+    /// The exception being raised (valid while an `Err(Exc)` propagates).
+    pub(crate) exc: Value,
+    /// The exception being handled (bare `raise`, `sys.exc_info`).
+    pub(crate) handled: Value,
+    /// `sys.modules`.
+    pub modules: Value,
+    /// The builtins namespace dict.
+    pub builtins: Value,
+    /// Built-in module objects, created on first import.
+    pub(crate) builtin_mods: [Value; ModuleId::COUNT],
+    /// `sys.path`, `sys.argv`.
+    pub sys_path: Value,
+    pub(crate) sys_argv: Value,
+    /// Preallocated MemoryError instance.
+    pub(crate) memory_error: Value,
+    /// `micropython.schedule` queue: (function, argument) pairs.
+    pub(crate) scheduled: Vec<(Value, Value)>,
+    pub(crate) interrupt: &'static AtomicBool,
+    /// Set when a `run` loop returned because its generator frame yielded.
+    pub(crate) yielded: bool,
+    pub(crate) native_depth: u32,
+    pub(crate) config: Config,
+    /// `gc.disable()` turns off automatic collection (allocation still collects when full).
+    pub gc_enabled: bool,
+    /// `gc.threshold()`: collect after this many bytes were allocated (-1: when full).
+    pub gc_threshold: isize,
+    /// `micropython.kbd_intr()` character (-1 disabled); the port reads it.
+    pub kbd_intr_char: i32,
+    pub(crate) in_collect: bool,
+    /// A generator resume asked `run` to raise `exc` at the current instruction.
+    pub(crate) throw_pending: bool,
+}
+
+impl Vm {
+    /// A fresh interpreter on `port` with `config`.
+    pub fn new(port: Box<dyn Port>, config: Config) -> Vm {
+        let interrupt = port.interrupt_flag();
+        let mut vm = Vm {
+            heap: Heap::new(config.heap_bytes),
+            qstrs: QstrPool::new(),
+            port,
+            stack: Vec::with_capacity(config.stack_slots.min(1 << 16)),
+            frames: Vec::new(),
+            temp: Vec::new(),
+            exc: Value::NULL,
+            handled: Value::NULL,
+            modules: Value::NULL,
+            builtins: Value::NULL,
+            builtin_mods: [Value::NULL; ModuleId::COUNT],
+            sys_path: Value::NULL,
+            sys_argv: Value::NULL,
+            memory_error: Value::NULL,
+            scheduled: Vec::new(),
+            interrupt,
+            yielded: false,
+            native_depth: 0,
+            config,
+            gc_enabled: true,
+            gc_threshold: -1,
+            kbd_intr_char: 3,
+            in_collect: false,
+            throw_pending: false,
+        };
+        // A failure here means the heap is too small to hold the interpreter's own
+        // objects; the VM still comes up, with the roots it managed to create.
+        let _ = vm.init_roots();
+        vm.temp.clear();
+        vm
+    }
+
+    fn init_roots(&mut self) -> PyResult<()> {
+        let me = obj::exc::new_exception(self, TypeId::MemoryError.value(), &[])?;
+        self.memory_error = me;
+        self.modules = obj::dict::new_dict(self)?;
+        self.sys_path = obj::list::new_list(self, &[])?;
+        self.sys_argv = obj::list::new_list(self, &[])?;
+        crate::modules::builtins::init(self)?;
+        Ok(())
+    }
+
+    /// Allocate `bytes` for an object of `kind`, collecting if needed. The new object is
+    /// a temporary root until the current instruction (or native call) ends.
+    pub fn alloc(&mut self, kind: Kind, bytes: usize) -> PyResult<u32> {
+        #[cfg(feature = "gc-stress")]
+        self.collect();
+        if self.gc_enabled && self.gc_threshold >= 0 && self.heap.since_collect > self.gc_threshold as usize {
+            self.collect();
+        }
+        let off = match self.heap.alloc(bytes) {
+            Some(o) => o,
+            None => {
+                self.collect();
+                match self.heap.alloc(bytes) {
+                    Some(o) => o,
+                    None => return Err(self.raise_memory_error()),
+                }
+            }
+        };
+        self.heap.get_mut::<obj::Header>(off).kind = kind as u8;
+        self.temp.push(Value::obj(off));
+        Ok(off)
+    }
+
+    /// Allocate a ValArray of `cap` NULL values.
+    pub fn alloc_vals(&mut self, cap: usize) -> PyResult<u32> {
+        let off = self.alloc(Kind::ValArray, 8 + cap * 4)?;
+        self.heap.get_mut::<obj::ArrayHdr>(off).cap = cap as u32;
+        Ok(off)
+    }
+
+    /// Allocate a zeroed RawBuf of `cap` bytes.
+    pub fn alloc_raw(&mut self, cap: usize) -> PyResult<u32> {
+        let off = self.alloc(Kind::RawBuf, 8 + cap)?;
+        self.heap.get_mut::<obj::ArrayHdr>(off).cap = cap as u32;
+        Ok(off)
+    }
+
+    /// Keep `v` alive until the current instruction ends (values taken out of containers
+    /// and held across an allocation).
+    #[inline]
+    pub fn root(&mut self, v: Value) -> Value {
+        if v.is_obj() {
+            self.temp.push(v);
+        }
+        v
+    }
+
+    /// Set the current exception to the preallocated MemoryError.
+    pub fn raise_memory_error(&mut self) -> Exc {
+        let me = self.memory_error;
+        if let Some(off) = me.as_obj() {
+            let e = self.heap.get_mut::<obj::ExcObj>(off);
+            e.traceback = Value::NULL;
+            e.context = Value::NULL;
+            e.cause = Value::NULL;
+        }
+        self.exc = me;
+        Exc
+    }
+
+    /// Run a full collection now.
+    pub fn collect(&mut self) {
+        if self.in_collect {
+            return;
+        }
+        self.in_collect = true;
+        let mut roots: Vec<Value> = Vec::new();
+        let h = &mut self.heap;
+        for &v in self.stack.iter().chain(self.temp.iter()) {
+            h.mark(v);
+        }
+        for f in &self.frames {
+            for v in [f.code, f.globals, f.locals, f.func, f.generator] {
+                h.mark(v);
+            }
+        }
+        for &(a, b) in &self.scheduled {
+            h.mark(a);
+            h.mark(b);
+        }
+        roots.extend_from_slice(&[
+            self.exc,
+            self.handled,
+            self.modules,
+            self.builtins,
+            self.sys_path,
+            self.sys_argv,
+            self.memory_error,
+        ]);
+        roots.extend_from_slice(&self.builtin_mods);
+        for v in roots {
+            h.mark(v);
+        }
+        h.drain(obj::trace);
+        h.sweep();
+        self.in_collect = false;
+    }
+
+    /// Intern a str.
+    pub fn intern(&mut self, s: &str) -> Qstr {
+        self.qstrs.intern(s)
+    }
+
+    /// Text of a qstr.
+    pub fn qstr_str(&self, q: Qstr) -> &str {
+        self.qstrs.get(q)
+    }
+
+    /// The interrupt flag shared with the port.
+    pub fn interrupt_flag(&self) -> &'static AtomicBool {
+        self.interrupt
+    }
+
+    /// The exception currently being raised (after an `Err(Exc)`), taken out of the VM.
+    pub fn take_exception(&mut self) -> Value {
+        core::mem::replace(&mut self.exc, Value::NULL)
+    }
+
+    /// Make `e` the exception being raised.
+    pub fn set_exception(&mut self, e: Value) -> Exc {
+        self.exc = e;
+        Exc
+    }
+
+    /// Configured limits.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Drop temporaries after a top-level operation finished.
+    pub fn clear_temps(&mut self) {
+        self.temp.clear();
+    }
+}
