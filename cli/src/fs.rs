@@ -151,10 +151,15 @@ impl<'a> DeviceFs<'a> {
     /// Probe the board (it must be in the raw REPL).
     pub fn open(board: &'a mut Board) -> Result<DeviceFs<'a>> {
         let name = board.name().to_string();
-        let out = board
-            .client()
-            .exec_ok(PROBE.as_bytes())
-            .map_err(|e| UpyError::from_protocol(e, "probing the board's filesystem", &name))?;
+        let mut attempts = 0;
+        let out = loop {
+            match board.client().exec_ok(PROBE.as_bytes()) {
+                Ok(out) => break out,
+                // Lost bytes (see `run`): the probe is valid Python, send it again.
+                Err(ProtoError::Exception(e)) if e.kind == "SyntaxError" && attempts < 2 => attempts += 1,
+                Err(e) => return Err(UpyError::from_protocol(e, "probing the board's filesystem", &name)),
+            }
+        };
         let text = String::from_utf8_lossy(&out);
         let line = text
             .lines()
@@ -172,8 +177,17 @@ impl<'a> DeviceFs<'a> {
     }
 
     fn run(&mut self, code: &str) -> std::result::Result<String, ProtoError> {
-        let out = self.board.client().exec_ok(code.as_bytes())?;
-        Ok(String::from_utf8_lossy(&out).replace("\r\n", "\n"))
+        // Programs made here are always valid Python: a SyntaxError means bytes were lost on the way
+        // (classic raw mode has no flow control), and a program that did not compile did not run, so it
+        // is safe to send it again.
+        let mut attempts = 0;
+        loop {
+            match self.board.client().exec_ok(code.as_bytes()) {
+                Ok(out) => return Ok(String::from_utf8_lossy(&out).replace("\r\n", "\n")),
+                Err(ProtoError::Exception(e)) if e.kind == "SyntaxError" && attempts < 2 => attempts += 1,
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// Run `code`, reporting errors as `cmd: path: ...`.

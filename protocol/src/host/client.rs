@@ -41,9 +41,12 @@ pub struct FollowOptions<'a> {
 /// Timeout for each protocol step (per quiet period), as mpremote's 10 s per character.
 pub const STEP_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Classic raw mode has no flow control: send in slices with a pause, as mpremote does.
-const RAW_SLICE: usize = 256;
-const RAW_SLICE_PAUSE: Duration = Duration::from_millis(10);
+/// Classic raw mode has no flow control. mpremote sends 256-byte slices every 10 ms; boards old enough to
+/// lack raw-paste have small receive rings (the micro:bit's MicroPython 1.9 loses bytes while its GC runs
+/// when data arrives faster than a 115200-baud wire would bring it, as under QEMU), so the client paces at
+/// about wire speed: 32 bytes every 3 ms (~10.7 KB/s). Boards with raw-paste never take this path.
+const RAW_SLICE: usize = 32;
+const RAW_SLICE_PAUSE: Duration = Duration::from_millis(3);
 /// Pause between the `>` prompt and a classic-raw program (see `raw_write`).
 const RAW_PROMPT_SETTLE: Duration = Duration::from_millis(5);
 /// How long the `OK` may take once the whole program was written.
