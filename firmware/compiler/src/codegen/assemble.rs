@@ -99,6 +99,13 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
                 i += 1;
             }
         }
+        // Unreachable code stays unreachable: drop it for good, so that removing a jump
+        // below never makes execution fall into it.
+        for k in 0..n {
+            if !keep[k] {
+                removed[k] = true;
+            }
+        }
         let next_kept = |from: usize, keep: &[bool]| -> usize {
             let mut j = from;
             while j < n && !keep[j] {

@@ -568,7 +568,6 @@ pub(crate) fn compile_module(ast: &Ast, st: &SymTable, body: &[StmtId], filename
     } else {
         Body::Module(body)
     };
-    let first_line = body.first().map(|&s| ast.stmt(s).line).unwrap_or(1);
-    let (code, _) = c.compile_scope(0, b, String::from("<module>"), String::from("<module>"), first_line.max(1), None)?;
+    let (code, _) = c.compile_scope(0, b, String::from("<module>"), String::from("<module>"), 1, None)?;
     Ok(code)
 }
