@@ -6,10 +6,18 @@ use clap::{Args, Parser, Subcommand};
 
 /// One tool for every MicroPython board: devices, REPL, run, files, sync.
 #[derive(Debug, Parser)]
-#[command(name = "upy", version, about, propagate_version = true, arg_required_else_help = true)]
-#[command(after_help = "Device paths: a leading ':' marks a device path in `cp`/`sync` (as in mpremote); \
+#[command(
+    name = "upy",
+    version,
+    about,
+    propagate_version = true,
+    arg_required_else_help = true
+)]
+#[command(
+    after_help = "Device paths: a leading ':' marks a device path in `cp`/`sync` (as in mpremote); \
 commands that only take device paths accept them with or without ':'.\n\
-Exit codes: 0 ok, 1 Python error or failed file operation on the device, 2 usage or connection error.")]
+Exit codes: 0 ok, 1 Python error or failed file operation on the device, 2 usage or connection error."
+)]
 pub struct Cli {
     /// Board to use: a port path, `auto`, `sim`, `tcp:HOST:PORT`, `id:SERIAL`, or an alias from the
     /// config files. Default: $UPY_DEVICE, then `[device] default` in upy.toml / the user config, then auto.

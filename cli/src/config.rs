@@ -67,17 +67,19 @@ pub fn user_config_path() -> Option<PathBuf> {
 
 /// The nearest `upy.toml` at or above `dir`.
 pub fn project_config_path(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors().map(|d| d.join("upy.toml")).find(|p| p.is_file())
+    dir.ancestors()
+        .map(|d| d.join("upy.toml"))
+        .find(|p| p.is_file())
 }
 
 impl Config {
     /// Read the user file and the project file for the working directory `cwd`.
     pub fn load(cwd: &Path) -> Result<Config> {
         let mut config = Config::default();
-        if let Some(user) = user_config_path() {
-            if user.is_file() {
-                config.merge(&user)?;
-            }
+        if let Some(user) = user_config_path()
+            && user.is_file()
+        {
+            config.merge(&user)?;
         }
         if let Some(project) = project_config_path(cwd) {
             config.merge(&project)?;
@@ -86,13 +88,17 @@ impl Config {
     }
 
     fn merge(&mut self, path: &Path) -> Result<()> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| UpyError::local(format!("cannot read config file {}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            UpyError::local(format!("cannot read config file {}: {e}", path.display()))
+        })?;
         let file: File = toml::from_str(&text).map_err(|e| {
             UpyError::usage(format!("config file {} is not valid: {}", path.display(), e.message()))
                 .hint("expected `[device] default = \"...\"` and an `[aliases]` table of name = \"device\"")
         })?;
-        let src = |value: String| Sourced { value, source: path.to_path_buf() };
+        let src = |value: String| Sourced {
+            value,
+            source: path.to_path_buf(),
+        };
         if let Some(d) = file.device.default {
             self.default_device = Some(src(d));
         }
@@ -114,8 +120,16 @@ mod tests {
         let sub = dir.join("proj").join("src");
         std::fs::create_dir_all(&sub).unwrap();
         let user = dir.join("user.toml");
-        std::fs::write(&user, "[device]\ndefault = \"a\"\n[aliases]\na = \"/dev/ttyACM0\"\nb = \"/dev/ttyACM1\"\n").unwrap();
-        std::fs::write(dir.join("proj").join("upy.toml"), "[aliases]\nb = \"tcp:h:1\"\n").unwrap();
+        std::fs::write(
+            &user,
+            "[device]\ndefault = \"a\"\n[aliases]\na = \"/dev/ttyACM0\"\nb = \"/dev/ttyACM1\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("proj").join("upy.toml"),
+            "[aliases]\nb = \"tcp:h:1\"\n",
+        )
+        .unwrap();
         let mut config = Config::default();
         config.merge(&user).unwrap();
         config.merge(&project_config_path(&sub).unwrap()).unwrap();

@@ -34,12 +34,15 @@ pub fn resolve(input: &str, config: &Config) -> Result<DeviceSpec> {
             None => return parse_plain(&text, config),
         }
     }
-    Err(UpyError::usage(format!("device alias '{input}' refers to itself in a loop")))
+    Err(UpyError::usage(format!(
+        "device alias '{input}' refers to itself in a loop"
+    )))
 }
 
 fn parse_plain(text: &str, config: &Config) -> Result<DeviceSpec> {
     if text.is_empty() {
-        return Err(UpyError::usage("empty device name").hint("use -d auto, -d PORT, -d tcp:HOST:PORT or an alias"));
+        return Err(UpyError::usage("empty device name")
+            .hint("use -d auto, -d PORT, -d tcp:HOST:PORT or an alias"));
     }
     if text == "auto" {
         return Ok(DeviceSpec::Auto);
@@ -48,7 +51,9 @@ fn parse_plain(text: &str, config: &Config) -> Result<DeviceSpec> {
         return Ok(DeviceSpec::Sim);
     }
     if let Some(rest) = text.strip_prefix("tcp:") {
-        let ok = rest.rsplit_once(':').is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok());
+        let ok = rest
+            .rsplit_once(':')
+            .is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok());
         if !ok {
             return Err(UpyError::usage(format!("'{text}' is not a TCP device"))
                 .hint("write it as tcp:HOST:PORT, e.g. tcp:192.168.4.1:23"));
@@ -68,9 +73,15 @@ fn parse_plain(text: &str, config: &Config) -> Result<DeviceSpec> {
     if looks_like_path {
         return Ok(DeviceSpec::Port(text.to_string()));
     }
-    let names: Vec<&str> =
-        config.aliases.keys().map(String::as_str).chain(["auto", "sim"]).collect();
-    let mut err = UpyError::usage(format!("unknown device '{text}': not a port path, tcp:HOST:PORT, id:SERIAL or alias"));
+    let names: Vec<&str> = config
+        .aliases
+        .keys()
+        .map(String::as_str)
+        .chain(["auto", "sim"])
+        .collect();
+    let mut err = UpyError::usage(format!(
+        "unknown device '{text}': not a port path, tcp:HOST:PORT, id:SERIAL or alias"
+    ));
     err = match suggest(text, &names) {
         Some(s) => err.hint(format!("did you mean '{s}'?")),
         None if config.aliases.is_empty() => err.hint(
@@ -78,7 +89,12 @@ fn parse_plain(text: &str, config: &Config) -> Result<DeviceSpec> {
         ),
         None => err.hint(format!(
             "known aliases: {}",
-            config.aliases.keys().cloned().collect::<Vec<_>>().join(", ")
+            config
+                .aliases
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
     };
     Err(err)
@@ -113,14 +129,18 @@ pub fn choose(flag: Option<&str>, config: &Config) -> Result<DeviceSpec> {
     if let Some(d) = flag {
         return resolve(d, config);
     }
-    if let Ok(d) = std::env::var("UPY_DEVICE") {
-        if !d.is_empty() {
-            return resolve(&d, config);
-        }
+    if let Ok(d) = std::env::var("UPY_DEVICE")
+        && !d.is_empty()
+    {
+        return resolve(&d, config);
     }
     if let Some(d) = &config.default_device {
         return resolve(&d.value, config).map_err(|mut e| {
-            e.message = format!("{} (the default device in {})", e.message, d.source.display());
+            e.message = format!(
+                "{} (the default device in {})",
+                e.message,
+                d.source.display()
+            );
             e
         });
     }
@@ -176,20 +196,33 @@ pub fn connect(spec: &DeviceSpec) -> Result<Board> {
 }
 
 fn find_by_serial(id: &str) -> Result<Option<String>> {
-    let ports = ports::list().map_err(|e| UpyError::connection(format!("cannot list serial ports: {e}")))?;
-    Ok(ports.into_iter().find(|p| p.serial_number.as_deref() == Some(id)).map(|p| p.port))
+    let ports = ports::list()
+        .map_err(|e| UpyError::connection(format!("cannot list serial ports: {e}")))?;
+    Ok(ports
+        .into_iter()
+        .find(|p| p.serial_number.as_deref() == Some(id))
+        .map(|p| p.port))
 }
 
 fn serial_of(port: &str) -> Option<String> {
-    ports::list().ok()?.into_iter().find(|p| p.port == port).and_then(|p| p.serial_number)
+    ports::list()
+        .ok()?
+        .into_iter()
+        .find(|p| p.port == port)
+        .and_then(|p| p.serial_number)
 }
 
 fn auto_port() -> Result<String> {
-    let ports = ports::list().map_err(|e| UpyError::connection(format!("cannot list serial ports: {e}")))?;
+    let ports = ports::list()
+        .map_err(|e| UpyError::connection(format!("cannot list serial ports: {e}")))?;
     let boards: Vec<_> = ports.iter().filter(|p| p.micropython).collect();
     match boards.len() {
         0 => {
-            let usb: Vec<_> = ports.iter().filter(|p| p.kind == "usb").map(|p| p.port.as_str()).collect();
+            let usb: Vec<_> = ports
+                .iter()
+                .filter(|p| p.kind == "usb")
+                .map(|p| p.port.as_str())
+                .collect();
             let mut err = UpyError::connection("no MicroPython board found");
             err = if usb.is_empty() {
                 err.hint("plug in a board, give a port with -d PORT, or use -d sim for the simulated board")
@@ -205,7 +238,13 @@ fn auto_port() -> Result<String> {
         _ => {
             let list: Vec<String> = boards
                 .iter()
-                .map(|p| format!("{} ({})", p.port, p.board.or(p.product.as_deref()).unwrap_or("?")))
+                .map(|p| {
+                    format!(
+                        "{} ({})",
+                        p.port,
+                        p.board.or(p.product.as_deref()).unwrap_or("?")
+                    )
+                })
                 .collect();
             if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
                 eprintln!("Several boards are attached:");
@@ -215,12 +254,19 @@ fn auto_port() -> Result<String> {
                 eprint!("Which one? [1-{}] ", list.len());
                 let mut answer = String::new();
                 let _ = std::io::stdin().read_line(&mut answer);
-                if let Some(i) = answer.trim().parse::<usize>().ok().filter(|i| (1..=list.len()).contains(i)) {
+                if let Some(i) = answer
+                    .trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|i| (1..=list.len()).contains(i))
+                {
                     return Ok(boards[i - 1].port.clone());
                 }
             }
-            Err(UpyError::connection(format!("several boards are attached: {}", list.join(", ")))
-                .hint("choose one with -d PORT, or set `[device] default` in upy.toml"))
+            Err(
+                UpyError::connection(format!("several boards are attached: {}", list.join(", ")))
+                    .hint("choose one with -d PORT, or set `[device] default` in upy.toml"),
+            )
         }
     }
 }
@@ -233,15 +279,22 @@ fn open_port(path: &str, identity: Identity) -> Result<Board> {
 fn port_open_error(path: &str, e: &serialport::Error) -> UpyError {
     let holders = ports::holders(path);
     let msg = e.to_string();
-    if matches!(e.kind, serialport::ErrorKind::NoDevice) && msg.contains("lock") || !holders.is_empty() {
-        let who = if holders.is_empty() { "another program".to_string() } else { holders.join(", ") };
+    if matches!(e.kind, serialport::ErrorKind::NoDevice) && msg.contains("lock")
+        || !holders.is_empty()
+    {
+        let who = if holders.is_empty() {
+            "another program".to_string()
+        } else {
+            holders.join(", ")
+        };
         return UpyError::connection(format!("port {path} is in use by {who}"))
             .hint("close the other program (a terminal, an IDE, another upy) and retry");
     }
     if let serialport::ErrorKind::Io(kind) = e.kind {
         if kind == std::io::ErrorKind::NotFound {
-            return UpyError::connection(format!("no such port {path}"))
-                .hint("see `upy devices` for attached boards, or use -d sim for the simulated board");
+            return UpyError::connection(format!("no such port {path}")).hint(
+                "see `upy devices` for attached boards, or use -d sim for the simulated board",
+            );
         }
         if kind == std::io::ErrorKind::PermissionDenied {
             return UpyError::connection(format!("permission denied opening {path}"))
@@ -252,7 +305,8 @@ fn port_open_error(path: &str, e: &serialport::Error) -> UpyError {
         return UpyError::connection(format!("no such port {path}"))
             .hint("see `upy devices` for attached boards, or use -d sim for the simulated board");
     }
-    UpyError::connection(format!("cannot open {path}: {msg}")).hint("is it a serial port? see `upy devices`")
+    UpyError::connection(format!("cannot open {path}: {msg}"))
+        .hint("is it a serial port? see `upy devices`")
 }
 
 /// A hint for "could not enter raw REPL": what the bytes received suggest, and who else holds the port.
@@ -264,7 +318,9 @@ pub fn raw_repl_diagnosis(device: &str, received: &[u8]) -> String {
              that blocks the UART, or the wrong port was chosen (see `upy devices`)"
         )
     } else if text.contains(">>> ") || text.contains("MicroPython") {
-        format!("{device} shows the friendly REPL but did not switch to the raw REPL; it may run a custom REPL or very old firmware")
+        format!(
+            "{device} shows the friendly REPL but did not switch to the raw REPL; it may run a custom REPL or very old firmware"
+        )
     } else {
         format!(
             "a program on {device} keeps running and does not stop on Ctrl-C (it may catch KeyboardInterrupt or call \
@@ -273,10 +329,16 @@ pub fn raw_repl_diagnosis(device: &str, received: &[u8]) -> String {
     };
     let holders = ports::holders(device);
     if !holders.is_empty() {
-        hint.push_str(&format!("; the port is also open in {}: close it", holders.join(", ")));
+        hint.push_str(&format!(
+            "; the port is also open in {}: close it",
+            holders.join(", ")
+        ));
     }
     if !received.is_empty() {
-        hint.push_str(&format!("; last bytes received: {}", upy_protocol::host::show_bytes(received)));
+        hint.push_str(&format!(
+            "; last bytes received: {}",
+            upy_protocol::host::show_bytes(received)
+        ));
     }
     hint
 }
@@ -284,12 +346,17 @@ pub fn raw_repl_diagnosis(device: &str, received: &[u8]) -> String {
 impl Board {
     fn new(transport: Box<dyn Transport>, identity: Identity) -> Self {
         let name = transport.describe();
-        let transport: Box<dyn Transport> = if std::env::var_os("UPY_TRACE").is_some_and(|v| !v.is_empty() && v != "0") {
-            Box::new(crate::transport::Trace::new(transport))
-        } else {
-            transport
-        };
-        Board { client: Client::new(transport), name, identity }
+        let transport: Box<dyn Transport> =
+            if std::env::var_os("UPY_TRACE").is_some_and(|v| !v.is_empty() && v != "0") {
+                Box::new(crate::transport::Trace::new(transport))
+            } else {
+                transport
+            };
+        Board {
+            client: Client::new(transport),
+            name,
+            identity,
+        }
     }
 
     /// The board's name for messages (port path, `tcp:...`).
@@ -306,7 +373,9 @@ impl Board {
     /// running user code).
     pub fn enter_raw(&mut self, soft_reset: bool) -> Result<()> {
         let name = self.name.clone();
-        self.client.enter_raw_repl(soft_reset).map_err(|e| UpyError::from_protocol(e, "connect", &name))
+        self.client
+            .enter_raw_repl(soft_reset)
+            .map_err(|e| UpyError::from_protocol(e, "connect", &name))
     }
 
     /// Leave the raw REPL (the board is left at the friendly prompt). Errors are ignored: this is cleanup.
@@ -319,7 +388,10 @@ impl Board {
     pub fn reconnect(&mut self, wait: Duration) -> Result<()> {
         // Drop the old handle first: a re-enumerating USB device gets a new node.
         let placeholder: Box<dyn Transport> = Box::new(Closed(self.name.clone()));
-        drop(std::mem::replace(&mut self.client, Client::new(placeholder)));
+        drop(std::mem::replace(
+            &mut self.client,
+            Client::new(placeholder),
+        ));
         std::thread::sleep(Duration::from_millis(200));
         let start = Instant::now();
         let mut last_err = None;
@@ -328,7 +400,9 @@ impl Board {
                 Identity::Path(p) => DeviceSpec::Port(p.clone()),
                 Identity::Serial { serial, last_path } => match find_by_serial(serial)? {
                     Some(p) => DeviceSpec::Port(p),
-                    None if std::path::Path::new(last_path).exists() => DeviceSpec::Port(last_path.clone()),
+                    None if std::path::Path::new(last_path).exists() => {
+                        DeviceSpec::Port(last_path.clone())
+                    }
                     None => {
                         std::thread::sleep(Duration::from_millis(100));
                         continue;
@@ -351,7 +425,10 @@ impl Board {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        let mut err = UpyError::connection(format!("the board did not come back on {} after the reset", self.name));
+        let mut err = UpyError::connection(format!(
+            "the board did not come back on {} after the reset",
+            self.name
+        ));
         if let Some(e) = last_err {
             err.message.push_str(&format!(" ({})", e.message));
         }
@@ -364,10 +441,16 @@ struct Closed(String);
 
 impl Transport for Closed {
     fn write_all(&mut self, _: &[u8]) -> std::io::Result<()> {
-        Err(std::io::Error::new(std::io::ErrorKind::NotConnected, "the port is closed"))
+        Err(std::io::Error::new(
+            std::io::ErrorKind::NotConnected,
+            "the port is closed",
+        ))
     }
     fn read(&mut self, _: &mut [u8], _: Duration) -> std::io::Result<usize> {
-        Err(std::io::Error::new(std::io::ErrorKind::NotConnected, "the port is closed"))
+        Err(std::io::Error::new(
+            std::io::ErrorKind::NotConnected,
+            "the port is closed",
+        ))
     }
     fn describe(&self) -> String {
         self.0.clone()
@@ -382,25 +465,52 @@ mod tests {
     fn config_with(aliases: &[(&str, &str)]) -> Config {
         let mut c = Config::default();
         for (k, v) in aliases {
-            c.aliases.insert(k.to_string(), Sourced { value: v.to_string(), source: "upy.toml".into() });
+            c.aliases.insert(
+                k.to_string(),
+                Sourced {
+                    value: v.to_string(),
+                    source: "upy.toml".into(),
+                },
+            );
         }
         c
     }
 
     #[test]
     fn parses_device_strings() {
-        let c = config_with(&[("pico", "id:E661"), ("lab", "pico"), ("net", "tcp:10.0.0.2:23")]);
+        let c = config_with(&[
+            ("pico", "id:E661"),
+            ("lab", "pico"),
+            ("net", "tcp:10.0.0.2:23"),
+        ]);
         assert_eq!(resolve("auto", &c).unwrap(), DeviceSpec::Auto);
         assert_eq!(resolve("sim", &c).unwrap(), DeviceSpec::Sim);
-        assert_eq!(resolve("/dev/ttyACM0", &c).unwrap(), DeviceSpec::Port("/dev/ttyACM0".into()));
-        assert_eq!(resolve("COM3", &c).unwrap(), DeviceSpec::Port("COM3".into()));
-        assert_eq!(resolve("lab", &c).unwrap(), DeviceSpec::SerialId("E661".into()));
-        assert_eq!(resolve("net", &c).unwrap(), DeviceSpec::Tcp("10.0.0.2:23".into()));
+        assert_eq!(
+            resolve("/dev/ttyACM0", &c).unwrap(),
+            DeviceSpec::Port("/dev/ttyACM0".into())
+        );
+        assert_eq!(
+            resolve("COM3", &c).unwrap(),
+            DeviceSpec::Port("COM3".into())
+        );
+        assert_eq!(
+            resolve("lab", &c).unwrap(),
+            DeviceSpec::SerialId("E661".into())
+        );
+        assert_eq!(
+            resolve("net", &c).unwrap(),
+            DeviceSpec::Tcp("10.0.0.2:23".into())
+        );
         assert!(resolve("tcp:nohost", &c).is_err());
         let e = resolve("pikco", &c).unwrap_err();
         assert_eq!(e.hint.as_deref(), Some("did you mean 'pico'?"));
         let loop_cfg = config_with(&[("a", "b"), ("b", "a")]);
-        assert!(resolve("a", &loop_cfg).unwrap_err().message.contains("loop"));
+        assert!(
+            resolve("a", &loop_cfg)
+                .unwrap_err()
+                .message
+                .contains("loop")
+        );
     }
 
     #[test]

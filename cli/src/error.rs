@@ -40,7 +40,7 @@ pub struct UpyError {
     /// What to do about it.
     pub hint: Option<String>,
     /// The exception raised on the device, when there is one.
-    pub exception: Option<DeviceException>,
+    pub exception: Option<Box<DeviceException>>,
     /// The command already showed this error (a traceback on stderr, a JSON document): print nothing more.
     pub reported: bool,
 }
@@ -51,7 +51,13 @@ pub type Result<T, E = UpyError> = std::result::Result<T, E>;
 impl UpyError {
     /// A new error of `kind`.
     pub fn new(kind: Kind, message: impl Into<String>) -> Self {
-        UpyError { kind, message: message.into(), hint: None, exception: None, reported: false }
+        UpyError {
+            kind,
+            message: message.into(),
+            hint: None,
+            exception: None,
+            reported: false,
+        }
     }
     /// Exit 2: the command line asks for something impossible.
     pub fn usage(message: impl Into<String>) -> Self {
@@ -90,7 +96,7 @@ impl UpyError {
         match err {
             ProtoError::Exception(e) => {
                 let mut u = UpyError::new(Kind::Exception, format!("{what}: {e}"));
-                u.exception = Some(e);
+                u.exception = Some(Box::new(e));
                 u
             }
             ProtoError::Io(e) => UpyError::connection(format!("{what}: lost the connection to {device}: {e}"))
@@ -124,7 +130,7 @@ impl UpyError {
                 if e.errno == Some(Errno::ENOSPC) {
                     u = u.hint("free space with `upy rm` (see `upy df`), then retry");
                 }
-                u.exception = Some(e);
+                u.exception = Some(Box::new(e));
                 u
             }
             other => UpyError::from_protocol(other, &format!("{cmd}: {path}"), device),
@@ -184,7 +190,7 @@ impl UpyError {
             message: &self.message,
             hint: self.hint.as_deref(),
             exit_code: self.exit_code(),
-            exception: self.exception.as_ref().map(ExceptionJson::from),
+            exception: self.exception.as_deref().map(ExceptionJson::from),
         }
     }
 }

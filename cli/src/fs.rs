@@ -118,7 +118,11 @@ pub struct DeviceFs<'a> {
 
 /// Join a device directory and a name.
 pub fn join(dir: &str, name: &str) -> String {
-    if dir.ends_with('/') { format!("{dir}{name}") } else { format!("{dir}/{name}") }
+    if dir.ends_with('/') {
+        format!("{dir}{name}")
+    } else {
+        format!("{dir}/{name}")
+    }
 }
 
 /// The last component of a device path.
@@ -143,8 +147,10 @@ pub fn normalize(path: &str) -> String {
 
 /// The message for anything that needs directories on a flat filesystem.
 pub fn flat_error(cmd: &str) -> UpyError {
-    UpyError::usage(format!("{cmd}: the micro:bit filesystem is flat: directories are not supported"))
-        .hint("all files live at the top level; use plain names such as main.py")
+    UpyError::usage(format!(
+        "{cmd}: the micro:bit filesystem is flat: directories are not supported"
+    ))
+    .hint("all files live at the top level; use plain names such as main.py")
 }
 
 impl<'a> DeviceFs<'a> {
@@ -156,17 +162,31 @@ impl<'a> DeviceFs<'a> {
             match board.client().exec_ok(PROBE.as_bytes()) {
                 Ok(out) => break out,
                 // Lost bytes (see `run`): the probe is valid Python, send it again.
-                Err(ProtoError::Exception(e)) if e.kind == "SyntaxError" && attempts < 2 => attempts += 1,
-                Err(e) => return Err(UpyError::from_protocol(e, "probing the board's filesystem", &name)),
+                Err(ProtoError::Exception(e)) if e.kind == "SyntaxError" && attempts < 2 => {
+                    attempts += 1
+                }
+                Err(e) => {
+                    return Err(UpyError::from_protocol(
+                        e,
+                        "probing the board's filesystem",
+                        &name,
+                    ));
+                }
             }
         };
         let text = String::from_utf8_lossy(&out);
         let line = text
             .lines()
             .find_map(|l| l.trim().strip_prefix("upy-caps "))
-            .ok_or_else(|| UpyError::connection(format!("unexpected answer to the capability probe from {name}: {text:?}")))?;
+            .ok_or_else(|| {
+                UpyError::connection(format!(
+                    "unexpected answer to the capability probe from {name}: {text:?}"
+                ))
+            })?;
         let caps = parse_caps(line).ok_or_else(|| {
-            UpyError::connection(format!("unexpected answer to the capability probe from {name}: {line:?}"))
+            UpyError::connection(format!(
+                "unexpected answer to the capability probe from {name}: {line:?}"
+            ))
         })?;
         Ok(DeviceFs { board, caps })
     }
@@ -184,7 +204,9 @@ impl<'a> DeviceFs<'a> {
         loop {
             match self.board.client().exec_ok(code.as_bytes()) {
                 Ok(out) => return Ok(String::from_utf8_lossy(&out).replace("\r\n", "\n")),
-                Err(ProtoError::Exception(e)) if e.kind == "SyntaxError" && attempts < 2 => attempts += 1,
+                Err(ProtoError::Exception(e)) if e.kind == "SyntaxError" && attempts < 2 => {
+                    attempts += 1
+                }
                 Err(e) => return Err(e),
             }
         }
@@ -193,7 +215,8 @@ impl<'a> DeviceFs<'a> {
     /// Run `code`, reporting errors as `cmd: path: ...`.
     fn run_for(&mut self, code: &str, cmd: &str, path: &str) -> Result<String> {
         let dev = self.device();
-        self.run(code).map_err(|e| UpyError::from_fs(e, cmd, path, &dev))
+        self.run(code)
+            .map_err(|e| UpyError::from_fs(e, cmd, path, &dev))
     }
 
     /// A Python literal naming `path` on the device.
@@ -209,20 +232,32 @@ impl<'a> DeviceFs<'a> {
     pub fn resolve(&self, cmd: &str, user: &str) -> Result<String> {
         let p = user.strip_prefix(':').unwrap_or(user);
         if self.caps.flat() {
-            let name = p.trim_start_matches("./").trim_start_matches('/').trim_end_matches('/');
+            let name = p
+                .trim_start_matches("./")
+                .trim_start_matches('/')
+                .trim_end_matches('/');
             if name.contains('/') {
                 return Err(flat_error(cmd));
             }
             return Ok(format!("/{name}"));
         }
-        let abs = if p.starts_with('/') { p.to_string() } else { join(&self.caps.cwd, p) };
+        let abs = if p.starts_with('/') {
+            p.to_string()
+        } else {
+            join(&self.caps.cwd, p)
+        };
         Ok(normalize(&abs))
     }
 
     /// What is at `path`: `None` when nothing is there.
     pub fn stat(&mut self, cmd: &str, path: &str) -> Result<Option<Entry>> {
         if path == "/" {
-            return Ok(Some(Entry { path: "/".into(), is_dir: true, size: 0, sha256: None }));
+            return Ok(Some(Entry {
+                path: "/".into(),
+                is_dir: true,
+                size: 0,
+                sha256: None,
+            }));
         }
         let lit = self.lit(path);
         let code = if self.caps.stat {
@@ -230,12 +265,19 @@ impl<'a> DeviceFs<'a> {
                 "import os\ntry:\n s=os.stat({lit})\n print('S',1 if s[0]&0x4000 else 0,s[6])\nexcept OSError as e:\n print('S',-1,e.args[0] if e.args else 0)\n"
             )
         } else if self.caps.size {
-            format!("import os\ntry:\n print('S',0,os.size({lit}))\nexcept OSError as e:\n print('S',-1,e.args[0] if e.args else 0)\n")
+            format!(
+                "import os\ntry:\n print('S',0,os.size({lit}))\nexcept OSError as e:\n print('S',-1,e.args[0] if e.args else 0)\n"
+            )
         } else {
-            format!("try:\n f=open({lit},'rb')\n n=0\n while 1:\n  b=f.read(256)\n  if not b:break\n  n+=len(b)\n f.close()\n print('S',0,n)\nexcept OSError as e:\n print('S',-1,e.args[0] if e.args else 0)\n")
+            format!(
+                "try:\n f=open({lit},'rb')\n n=0\n while 1:\n  b=f.read(256)\n  if not b:break\n  n+=len(b)\n f.close()\n print('S',0,n)\nexcept OSError as e:\n print('S',-1,e.args[0] if e.args else 0)\n"
+            )
         };
         let out = self.run_for(&code, cmd, path)?;
-        let line = out.lines().find_map(|l| l.trim().strip_prefix("S ")).unwrap_or("");
+        let line = out
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("S "))
+            .unwrap_or("");
         let (kind, value) = line.split_once(' ').unwrap_or((line, "0"));
         let kind = kind.parse::<i32>().ok();
         match kind {
@@ -245,7 +287,11 @@ impl<'a> DeviceFs<'a> {
                 match errno {
                     Some(Errno::ENOENT) | None => Ok(None),
                     Some(Errno::Other(0)) => Ok(None),
-                    Some(e) => Err(UpyError::device(format!("{cmd}: {path}: {} on device {}", e.describe(), self.device()))),
+                    Some(e) => Err(UpyError::device(format!(
+                        "{cmd}: {path}: {} on device {}",
+                        e.describe(),
+                        self.device()
+                    ))),
                 }
             }
             Some(k) => Ok(Some(Entry {
@@ -254,7 +300,10 @@ impl<'a> DeviceFs<'a> {
                 size: value.parse().unwrap_or(0),
                 sha256: None,
             })),
-            None => Err(UpyError::connection(format!("{cmd}: unexpected answer from {}: {out:?}", self.device()))),
+            None => Err(UpyError::connection(format!(
+                "{cmd}: unexpected answer from {}: {out:?}",
+                self.device()
+            ))),
         }
     }
 
@@ -264,25 +313,46 @@ impl<'a> DeviceFs<'a> {
 
     /// Everything under directory `dir` (not including `dir`), sorted by path; recursive or one level.
     /// With `hashes` and a firmware with hashlib, each file carries its sha256 computed on the device.
-    pub fn list(&mut self, cmd: &str, dir: &str, recursive: bool, hashes: bool) -> Result<Vec<Entry>> {
+    pub fn list(
+        &mut self,
+        cmd: &str,
+        dir: &str,
+        recursive: bool,
+        hashes: bool,
+    ) -> Result<Vec<Entry>> {
         let hashes = hashes && self.caps.hashlib;
         let mut code = String::from("import os\n");
         if hashes {
             code.push_str(self.hash_helper());
         }
         let file_line = |size: &str, name: &str| {
-            if hashes { format!("print('F',{size},_h({name}),repr({name}))") } else { format!("print('F',{size},'-',repr({name}))") }
+            if hashes {
+                format!("print('F',{size},_h({name}),repr({name}))")
+            } else {
+                format!("print('F',{size},'-',repr({name}))")
+            }
         };
         if self.caps.flat() {
             // Names are printed with a leading '/' so every listing speaks absolute paths.
             let size = if self.caps.size { "os.size(n)" } else { "0" };
-            code.push_str(&format!("for n in os.listdir():\n {}\n", file_line(size, "n").replace("repr(n)", "repr('/'+n)")));
+            code.push_str(&format!(
+                "for n in os.listdir():\n {}\n",
+                file_line(size, "n").replace("repr(n)", "repr('/'+n)")
+            ));
         } else {
             let lit = self.lit(dir);
             let (iter, is_dir, size) = if self.caps.ilistdir {
-                ("os.ilistdir(p)", "e[1]&0x4000", "(e[3] if len(e)>3 else os.stat(n)[6])")
+                (
+                    "os.ilistdir(p)",
+                    "e[1]&0x4000",
+                    "(e[3] if len(e)>3 else os.stat(n)[6])",
+                )
             } else {
-                ("((x,os.stat((p if p!='/' else '')+'/'+x)[0]) for x in os.listdir(p))", "e[1]&0x4000", "os.stat(n)[6]")
+                (
+                    "((x,os.stat((p if p!='/' else '')+'/'+x)[0]) for x in os.listdir(p))",
+                    "e[1]&0x4000",
+                    "os.stat(n)[6]",
+                )
             };
             code.push_str(&format!(
                 "def _l(p):\n for e in {iter}:\n  n=(p if p!='/' else '')+'/'+e[0]\n  if {is_dir}:\n   print('D',0,'-',repr(n))\n   {rec}\n  else:\n   {file}\n_l({lit})\n",
@@ -293,13 +363,19 @@ impl<'a> DeviceFs<'a> {
         let out = self.run_for(&code, cmd, dir)?;
         let mut entries = Vec::new();
         for line in out.lines() {
-            let Some((kind, rest)) = line.split_once(' ') else { continue };
+            let Some((kind, rest)) = line.split_once(' ') else {
+                continue;
+            };
             if kind != "F" && kind != "D" {
                 continue;
             }
             let mut it = rest.splitn(3, ' ');
-            let (Some(size), Some(hash), Some(name)) = (it.next(), it.next(), it.next()) else { continue };
-            let path = parse_str(name).map_err(|e| UpyError::connection(format!("{cmd}: bad listing from the device: {e}")))?;
+            let (Some(size), Some(hash), Some(name)) = (it.next(), it.next(), it.next()) else {
+                continue;
+            };
+            let path = parse_str(name).map_err(|e| {
+                UpyError::connection(format!("{cmd}: bad listing from the device: {e}"))
+            })?;
             entries.push(Entry {
                 path,
                 is_dir: kind == "D",
@@ -319,13 +395,19 @@ impl<'a> DeviceFs<'a> {
         let lit = self.lit(path);
         let chunk = (self.caps.budget / 2).clamp(96, 3072) / 3 * 3;
         let code = if self.caps.binascii {
-            format!("try:\n from binascii import b2a_base64 as _B\nexcept ImportError:\n from ubinascii import b2a_base64 as _B\nf=open({lit},'rb')\nwhile 1:\n b=f.read({chunk})\n if not b:break\n print(_B(b))\nf.close()\n")
+            format!(
+                "try:\n from binascii import b2a_base64 as _B\nexcept ImportError:\n from ubinascii import b2a_base64 as _B\nf=open({lit},'rb')\nwhile 1:\n b=f.read({chunk})\n if not b:break\n print(_B(b))\nf.close()\n"
+            )
         } else {
-            format!("f=open({lit},'rb')\nwhile 1:\n b=f.read({chunk})\n if not b:break\n print(repr(b))\nf.close()\n")
+            format!(
+                "f=open({lit},'rb')\nwhile 1:\n b=f.read({chunk})\n if not b:break\n print(repr(b))\nf.close()\n"
+            )
         };
         let dev = self.device();
         let client = self.board.client();
-        client.exec_no_follow(code.as_bytes()).map_err(|e| UpyError::from_fs(e, cmd, path, &dev))?;
+        client
+            .exec_no_follow(code.as_bytes())
+            .map_err(|e| UpyError::from_fs(e, cmd, path, &dev))?;
         let mut stdout = Vec::new();
         let mut lines = 0u64;
         let stderr = client
@@ -353,13 +435,21 @@ impl<'a> DeviceFs<'a> {
             if line.is_empty() {
                 continue;
             }
-            let bytes = parse_bytes(line)
-                .map_err(|e| UpyError::connection(format!("{cmd}: {path}: garbled data from {dev}: {e}")))?;
+            let bytes = parse_bytes(line).map_err(|e| {
+                UpyError::connection(format!("{cmd}: {path}: garbled data from {dev}: {e}"))
+            })?;
             if self.caps.binascii {
-                let clean: Vec<u8> = bytes.into_iter().filter(|b| !b.is_ascii_whitespace()).collect();
+                let clean: Vec<u8> = bytes
+                    .into_iter()
+                    .filter(|b| !b.is_ascii_whitespace())
+                    .collect();
                 let chunk = base64::engine::general_purpose::STANDARD
                     .decode(&clean)
-                    .map_err(|e| UpyError::connection(format!("{cmd}: {path}: garbled base64 from {dev}: {e}")))?;
+                    .map_err(|e| {
+                        UpyError::connection(format!(
+                            "{cmd}: {path}: garbled base64 from {dev}: {e}"
+                        ))
+                    })?;
                 data.extend_from_slice(&chunk);
             } else {
                 data.extend_from_slice(&bytes);
@@ -392,7 +482,9 @@ impl<'a> DeviceFs<'a> {
         let (t, p) = (self.lit(&tmp), self.lit(path));
         let code = if self.caps.rename {
             // littlefs renames over an existing file; FAT (older versions) refuses: remove first then.
-            format!("import os\ntry:\n os.rename({t},{p})\nexcept OSError:\n os.remove({p})\n os.rename({t},{p})\n")
+            format!(
+                "import os\ntry:\n os.rename({t},{p})\nexcept OSError:\n os.remove({p})\n os.rename({t},{p})\n"
+            )
         } else {
             // The whole copy runs on the device from one program: a broken link cannot cut it short.
             format!(
@@ -411,7 +503,10 @@ impl<'a> DeviceFs<'a> {
                 e.size,
                 self.device()
             ))),
-            None => Err(UpyError::device(format!("{cmd}: {path}: the file is missing after writing on {}", self.device()))),
+            None => Err(UpyError::device(format!(
+                "{cmd}: {path}: the file is missing after writing on {}",
+                self.device()
+            ))),
         }
     }
 
@@ -420,12 +515,18 @@ impl<'a> DeviceFs<'a> {
         let budget = self.caps.budget;
         let b64 = self.caps.binascii;
         let open = if b64 {
-            format!("try:\n from binascii import a2b_base64 as A\nexcept ImportError:\n from ubinascii import a2b_base64 as A\nf=open({lit},'wb')\nw=f.write\n")
+            format!(
+                "try:\n from binascii import a2b_base64 as A\nexcept ImportError:\n from ubinascii import a2b_base64 as A\nf=open({lit},'wb')\nw=f.write\n"
+            )
         } else {
             format!("f=open({lit},'wb')\nw=f.write\n")
         };
         self.run_for(&open, cmd, path)?;
-        let raw_chunk = if b64 { ((budget.saturating_sub(16)) * 3 / 4 / 3 * 3).max(48) } else { (budget.saturating_sub(8) / 4).max(16) };
+        let raw_chunk = if b64 {
+            ((budget.saturating_sub(16)) * 3 / 4 / 3 * 3).max(48)
+        } else {
+            (budget.saturating_sub(8) / 4).max(16)
+        };
         let mut i = 0;
         let result = (|| {
             while i < data.len() {
@@ -433,11 +534,16 @@ impl<'a> DeviceFs<'a> {
                 while i < data.len() {
                     let end = data.len().min(i + raw_chunk);
                     let line = if b64 {
-                        format!("w(A(b'{}'))\n", base64::engine::general_purpose::STANDARD.encode(&data[i..end]))
+                        format!(
+                            "w(A(b'{}'))\n",
+                            base64::engine::general_purpose::STANDARD.encode(&data[i..end])
+                        )
                     } else {
                         format!("w({})\n", bytes_literal(&data[i..end]))
                     };
-                    if !prog.is_empty() && prog.len() + line.len() > budget.max(bytes_literal_max_len(16)) {
+                    if !prog.is_empty()
+                        && prog.len() + line.len() > budget.max(bytes_literal_max_len(16))
+                    {
                         break;
                     }
                     prog.push_str(&line);
@@ -457,25 +563,40 @@ impl<'a> DeviceFs<'a> {
     }
 
     fn remove_quiet(&mut self, path: &str) -> std::result::Result<String, ProtoError> {
-        let code = format!("import os\ntry:\n os.remove({})\nexcept OSError:\n pass\n", self.lit(path));
+        let code = format!(
+            "import os\ntry:\n os.remove({})\nexcept OSError:\n pass\n",
+            self.lit(path)
+        );
         self.run(&code)
     }
 
     /// Remove a file, or with `recursive` a directory tree.
     pub fn remove(&mut self, cmd: &str, path: &str, recursive: bool) -> Result<()> {
         let entry = self.stat(cmd, path)?.ok_or_else(|| {
-            UpyError::device(format!("{cmd}: {path}: no such file or directory on device {}", self.device()))
+            UpyError::device(format!(
+                "{cmd}: {path}: no such file or directory on device {}",
+                self.device()
+            ))
         })?;
         let lit = self.lit(path);
         if !entry.is_dir {
-            return self.run_for(&format!("import os\nos.remove({lit})\n"), cmd, path).map(|_| ());
+            return self
+                .run_for(&format!("import os\nos.remove({lit})\n"), cmd, path)
+                .map(|_| ());
         }
         if !recursive {
-            return Err(UpyError::usage(format!("{cmd}: {path}: is a directory")).hint("use rm -r to remove a directory and its contents"));
+            return Err(UpyError::usage(format!("{cmd}: {path}: is a directory"))
+                .hint("use rm -r to remove a directory and its contents"));
         }
         if self.caps.flat() {
             // The root of a flat filesystem: remove every file.
-            return self.run_for("import os\nfor n in os.listdir():\n os.remove(n)\n", cmd, path).map(|_| ());
+            return self
+                .run_for(
+                    "import os\nfor n in os.listdir():\n os.remove(n)\n",
+                    cmd,
+                    path,
+                )
+                .map(|_| ());
         }
         let iter = if self.caps.ilistdir {
             "os.ilistdir(p)"
@@ -507,10 +628,18 @@ impl<'a> DeviceFs<'a> {
             self.run_for(&code, cmd, path)?;
             match self.stat(cmd, path)? {
                 Some(e) if e.is_dir => Ok(()),
-                _ => Err(UpyError::device(format!("{cmd}: {path}: a file is in the way on device {}", self.device()))),
+                _ => Err(UpyError::device(format!(
+                    "{cmd}: {path}: a file is in the way on device {}",
+                    self.device()
+                ))),
             }
         } else {
-            self.run_for(&format!("import os\nos.mkdir({})\n", self.lit(path)), cmd, path).map(|_| ())
+            self.run_for(
+                &format!("import os\nos.mkdir({})\n", self.lit(path)),
+                cmd,
+                path,
+            )
+            .map(|_| ())
         }
     }
 
@@ -519,7 +648,12 @@ impl<'a> DeviceFs<'a> {
         if self.caps.flat() {
             return Err(flat_error(cmd));
         }
-        self.run_for(&format!("import os\nos.rmdir({})\n", self.lit(path)), cmd, path).map(|_| ())
+        self.run_for(
+            &format!("import os\nos.rmdir({})\n", self.lit(path)),
+            cmd,
+            path,
+        )
+        .map(|_| ())
     }
 
     /// Create an empty file if missing (an existing file is left as it is).
@@ -540,7 +674,10 @@ impl<'a> DeviceFs<'a> {
             if let Some(h) = out.lines().find_map(|l| l.trim().strip_prefix("H ")) {
                 return Ok((h.to_string(), true));
             }
-            return Err(UpyError::connection(format!("{cmd}: unexpected answer from {}: {out:?}", self.device())));
+            return Err(UpyError::connection(format!(
+                "{cmd}: unexpected answer from {}: {out:?}",
+                self.device()
+            )));
         }
         let data = self.read(cmd, path, progress)?;
         Ok((hex(&Sha256::digest(&data)), false))
@@ -549,21 +686,44 @@ impl<'a> DeviceFs<'a> {
     /// Filesystem size and use.
     pub fn df(&mut self, cmd: &str) -> Result<DfInfo> {
         if self.caps.statvfs {
-            let out = self.run_for("import os\ns=os.statvfs('/')\nprint('V',s[1],s[2],s[3])\n", cmd, "/")?;
+            let out = self.run_for(
+                "import os\ns=os.statvfs('/')\nprint('V',s[1],s[2],s[3])\n",
+                cmd,
+                "/",
+            )?;
             let nums: Vec<u64> = out
                 .lines()
                 .find_map(|l| l.trim().strip_prefix("V "))
-                .map(|l| l.split_whitespace().filter_map(|n| n.parse().ok()).collect())
+                .map(|l| {
+                    l.split_whitespace()
+                        .filter_map(|n| n.parse().ok())
+                        .collect()
+                })
                 .unwrap_or_default();
             if let [frsize, blocks, bfree] = nums[..] {
                 let total = frsize * blocks;
                 let free = frsize * bfree;
-                return Ok(DfInfo { total: Some(total), used: total.saturating_sub(free), free: Some(free) });
+                return Ok(DfInfo {
+                    total: Some(total),
+                    used: total.saturating_sub(free),
+                    free: Some(free),
+                });
             }
-            return Err(UpyError::connection(format!("{cmd}: unexpected answer from {}: {out:?}", self.device())));
+            return Err(UpyError::connection(format!(
+                "{cmd}: unexpected answer from {}: {out:?}",
+                self.device()
+            )));
         }
-        let used = self.list(cmd, "/", true, false)?.iter().map(|e| e.size).sum();
-        Ok(DfInfo { total: None, used, free: None })
+        let used = self
+            .list(cmd, "/", true, false)?
+            .iter()
+            .map(|e| e.size)
+            .sum();
+        Ok(DfInfo {
+            total: None,
+            used,
+            free: None,
+        })
     }
 }
 
@@ -589,9 +749,29 @@ fn parse_caps(line: &str) -> Option<Caps> {
     // tail = repr(platform) repr(cwd); the platform repr has no spaces in practice.
     let (platform, cwd) = tail.split_once(' ')?;
     let platform = parse_str(platform).ok()?;
-    let cwd = parse_str(cwd).ok().filter(|c| c.starts_with('/')).unwrap_or_else(|| "/".into());
-    let budget = if mem_free == 0 { 512 } else { (mem_free / 10).clamp(256, 16384) as usize };
-    Some(Caps { binascii, hashlib, ilistdir, stat, rename, mkdir, statvfs, size, mem_free, platform, cwd, budget })
+    let cwd = parse_str(cwd)
+        .ok()
+        .filter(|c| c.starts_with('/'))
+        .unwrap_or_else(|| "/".into());
+    let budget = if mem_free == 0 {
+        512
+    } else {
+        (mem_free / 10).clamp(256, 16384) as usize
+    };
+    Some(Caps {
+        binascii,
+        hashlib,
+        ilistdir,
+        stat,
+        rename,
+        mkdir,
+        statvfs,
+        size,
+        mem_free,
+        platform,
+        cwd,
+        budget,
+    })
 }
 
 #[cfg(test)]

@@ -71,7 +71,10 @@ pub struct NewlineFilter<W: Write> {
 impl<W: Write> NewlineFilter<W> {
     /// Wrap a writer.
     pub fn new(out: W) -> Self {
-        NewlineFilter { out, held_cr: false }
+        NewlineFilter {
+            out,
+            held_cr: false,
+        }
     }
 
     /// Write a chunk of device output.

@@ -6,7 +6,11 @@ use serde::Serialize;
 /// `None` as product id matches any product of the vendor.
 const KNOWN: &[(u16, Option<u16>, &str)] = &[
     (0x2e8a, None, "Raspberry Pi RP2 board"),
-    (0xf055, None, "MicroPython board (pyboard, stm32, samd, nrf, mimxrt)"),
+    (
+        0xf055,
+        None,
+        "MicroPython board (pyboard, stm32, samd, nrf, mimxrt)",
+    ),
     (0x303a, None, "Espressif ESP32 board"),
     (0x0d28, Some(0x0204), "BBC micro:bit (DAPLink)"),
     (0x239a, None, "Adafruit board (CircuitPython)"),
@@ -25,7 +29,10 @@ const KNOWN: &[(u16, Option<u16>, &str)] = &[
 
 /// What the board family of a VID:PID is, if known.
 pub fn known_board(vid: u16, pid: u16) -> Option<&'static str> {
-    KNOWN.iter().find(|(v, p, _)| *v == vid && p.is_none_or(|p| p == pid)).map(|(_, _, name)| *name)
+    KNOWN
+        .iter()
+        .find(|(v, p, _)| *v == vid && p.is_none_or(|p| p == pid))
+        .map(|(_, _, name)| *name)
 }
 
 /// One serial port.
@@ -61,8 +68,13 @@ pub fn list() -> Result<Vec<PortInfo>, serialport::Error> {
         .map(|p| match p.port_type {
             serialport::SerialPortType::UsbPort(u) => {
                 let board = known_board(u.vid, u.pid);
-                let mp_product = u.product.as_deref().is_some_and(|s| s.to_lowercase().contains("micropython"))
-                    || u.manufacturer.as_deref().is_some_and(|s| s.to_lowercase().contains("micropython"));
+                let mp_product = u
+                    .product
+                    .as_deref()
+                    .is_some_and(|s| s.to_lowercase().contains("micropython"))
+                    || u.manufacturer
+                        .as_deref()
+                        .is_some_and(|s| s.to_lowercase().contains("micropython"));
                 PortInfo {
                     port: p.port_name,
                     kind: "usb",
@@ -96,17 +108,32 @@ pub fn list() -> Result<Vec<PortInfo>, serialport::Error> {
 
 /// Other processes that have `path` open (Linux: scans `/proc/*/fd`), as `name (pid N)`.
 pub fn holders(path: &str) -> Vec<String> {
-    let Ok(target) = std::fs::canonicalize(path) else { return Vec::new() };
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Vec::new();
+    };
     let me = std::process::id();
     let mut found = Vec::new();
-    let Ok(procs) = std::fs::read_dir("/proc") else { return found };
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return found;
+    };
     for entry in procs.flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else { continue };
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
+            continue;
+        };
         if pid == me {
             continue;
         }
-        let Ok(fds) = std::fs::read_dir(entry.path().join("fd")) else { continue };
-        if fds.flatten().any(|fd| std::fs::read_link(fd.path()).is_ok_and(|l| l == target)) {
+        let Ok(fds) = std::fs::read_dir(entry.path().join("fd")) else {
+            continue;
+        };
+        if fds
+            .flatten()
+            .any(|fd| std::fs::read_link(fd.path()).is_ok_and(|l| l == target))
+        {
             let name = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
             found.push(format!("{} (pid {pid})", name.trim()));
         }
@@ -141,6 +168,11 @@ mod tests {
         let _ = child.kill();
         let _ = child.wait();
         let _ = std::fs::remove_file(&path);
-        assert!(found.iter().any(|h| h.contains(&format!("pid {}", child.id()))), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|h| h.contains(&format!("pid {}", child.id()))),
+            "{found:?}"
+        );
     }
 }

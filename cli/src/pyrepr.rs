@@ -64,7 +64,10 @@ pub struct ReprError {
 }
 
 fn err(text: &str, reason: &'static str) -> ReprError {
-    ReprError { text: text.chars().take(80).collect(), reason }
+    ReprError {
+        text: text.chars().take(80).collect(),
+        reason,
+    }
 }
 
 /// Parse a `str` repr such as `'a\'b'`, `"it's"` or `'\xe9t\xe9.py'`.
@@ -76,7 +79,9 @@ pub fn parse_str(text: &str) -> Result<String, ReprError> {
 /// Parse a `bytes` repr such as `b'\x00ab\n'`.
 pub fn parse_bytes(text: &str) -> Result<Vec<u8>, ReprError> {
     let t = text.trim();
-    let t = t.strip_prefix('b').ok_or_else(|| err(text, "no b prefix"))?;
+    let t = t
+        .strip_prefix('b')
+        .ok_or_else(|| err(text, "no b prefix"))?;
     parse_literal(t, true)
 }
 
@@ -87,7 +92,9 @@ fn parse_literal(text: &str, is_bytes: bool) -> Result<Vec<u8>, ReprError> {
     if quote != '\'' && quote != '"' {
         return Err(err(text, "no opening quote"));
     }
-    let inner = t[1..].strip_suffix(quote).ok_or_else(|| err(text, "no closing quote"))?;
+    let inner = t[1..]
+        .strip_suffix(quote)
+        .ok_or_else(|| err(text, "no closing quote"))?;
     let mut out = Vec::with_capacity(inner.len());
     let mut chars = inner.chars();
     let push_char = |out: &mut Vec<u8>, c: char| {
@@ -99,7 +106,9 @@ fn parse_literal(text: &str, is_bytes: bool) -> Result<Vec<u8>, ReprError> {
             push_char(&mut out, c);
             continue;
         }
-        let e = chars.next().ok_or_else(|| err(text, "dangling backslash"))?;
+        let e = chars
+            .next()
+            .ok_or_else(|| err(text, "dangling backslash"))?;
         match e {
             '\\' => out.push(b'\\'),
             '\'' => out.push(b'\''),
@@ -182,8 +191,20 @@ mod tests {
 
     #[test]
     fn rejects_malformed() {
-        for bad in ["", "'", "'abc", r"'\x4'", r"b'\u1234'", "abc", r"'\q'", r"'\xZZ'"] {
-            assert!(parse_str(bad).is_err() || parse_bytes(bad).is_err(), "{bad}");
+        for bad in [
+            "",
+            "'",
+            "'abc",
+            r"'\x4'",
+            r"b'\u1234'",
+            "abc",
+            r"'\q'",
+            r"'\xZZ'",
+        ] {
+            assert!(
+                parse_str(bad).is_err() || parse_bytes(bad).is_err(),
+                "{bad}"
+            );
         }
         assert!(parse_bytes("b'\\").is_err());
     }
@@ -191,6 +212,9 @@ mod tests {
     #[test]
     fn str_literal_escapes_quotes() {
         assert_eq!(str_literal("it's\\\n"), r"'it\'s\\\n'");
-        assert_eq!(parse_str(&str_literal("a'b\"c\u{e9}")).unwrap(), "a'b\"c\u{e9}");
+        assert_eq!(
+            parse_str(&str_literal("a'b\"c\u{e9}")).unwrap(),
+            "a'b\"c\u{e9}"
+        );
     }
 }

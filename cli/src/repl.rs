@@ -112,7 +112,9 @@ pub fn run(board: &mut Board, json: bool) -> Result<()> {
         }
         if let Some(t) = input_done_at {
             // Piped input ended: leave once the board has answered and gone quiet.
-            if t.elapsed() > Duration::from_millis(500) && last_output.elapsed() > Duration::from_millis(500) {
+            if t.elapsed() > Duration::from_millis(500)
+                && last_output.elapsed() > Duration::from_millis(500)
+            {
                 finish(&mut stdout, interactive);
                 return Ok(());
             }
@@ -126,8 +128,11 @@ pub fn run(board: &mut Board, json: bool) -> Result<()> {
             }
             Err(e) => {
                 finish(&mut stdout, interactive);
-                return Err(UpyError::connection(format!("repl: {name} disconnected: {e}"))
-                    .hint("the board was reset or unplugged; run `upy repl` again once it is back"));
+                return Err(
+                    UpyError::connection(format!("repl: {name} disconnected: {e}")).hint(
+                        "the board was reset or unplugged; run `upy repl` again once it is back",
+                    ),
+                );
             }
         }
     }
@@ -137,7 +142,8 @@ fn send(t: &mut dyn Transport, bytes: &[u8], name: &str) -> Result<()> {
     if bytes.is_empty() {
         return Ok(());
     }
-    t.write_all(bytes).map_err(|e| UpyError::connection(format!("repl: writing to {name}: {e}")))
+    t.write_all(bytes)
+        .map_err(|e| UpyError::connection(format!("repl: writing to {name}: {e}")))
 }
 
 fn finish(stdout: &mut impl Write, interactive: bool) {

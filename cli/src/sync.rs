@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Result, UpyError};
-use crate::fs::{hex, join, DeviceFs, Entry};
+use crate::fs::{DeviceFs, Entry, hex, join};
 use crate::output::Progress;
 
 /// What to do with one path.
@@ -79,8 +79,10 @@ fn walk_local(src: &Path) -> Result<LocalTree> {
     let meta = std::fs::metadata(src)
         .map_err(|e| UpyError::local(format!("sync: {}: {e}", src.display())))?;
     if !meta.is_dir() {
-        return Err(UpyError::usage(format!("sync: {} is not a directory", src.display()))
-            .hint("sync copies a directory tree; use `upy cp FILE :` for a single file"));
+        return Err(
+            UpyError::usage(format!("sync: {} is not a directory", src.display()))
+                .hint("sync copies a directory tree; use `upy cp FILE :` for a single file"),
+        );
     }
     let mut files = BTreeMap::new();
     let mut dirs = BTreeSet::new();
@@ -118,7 +120,8 @@ fn walk_local(src: &Path) -> Result<LocalTree> {
 }
 
 fn sha256_file(path: &Path) -> Result<String> {
-    let data = std::fs::read(path).map_err(|e| UpyError::local(format!("sync: {}: {e}", path.display())))?;
+    let data = std::fs::read(path)
+        .map_err(|e| UpyError::local(format!("sync: {}: {e}", path.display())))?;
     Ok(hex(&Sha256::digest(&data)))
 }
 
@@ -139,18 +142,35 @@ pub fn plan(fs: &mut DeviceFs<'_>, src: &Path, dest: &str, delete: bool) -> Resu
     let device: Vec<Entry> = match fs.stat("sync", dest)? {
         None => Vec::new(),
         Some(e) if !e.is_dir => {
-            return Err(UpyError::usage(format!("sync: {dest} is a file on device {}", fs.device()))
-                .hint("give a directory as destination"))
+            return Err(UpyError::usage(format!(
+                "sync: {dest} is a file on device {}",
+                fs.device()
+            ))
+            .hint("give a directory as destination"));
         }
         Some(_) => fs.list("sync", dest, true, true)?,
     };
-    let prefix = if dest == "/" { "/".to_string() } else { format!("{dest}/") };
+    let prefix = if dest == "/" {
+        "/".to_string()
+    } else {
+        format!("{dest}/")
+    };
     let rel_of = |p: &str| p.strip_prefix(&prefix).map(str::to_string);
-    let dev_files: BTreeMap<String, &Entry> =
-        device.iter().filter(|e| !e.is_dir).filter_map(|e| rel_of(&e.path).map(|r| (r, e))).collect();
-    let dev_dirs: BTreeSet<String> = device.iter().filter(|e| e.is_dir).filter_map(|e| rel_of(&e.path)).collect();
+    let dev_files: BTreeMap<String, &Entry> = device
+        .iter()
+        .filter(|e| !e.is_dir)
+        .filter_map(|e| rel_of(&e.path).map(|r| (r, e)))
+        .collect();
+    let dev_dirs: BTreeSet<String> = device
+        .iter()
+        .filter(|e| e.is_dir)
+        .filter_map(|e| rel_of(&e.path))
+        .collect();
 
-    let mut plan = Plan { device_hashes: fs.caps.hashlib, ..Plan::default() };
+    let mut plan = Plan {
+        device_hashes: fs.caps.hashlib,
+        ..Plan::default()
+    };
     let under = |dir: &str, p: &str| p.starts_with(&format!("{dir}/"));
 
     // Deletes: device files absent locally (with --delete), or in the way of a local directory.
@@ -161,21 +181,45 @@ pub fn plan(fs: &mut DeviceFs<'_>, src: &Path, dest: &str, delete: bool) -> Resu
         .collect();
     // A directory that will be deleted takes its subtree with it.
     let roots = doomed_dirs.clone();
-    doomed_dirs.extend(dev_dirs.iter().filter(|d| roots.iter().any(|r| under(r, d)) && !roots.contains(*d)).cloned());
+    doomed_dirs.extend(
+        dev_dirs
+            .iter()
+            .filter(|d| roots.iter().any(|r| under(r, d)) && !roots.contains(*d))
+            .cloned(),
+    );
     for (rel, entry) in &dev_files {
         let in_way = local.dirs.contains(rel);
         let in_doomed_dir = doomed_dirs.iter().any(|d| under(d, rel));
         if (delete && !local.files.contains_key(rel)) || in_way || in_doomed_dir {
-            plan.steps.push(Step { action: Action::Delete, path: entry.path.clone(), size: None, local: None });
+            plan.steps.push(Step {
+                action: Action::Delete,
+                path: entry.path.clone(),
+                size: None,
+                local: None,
+            });
         }
     }
     // Directories deepest first (after their files).
     let mut dir_deletes: Vec<&String> = doomed_dirs.iter().collect();
-    dir_deletes.sort_by(|a, b| b.matches('/').count().cmp(&a.matches('/').count()).then(a.cmp(b)));
+    dir_deletes.sort_by(|a, b| {
+        b.matches('/')
+            .count()
+            .cmp(&a.matches('/').count())
+            .then(a.cmp(b))
+    });
     for d in dir_deletes {
-        plan.steps.push(Step { action: Action::Delete, path: format!("{}/", join(dest, d)), size: None, local: None });
+        plan.steps.push(Step {
+            action: Action::Delete,
+            path: format!("{}/", join(dest, d)),
+            size: None,
+            local: None,
+        });
     }
-    let deleted: BTreeSet<String> = plan.steps.iter().map(|s| s.path.trim_end_matches('/').to_string()).collect();
+    let deleted: BTreeSet<String> = plan
+        .steps
+        .iter()
+        .map(|s| s.path.trim_end_matches('/').to_string())
+        .collect();
 
     for (rel, (path, size)) in &local.files {
         let dev_path = join(dest, rel);
@@ -187,8 +231,9 @@ pub fn plan(fs: &mut DeviceFs<'_>, src: &Path, dest: &str, delete: bool) -> Resu
                 let same = match &e.sha256 {
                     Some(h) => *h == sha256_file(path)?,
                     None => {
-                        let local_data = std::fs::read(path)
-                            .map_err(|err| UpyError::local(format!("sync: {}: {err}", path.display())))?;
+                        let local_data = std::fs::read(path).map_err(|err| {
+                            UpyError::local(format!("sync: {}: {err}", path.display()))
+                        })?;
                         let device_data = fs.read("sync", &dev_path, &Progress::none())?;
                         local_data == device_data
                     }
@@ -197,9 +242,12 @@ pub fn plan(fs: &mut DeviceFs<'_>, src: &Path, dest: &str, delete: bool) -> Resu
             }
         };
         match action {
-            Some(action) => {
-                plan.steps.push(Step { action, path: dev_path, size: Some(*size), local: Some(path.clone()) })
-            }
+            Some(action) => plan.steps.push(Step {
+                action,
+                path: dev_path,
+                size: Some(*size),
+                local: Some(path.clone()),
+            }),
             None => plan.unchanged += 1,
         }
     }
@@ -229,7 +277,10 @@ pub fn apply(
                     fs.mkdir("sync", parent, true)?;
                     made_dirs.insert(parent.to_string());
                 }
-                let local = step.local.as_ref().ok_or_else(|| UpyError::local("sync: internal: no local file"))?;
+                let local = step
+                    .local
+                    .as_ref()
+                    .ok_or_else(|| UpyError::local("sync: internal: no local file"))?;
                 let data = std::fs::read(local)
                     .map_err(|e| UpyError::local(format!("sync: {}: {e}", local.display())))?;
                 let progress = Progress::new(data.len() as u64, &step.path, quiet);

@@ -10,7 +10,7 @@ use std::io::Read;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{noise, sha256_hex, upy, upy_cmd, upy_on, Microbit, TempDir};
+use common::{Microbit, TempDir, noise, sha256_hex, upy, upy_cmd, upy_on};
 
 #[test]
 fn exec_eval_json_and_exit_codes() {
@@ -31,13 +31,21 @@ fn exec_eval_json_and_exit_codes() {
     assert_eq!(v["value"], "aaa");
 
     // A Python error on the device: exit code 1, the traceback on stderr.
-    let r = upy_on(&board, d, &["exec", "print('before')\nraise ValueError('bad value')"]);
+    let r = upy_on(
+        &board,
+        d,
+        &["exec", "print('before')\nraise ValueError('bad value')"],
+    );
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert_eq!(r.stdout, "before\n");
     assert!(r.stderr.contains("ValueError: bad value"), "{}", r.stderr);
     assert!(r.stderr.contains("Traceback"), "{}", r.stderr);
 
-    let r = upy_on(&board, d, &["exec", "--json", "print('x')\nimport nosuchmodule"]);
+    let r = upy_on(
+        &board,
+        d,
+        &["exec", "--json", "print('x')\nimport nosuchmodule"],
+    );
     assert_eq!(r.code, 1);
     let v = r.json();
     assert_eq!(v["ok"], false);
@@ -55,7 +63,10 @@ fn run_streams_output_and_ctrl_c_interrupts_the_device_program() {
     let board = Microbit::start();
     let dir = TempDir::new("run");
     let d = dir.path();
-    let script = dir.write("hello.py", "for i in range(3):\n    print('line', i)\nprint('é ok')\n");
+    let script = dir.write(
+        "hello.py",
+        "for i in range(3):\n    print('line', i)\nprint('é ok')\n",
+    );
     let r = upy_on(&board, d, &["run", script.to_str().unwrap()]);
     r.ok();
     assert_eq!(r.stdout, "line 0\nline 1\nline 2\né ok\n");
@@ -78,7 +89,11 @@ fn run_streams_output_and_ctrl_c_interrupts_the_device_program() {
     let start = Instant::now();
     let mut buf = [0u8; 256];
     while !String::from_utf8_lossy(&seen).contains("tick 3") {
-        assert!(start.elapsed() < Duration::from_secs(20), "no ticks: {}", String::from_utf8_lossy(&seen));
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no ticks: {}",
+            String::from_utf8_lossy(&seen)
+        );
         let n = stdout.read(&mut buf).unwrap();
         assert!(n > 0, "upy ended early: {}", String::from_utf8_lossy(&seen));
         seen.extend_from_slice(&buf[..n]);
@@ -90,7 +105,12 @@ fn run_streams_output_and_ctrl_c_interrupts_the_device_program() {
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(1), "stderr: {err}");
     assert!(err.contains("KeyboardInterrupt"), "stderr: {err}");
@@ -118,8 +138,20 @@ fn file_commands_on_a_flat_filesystem() {
     r.ok();
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{}", r.stdout);
-    assert!(lines[0].trim_start().starts_with(&format!("{} data.bin", binary.len())), "{}", r.stdout);
-    assert!(lines[1].trim_start().starts_with(&format!("{} main.py", text.len())), "{}", r.stdout);
+    assert!(
+        lines[0]
+            .trim_start()
+            .starts_with(&format!("{} data.bin", binary.len())),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        lines[1]
+            .trim_start()
+            .starts_with(&format!("{} main.py", text.len())),
+        "{}",
+        r.stdout
+    );
 
     let v = upy_on(&board, d, &["--json", "ls"]).json();
     assert_eq!(v["ok"], true);
@@ -135,7 +167,10 @@ fn file_commands_on_a_flat_filesystem() {
     let r = upy_on(&board, d, &["cat", "main.py"]);
     r.ok();
     assert_eq!(r.stdout, text);
-    assert_eq!(upy_on(&board, d, &["cat", ":/main.py"]).raw_stdout, text.as_bytes());
+    assert_eq!(
+        upy_on(&board, d, &["cat", ":/main.py"]).raw_stdout,
+        text.as_bytes()
+    );
 
     // device -> host, byte exact
     let back = d.join("back.bin");
@@ -144,7 +179,10 @@ fn file_commands_on_a_flat_filesystem() {
     let into_dir = d.join("sub");
     std::fs::create_dir(&into_dir).unwrap();
     upy_on(&board, d, &["cp", ":main.py", into_dir.to_str().unwrap()]).ok();
-    assert_eq!(std::fs::read_to_string(into_dir.join("main.py")).unwrap(), text);
+    assert_eq!(
+        std::fs::read_to_string(into_dir.join("main.py")).unwrap(),
+        text
+    );
 
     // sha256sum: no hashlib on this firmware, so the host hashes what it reads back
     let r = upy_on(&board, d, &["sha256sum", "data.bin"]);
@@ -161,10 +199,18 @@ fn file_commands_on_a_flat_filesystem() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["name"].as_str().unwrap().to_string(), e["size"].as_u64().unwrap()))
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap().to_string(),
+                e["size"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert!(sizes.contains(&("empty.txt".into(), 0)), "{sizes:?}");
-    assert!(sizes.contains(&("main.py".into(), text.len() as u64)), "{sizes:?}");
+    assert!(
+        sizes.contains(&("main.py".into(), text.len() as u64)),
+        "{sizes:?}"
+    );
 
     // overwrite replaces the content and leaves no temporary file behind
     let small = dir.write("main2.py", "print(2)\n");
@@ -178,18 +224,34 @@ fn file_commands_on_a_flat_filesystem() {
     assert_eq!(upy_on(&board, d, &["ls"]).stdout, "main.py\n");
     let r = upy_on(&board, d, &["cat", "nope.py"]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains(&format!("cat: /nope.py: no such file on device {}", board.port)), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!(
+            "cat: /nope.py: no such file on device {}",
+            board.port
+        )),
+        "{}",
+        r.stderr
+    );
     let r = upy_on(&board, d, &["rm", "nope.py"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("no such file"), "{}", r.stderr);
     let r = upy_on(&board, d, &["mkdir", "lib"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("the micro:bit filesystem is flat: directories are not supported"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("the micro:bit filesystem is flat: directories are not supported"),
+        "{}",
+        r.stderr
+    );
     let v = upy_on(&board, d, &["--json", "cat", "nope.py"]).json();
     assert_eq!(v["ok"], false);
     assert_eq!(v["error"]["kind"], "device");
     assert_eq!(v["error"]["exit_code"], 1);
-    let r = upy_on(&board, d, &["cp", d.join("missing.py").to_str().unwrap(), ":"]);
+    let r = upy_on(
+        &board,
+        d,
+        &["cp", d.join("missing.py").to_str().unwrap(), ":"],
+    );
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("missing.py"), "{}", r.stderr);
 }
@@ -222,7 +284,10 @@ fn sync_copies_then_is_a_noop_then_deletes() {
     let r = upy_on(&board, d, &["sync", src]);
     r.ok();
     assert_eq!(r.stdout, "add /data.bin\nadd /main.py\nadd /util.py\n");
-    assert_eq!(upy_on(&board, d, &["ls"]).stdout, "data.bin\nmain.py\nstray.txt\nutil.py\n");
+    assert_eq!(
+        upy_on(&board, d, &["ls"]).stdout,
+        "data.bin\nmain.py\nstray.txt\nutil.py\n"
+    );
     assert_eq!(upy_on(&board, d, &["exec", "import main"]).stdout, "1\n");
 
     // second run: nothing to do, and the dry run prints nothing
@@ -245,12 +310,29 @@ fn sync_copies_then_is_a_noop_then_deletes() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|a| (a["action"].as_str().unwrap().to_string(), a["path"].as_str().unwrap().to_string()))
+        .map(|a| {
+            (
+                a["action"].as_str().unwrap().to_string(),
+                a["path"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
-    assert_eq!(actions, [("delete".to_string(), "/stray.txt".to_string()), ("update".into(), "/util.py".into())]);
-    assert_eq!(upy_on(&board, d, &["ls"]).stdout, "data.bin\nmain.py\nutil.py\n");
+    assert_eq!(
+        actions,
+        [
+            ("delete".to_string(), "/stray.txt".to_string()),
+            ("update".into(), "/util.py".into())
+        ]
+    );
+    assert_eq!(
+        upy_on(&board, d, &["ls"]).stdout,
+        "data.bin\nmain.py\nutil.py\n"
+    );
     assert_eq!(upy_on(&board, d, &["exec", "import main"]).stdout, "2\n");
-    assert_eq!(upy_on(&board, d, &["sync", src, "--delete", "-n"]).stdout, "");
+    assert_eq!(
+        upy_on(&board, d, &["sync", src, "--delete", "-n"]).stdout,
+        ""
+    );
 
     // a subdirectory cannot go to a flat filesystem
     proj.write("lib/x.py", "pass\n");
@@ -304,7 +386,11 @@ fn tree_df_repl_and_reset() {
     // soft reset keeps the connection; hard reset reconnects; the files survive both
     upy_on(&board, d, &["exec", "--no-reset", "marker = 5"]).ok();
     upy_on(&board, d, &["reset", "--soft"]).ok();
-    let r = upy_on(&board, d, &["exec", "--no-reset", "print('marker' in globals())"]);
+    let r = upy_on(
+        &board,
+        d,
+        &["exec", "--no-reset", "print('marker' in globals())"],
+    );
     assert_eq!(r.stdout, "False\n");
     let v = upy_on(&board, d, &["--json", "reset", "--hard"]).json();
     assert_eq!(v["ok"], true);
@@ -320,7 +406,10 @@ fn a_second_upy_cannot_steal_the_port() {
     let board = Microbit::start();
     let dir = TempDir::new("busy");
     let d = dir.path();
-    let forever = dir.write("forever.py", "import microbit\nwhile True:\n    print('x')\n    microbit.sleep(100)\n");
+    let forever = dir.write(
+        "forever.py",
+        "import microbit\nwhile True:\n    print('x')\n    microbit.sleep(100)\n",
+    );
     let mut child = upy_cmd(d)
         .args(["-d", &board.port, "run", forever.to_str().unwrap()])
         .stdout(Stdio::piped())
@@ -335,7 +424,11 @@ fn a_second_upy_cannot_steal_the_port() {
     let _ = child.wait();
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("in use by"), "{}", r.stderr);
-    assert!(r.stderr.contains("upy"), "the holder is named: {}", r.stderr);
+    assert!(
+        r.stderr.contains("upy"),
+        "the holder is named: {}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -345,10 +438,18 @@ fn usage_errors_exit_2() {
     let d = dir.path();
     let r = upy(d, &["lss"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("similar subcommand exists: 'ls'"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("similar subcommand exists: 'ls'"),
+        "{}",
+        r.stderr
+    );
     let r = upy(d, &["-d", "/dev/does-not-exist", "ls"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("no such port /dev/does-not-exist"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no such port /dev/does-not-exist"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("-d sim"), "{}", r.stderr);
     let r = upy(d, &["-d", "sim", "ls"]);
     assert_eq!(r.code, 2);

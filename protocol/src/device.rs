@@ -130,7 +130,11 @@ impl RawRepl {
     /// MicroPython uses [`crate::ctrl::DEFAULT_WINDOW`]). A window of 0 is treated as 1.
     pub const fn new(window: u16) -> Self {
         let window = if window == 0 { 1 } else { window };
-        Self { state: State::Friendly, mode: Mode::Friendly, window }
+        Self {
+            state: State::Friendly,
+            mode: Mode::Friendly,
+            window,
+        }
     }
 
     /// The current REPL mode.
@@ -175,7 +179,9 @@ impl RawRepl {
                     let remaining = remaining.saturating_sub(1);
                     if remaining == 0 {
                         out.write(&[CTRL_A]);
-                        self.state = State::RawPaste { remaining: self.window };
+                        self.state = State::RawPaste {
+                            remaining: self.window,
+                        };
                     } else {
                         self.state = State::RawPaste { remaining };
                     }
@@ -206,12 +212,17 @@ impl RawRepl {
                         out.write(RAW_PASTE_SUPPORTED);
                         out.write(&self.window.to_le_bytes());
                         out.write(&[CTRL_A]);
-                        self.state = State::RawPaste { remaining: self.window };
+                        self.state = State::RawPaste {
+                            remaining: self.window,
+                        };
                         Event::PasteStarted
                     } else {
                         out.write(RAW_PASTE_UNKNOWN);
                         out.write(RAW_PROMPT);
-                        self.state = State::RawPrompt { len: 0, head: [0; 2] };
+                        self.state = State::RawPrompt {
+                            len: 0,
+                            head: [0; 2],
+                        };
                         Event::DiscardSource
                     }
                 } else {
@@ -226,7 +237,10 @@ impl RawRepl {
                 Event::ExitRawRepl
             }
             CTRL_C => {
-                self.state = State::RawPrompt { len: 0, head: [0; 2] };
+                self.state = State::RawPrompt {
+                    len: 0,
+                    head: [0; 2],
+                };
                 Event::DiscardSource
             }
             CTRL_D => {
@@ -245,7 +259,10 @@ impl RawRepl {
                 if len < 2 {
                     head[len] = byte;
                 }
-                self.state = State::RawPrompt { len: len.saturating_add(1), head };
+                self.state = State::RawPrompt {
+                    len: len.saturating_add(1),
+                    head,
+                };
                 Event::Source(byte)
             }
         }
@@ -276,7 +293,10 @@ impl RawRepl {
             self.state = State::Resetting;
         } else {
             out.write(RAW_PROMPT);
-            self.state = State::RawPrompt { len: 0, head: [0; 2] };
+            self.state = State::RawPrompt {
+                len: 0,
+                head: [0; 2],
+            };
         }
     }
 
@@ -292,7 +312,10 @@ impl RawRepl {
     fn raw_reset(&mut self, out: &mut impl Output) {
         out.write(RAW_BANNER);
         out.write(RAW_PROMPT);
-        self.state = State::RawPrompt { len: 0, head: [0; 2] };
+        self.state = State::RawPrompt {
+            len: 0,
+            head: [0; 2],
+        };
     }
 }
 
@@ -360,7 +383,10 @@ mod tests {
         w(b"123\r\n");
         sm.end_stdout(&mut w);
         sm.end_execution(false, &mut w);
-        assert_eq!(out, b"\r\nraw REPL; CTRL-B to exit\r\n>R\x01\x80\x00\x01\x04123\r\n\x04\x04>");
+        assert_eq!(
+            out,
+            b"\r\nraw REPL; CTRL-B to exit\r\n>R\x01\x80\x00\x01\x04123\r\n\x04\x04>"
+        );
     }
 
     #[test]
@@ -448,7 +474,11 @@ mod tests {
             let mut sink = |_: &[u8]| {};
             for _ in 0..2000 {
                 let r = next();
-                let byte = if r % 3 == 0 { (r >> 8) as u8 % 6 } else { (r >> 8) as u8 };
+                let byte = if r % 3 == 0 {
+                    (r >> 8) as u8 % 6
+                } else {
+                    (r >> 8) as u8
+                };
                 match sm.feed(byte, &mut sink) {
                     Event::Friendly(CTRL_A) => sm.enter_raw(&mut sink),
                     Event::Execute(_) | Event::PasteInterrupted | Event::PasteDrained => {

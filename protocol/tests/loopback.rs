@@ -60,7 +60,8 @@ impl Loopback {
         out.extend_from_slice(stdout);
         self.sm.end_stdout(&mut |b: &[u8]| out.extend_from_slice(b));
         out.extend_from_slice(traceback);
-        self.sm.end_execution(false, &mut |b: &[u8]| out.extend_from_slice(b));
+        self.sm
+            .end_execution(false, &mut |b: &[u8]| out.extend_from_slice(b));
         self.out(&out);
     }
 
@@ -88,7 +89,9 @@ impl Loopback {
         }
         while let Some(byte) = self.inbox.pop_front() {
             let mut out = Vec::new();
-            let byte = if self.old_firmware && byte == 0x05 && matches!(self.sm.state(), State::RawPrompt { len: 0, .. })
+            let byte = if self.old_firmware
+                && byte == 0x05
+                && matches!(self.sm.state(), State::RawPrompt { len: 0, .. })
             {
                 // Old firmware has no `\x05 X` commands: treat the request like data so that the Ctrl-A
                 // which follows resets the raw REPL (banner again), as MicroPython 1.9 does.
@@ -109,12 +112,13 @@ impl Loopback {
                 Event::Friendly(_) => {}
                 Event::Source(b) => {
                     self.source.push(b);
-                    if let (Some(n), State::RawPaste { .. }) = (self.abort_after, self.sm.state()) {
-                        if self.source.len() >= n {
-                            let mut out = Vec::new();
-                            self.sm.abort_paste(&mut |b: &[u8]| out.extend_from_slice(b));
-                            self.out(&out);
-                        }
+                    if let (Some(n), State::RawPaste { .. }) = (self.abort_after, self.sm.state())
+                        && self.source.len() >= n
+                    {
+                        let mut out = Vec::new();
+                        self.sm
+                            .abort_paste(&mut |b: &[u8]| out.extend_from_slice(b));
+                        self.out(&out);
                     }
                 }
                 Event::DiscardSource => self.source.clear(),
@@ -129,18 +133,25 @@ impl Loopback {
                 }
                 Event::PasteInterrupted => {
                     self.source.clear();
-                    self.finish(b"", b"Traceback (most recent call last):\r\nKeyboardInterrupt: \r\n");
+                    self.finish(
+                        b"",
+                        b"Traceback (most recent call last):\r\nKeyboardInterrupt: \r\n",
+                    );
                 }
                 Event::Interrupt => {
                     if self.looping {
                         self.looping = false;
-                        self.finish(b"", b"Traceback (most recent call last):\r\nKeyboardInterrupt: \r\n");
+                        self.finish(
+                            b"",
+                            b"Traceback (most recent call last):\r\nKeyboardInterrupt: \r\n",
+                        );
                     }
                 }
                 Event::SoftReset => {
                     self.out(b"MPY: soft reboot\r\n");
                     let mut out = Vec::new();
-                    self.sm.after_soft_reset(&mut |b: &[u8]| out.extend_from_slice(b));
+                    self.sm
+                        .after_soft_reset(&mut |b: &[u8]| out.extend_from_slice(b));
                     self.out(&out);
                 }
                 Event::ExitRawRepl => self.out(b"MicroPython loopback\r\n>>> "),
@@ -152,7 +163,10 @@ impl Loopback {
 
 impl Transport for Loopback {
     fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
-        if self.lose_next_program && matches!(self.sm.state(), State::RawPrompt { .. }) && data != b"\x05A\x01" {
+        if self.lose_next_program
+            && matches!(self.sm.state(), State::RawPrompt { .. })
+            && data != b"\x05A\x01"
+        {
             if data == [0x04] {
                 self.lose_next_program = false;
             }
@@ -160,7 +174,10 @@ impl Transport for Loopback {
         }
         // The end (`\x04`) and interrupt (`\x03`) bytes are sent outside the window, as on real boards.
         let control = data == [0x04] || data == [0x03];
-        if !control && matches!(self.sm.state(), State::RawPaste { .. }) && self.inbox.len() + data.len() > self.capacity {
+        if !control
+            && matches!(self.sm.state(), State::RawPaste { .. })
+            && self.inbox.len() + data.len() > self.capacity
+        {
             self.overflowed = true;
         }
         self.inbox.extend(data);
@@ -189,7 +206,9 @@ fn connected(device: Loopback) -> Client<Loopback> {
 }
 
 fn program(len: usize) -> Vec<u8> {
-    (0..len).map(|i| b"abcdefghijklmnopqrstuvwxyz\n"[i % 27]).collect()
+    (0..len)
+        .map(|i| b"abcdefghijklmnopqrstuvwxyz\n"[i % 27])
+        .collect()
 }
 
 #[test]
@@ -204,7 +223,11 @@ fn raw_paste_program_larger_than_the_window_arrives_intact() {
         let device = client.into_transport();
         assert!(!device.overflowed, "host overran a window of {window}");
         assert_eq!(device.executed, vec![code]);
-        assert!(device.grants >= len / window as usize, "grants {} for {len}/{window}", device.grants);
+        assert!(
+            device.grants >= len / window as usize,
+            "grants {} for {len}/{window}",
+            device.grants
+        );
     }
 }
 
@@ -212,9 +235,14 @@ fn raw_paste_program_larger_than_the_window_arrives_intact() {
 fn several_programs_in_one_session() {
     let mut client = connected(Loopback::new(16));
     for len in [1, 40, 7] {
-        assert_eq!(client.exec_ok(&program(len)).unwrap(), format!("ran {len} bytes\r\n").as_bytes());
+        assert_eq!(
+            client.exec_ok(&program(len)).unwrap(),
+            format!("ran {len} bytes\r\n").as_bytes()
+        );
     }
-    let err = client.exec_ok(b"raise OSError: [Errno 2] ENOENT").unwrap_err();
+    let err = client
+        .exec_ok(b"raise OSError: [Errno 2] ENOENT")
+        .unwrap_err();
     assert_eq!(err.errno(), Some(Errno::ENOENT));
     assert_eq!(client.exec_ok(b"x").unwrap(), b"ran 1 bytes\r\n");
 }
@@ -271,7 +299,13 @@ fn interrupt_reaches_a_running_program() {
     let flag = AtomicBool::new(true);
     let mut seen = Vec::new();
     let stderr = client
-        .follow(&mut |b| seen.extend_from_slice(b), FollowOptions { idle_timeout: None, interrupt: Some(&flag) })
+        .follow(
+            &mut |b| seen.extend_from_slice(b),
+            FollowOptions {
+                idle_timeout: None,
+                interrupt: Some(&flag),
+            },
+        )
         .unwrap();
     assert!(String::from_utf8_lossy(&stderr).contains("KeyboardInterrupt"));
     assert!(seen.starts_with(b"tick\r\n"));
@@ -305,12 +339,19 @@ impl Transport for Garbage {
         if self.budget == 0 {
             return Ok(0);
         }
-        let n = buf.len().min(self.budget).min((self.seed % 37) as usize + 1);
+        let n = buf
+            .len()
+            .min(self.budget)
+            .min((self.seed % 37) as usize + 1);
         for slot in &mut buf[..n] {
             self.seed ^= self.seed << 13;
             self.seed ^= self.seed >> 7;
             self.seed ^= self.seed << 17;
-            *slot = if self.seed % 4 == 0 { (self.seed >> 8) as u8 % 6 } else { (self.seed >> 16) as u8 };
+            *slot = if self.seed.is_multiple_of(4) {
+                (self.seed >> 8) as u8 % 6
+            } else {
+                (self.seed >> 16) as u8
+            };
         }
         self.budget -= n;
         Ok(n)
@@ -334,7 +375,10 @@ fn garbage_from_the_wire_is_an_error_not_a_panic() {
             }
         }
         // Also force the program path past the handshake.
-        let mut client = Client::new(Garbage { seed: seed * 7919, budget: 3000 });
+        let mut client = Client::new(Garbage {
+            seed: seed * 7919,
+            budget: 3000,
+        });
         client.set_step_timeout(Duration::from_millis(1));
         let _ = client.exec(b"print(1)");
     }

@@ -18,20 +18,31 @@ pub struct Trace<T> {
 impl<T> Trace<T> {
     /// Start tracing `inner`.
     pub fn new(inner: T) -> Self {
-        Trace { inner, start: std::time::Instant::now() }
+        Trace {
+            inner,
+            start: std::time::Instant::now(),
+        }
     }
 }
 
 impl<T: upy_protocol::host::Transport> upy_protocol::host::Transport for Trace<T> {
     fn write_all(&mut self, data: &[u8]) -> std::io::Result<()> {
-        eprintln!("[{:>8.3}] > {}", self.start.elapsed().as_secs_f64(), upy_protocol::host::show_bytes(data));
+        eprintln!(
+            "[{:>8.3}] > {}",
+            self.start.elapsed().as_secs_f64(),
+            upy_protocol::host::show_bytes(data)
+        );
         self.inner.write_all(data)
     }
     fn read(&mut self, buf: &mut [u8], timeout: std::time::Duration) -> std::io::Result<usize> {
         let r = self.inner.read(buf, timeout);
         match &r {
             Ok(0) => {}
-            Ok(n) => eprintln!("[{:>8.3}] < {}", self.start.elapsed().as_secs_f64(), upy_protocol::host::show_bytes(&buf[..*n])),
+            Ok(n) => eprintln!(
+                "[{:>8.3}] < {}",
+                self.start.elapsed().as_secs_f64(),
+                upy_protocol::host::show_bytes(&buf[..*n])
+            ),
             Err(e) => eprintln!("[{:>8.3}] ! {e}", self.start.elapsed().as_secs_f64()),
         }
         r

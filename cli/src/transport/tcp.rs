@@ -16,12 +16,18 @@ pub struct TcpTransport {
 impl TcpTransport {
     /// Connect to `host:port` (5 s timeout per address).
     pub fn connect(host_port: &str) -> io::Result<Self> {
-        let mut last = io::Error::new(io::ErrorKind::NotFound, "the host name resolved to no address");
+        let mut last = io::Error::new(
+            io::ErrorKind::NotFound,
+            "the host name resolved to no address",
+        );
         for addr in host_port.to_socket_addrs()? {
             match TcpStream::connect_timeout(&addr, Duration::from_secs(5)) {
                 Ok(stream) => {
                     let _ = stream.set_nodelay(true);
-                    return Ok(TcpTransport { stream, name: format!("tcp:{host_port}") });
+                    return Ok(TcpTransport {
+                        stream,
+                        name: format!("tcp:{host_port}"),
+                    });
                 }
                 Err(e) => last = e,
             }
@@ -41,7 +47,10 @@ impl Transport for TcpTransport {
             let r = self.stream.read(buf);
             self.stream.set_nonblocking(false)?;
             return match r {
-                Ok(0) => Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the connection was closed")),
+                Ok(0) => Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the connection was closed",
+                )),
                 Ok(n) => Ok(n),
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => Ok(0),
                 Err(e) => Err(e),
@@ -49,9 +58,19 @@ impl Transport for TcpTransport {
         }
         self.stream.set_read_timeout(Some(timeout))?;
         match self.stream.read(buf) {
-            Ok(0) => Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the connection was closed")),
+            Ok(0) => Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the connection was closed",
+            )),
             Ok(n) => Ok(n),
-            Err(e) if matches!(e.kind(), io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut) => Ok(0),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                Ok(0)
+            }
             Err(e) => Err(e),
         }
     }

@@ -42,7 +42,16 @@ impl Microbit {
             "{FIRMWARE} is missing: these end-to-end tests need it (apt-get install -y firmware-microbit-micropython)"
         );
         let mut child = Command::new("qemu-system-arm")
-            .args(["-M", "microbit", "-nographic", "-monitor", "none", "-serial", "pty", "-device"])
+            .args([
+                "-M",
+                "microbit",
+                "-nographic",
+                "-monitor",
+                "none",
+                "-serial",
+                "pty",
+                "-device",
+            ])
             .arg(format!("loader,file={FIRMWARE}"))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -52,7 +61,10 @@ impl Microbit {
         let stderr = child.stderr.take().expect("qemu stderr");
         let stdout = child.stdout.take().expect("qemu stdout");
         let (tx, rx) = mpsc::channel();
-        for stream in [Box::new(stderr) as Box<dyn std::io::Read + Send>, Box::new(stdout)] {
+        for stream in [
+            Box::new(stderr) as Box<dyn std::io::Read + Send>,
+            Box::new(stdout),
+        ] {
             let tx = tx.clone();
             std::thread::spawn(move || {
                 for line in BufReader::new(stream).lines().map_while(Result::ok) {
@@ -75,7 +87,11 @@ impl Microbit {
             .custom_flags(libc::O_NOCTTY)
             .open(&port)
             .expect("open the QEMU pty");
-        Microbit { child, port, _holder: holder }
+        Microbit {
+            child,
+            port,
+            _holder: holder,
+        }
     }
 }
 
@@ -138,12 +154,20 @@ pub struct Run {
 
 impl Run {
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(self.stdout.trim())
-            .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not one JSON document ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
     }
     #[track_caller]
     pub fn ok(&self) -> &Run {
-        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 }
@@ -174,7 +198,10 @@ pub fn upy_on(board: &Microbit, cwd: &Path, args: &[&str]) -> Run {
 /// Lowercase hex sha256 of data, computed independently of the code under test.
 pub fn sha256_hex(data: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+    sha2::Sha256::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Deterministic pseudo-random bytes.

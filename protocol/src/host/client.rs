@@ -4,9 +4,11 @@ use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use super::error::{DeviceException, Error};
 use super::Transport;
-use crate::ctrl::{CTRL_A, CTRL_C, CTRL_D, RAW_BANNER, RAW_BANNER_PROMPT, RAW_OK, RAW_PASTE_REQUEST, SOFT_REBOOT};
+use super::error::{DeviceException, Error};
+use crate::ctrl::{
+    CTRL_A, CTRL_C, CTRL_D, RAW_BANNER, RAW_BANNER_PROMPT, RAW_OK, RAW_PASTE_REQUEST, SOFT_REBOOT,
+};
 
 /// Result of one program run on the device.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -149,7 +151,12 @@ impl<T: Transport> Client<T> {
         while out.len() < n {
             match self.read_byte(self.step_timeout)? {
                 Some(b) => out.push(b),
-                None => return Err(Error::Timeout { waiting_for, received: out }),
+                None => {
+                    return Err(Error::Timeout {
+                        waiting_for,
+                        received: out,
+                    });
+                }
             }
         }
         Ok(out)
@@ -175,7 +182,10 @@ impl<T: Transport> Client<T> {
             }
             let left = overall.saturating_sub(start.elapsed());
             if left.is_zero() || !self.fill(idle.min(left))? {
-                return Err(Error::Timeout { waiting_for, received: got });
+                return Err(Error::Timeout {
+                    waiting_for,
+                    received: got,
+                });
             }
         }
     }
@@ -204,8 +214,10 @@ impl<T: Transport> Client<T> {
         std::thread::sleep(Duration::from_millis(20));
         self.drain()?;
         let mut received = Vec::new();
-        let attempts: [(&[u8], Duration); 2] =
-            [(b"\r\x01", Duration::from_secs(3)), (b"\r\x03\x03\r\x01", Duration::from_secs(7))];
+        let attempts: [(&[u8], Duration); 2] = [
+            (b"\r\x01", Duration::from_secs(3)),
+            (b"\r\x03\x03\r\x01", Duration::from_secs(7)),
+        ];
         let mut entered = false;
         for (bytes, wait) in attempts {
             self.transport.write_all(bytes)?;
@@ -222,7 +234,9 @@ impl<T: Transport> Client<T> {
         }
         if !entered {
             let keep = received.len().saturating_sub(512);
-            return Err(Error::CouldNotEnterRawRepl { received: received.split_off(keep) });
+            return Err(Error::CouldNotEnterRawRepl {
+                received: received.split_off(keep),
+            });
         }
         self.in_raw = true;
         self.prompt_due = false;
@@ -238,9 +252,19 @@ impl<T: Transport> Client<T> {
             self.wait_prompt()?;
         }
         self.transport.write_all(&[CTRL_D])?;
-        self.read_until(SOFT_REBOOT, self.step_timeout, self.step_timeout * 2, "the soft reboot line")?;
+        self.read_until(
+            SOFT_REBOOT,
+            self.step_timeout,
+            self.step_timeout * 2,
+            "the soft reboot line",
+        )?;
         // boot.py output may come in between.
-        self.read_until(RAW_BANNER, self.step_timeout, self.step_timeout * 3, "the raw REPL banner after reboot")?;
+        self.read_until(
+            RAW_BANNER,
+            self.step_timeout,
+            self.step_timeout * 3,
+            "the raw REPL banner after reboot",
+        )?;
         self.prompt_due = true;
         Ok(())
     }
@@ -262,7 +286,12 @@ impl<T: Transport> Client<T> {
     }
 
     fn wait_prompt(&mut self) -> Result<(), Error> {
-        self.read_until(b">", self.step_timeout, self.step_timeout, "the raw REPL prompt")?;
+        self.read_until(
+            b">",
+            self.step_timeout,
+            self.step_timeout,
+            "the raw REPL prompt",
+        )?;
         self.prompt_due = false;
         Ok(())
     }
@@ -356,17 +385,27 @@ impl<T: Transport> Client<T> {
             seen.extend_from_slice(&ack);
             if attempt + 1 < RAW_ATTEMPTS {
                 self.transport.write_all(&[CTRL_C, CTRL_A])?;
-                self.read_until(RAW_BANNER_PROMPT, self.step_timeout, self.step_timeout, "the raw REPL banner")?;
+                self.read_until(
+                    RAW_BANNER_PROMPT,
+                    self.step_timeout,
+                    self.step_timeout,
+                    "the raw REPL banner",
+                )?;
             }
         }
-        Err(Error::Timeout { waiting_for: "the OK after a program", received: seen })
+        Err(Error::Timeout {
+            waiting_for: "the OK after a program",
+            received: seen,
+        })
     }
 
     fn raw_paste_write(&mut self, code: &[u8]) -> Result<(), Error> {
         let header = self.read_exact(2, "the raw-paste window size")?;
         let window = u16::from_le_bytes([header[0], header[1]]) as usize;
         if window == 0 {
-            return Err(Error::Protocol("device announced a raw-paste window of 0 bytes".into()));
+            return Err(Error::Protocol(
+                "device announced a raw-paste window of 0 bytes".into(),
+            ));
         }
         let mut remaining = window;
         let mut i = 0;
@@ -375,7 +414,10 @@ impl<T: Transport> Client<T> {
                 let b = match self.read_byte(self.step_timeout)? {
                     Some(b) => b,
                     None => {
-                        return Err(Error::Timeout { waiting_for: "a raw-paste window grant", received: Vec::new() })
+                        return Err(Error::Timeout {
+                            waiting_for: "a raw-paste window grant",
+                            received: Vec::new(),
+                        });
                     }
                 };
                 match b {
@@ -389,7 +431,7 @@ impl<T: Transport> Client<T> {
                         return Err(Error::Protocol(format!(
                             "unexpected byte {} during raw-paste",
                             super::show_bytes(&[other])
-                        )))
+                        )));
                     }
                 }
             }
@@ -399,13 +441,22 @@ impl<T: Transport> Client<T> {
             i = end;
         }
         self.transport.write_all(&[CTRL_D])?;
-        self.read_until(&[CTRL_D], self.step_timeout, self.step_timeout * 3, "the end of raw-paste acknowledgement")?;
+        self.read_until(
+            &[CTRL_D],
+            self.step_timeout,
+            self.step_timeout * 3,
+            "the end of raw-paste acknowledgement",
+        )?;
         Ok(())
     }
 
     /// Read a running program's output: stdout (streamed to `on_stdout`) up to the first `\x04`, then
     /// the error text up to the second. Returns the error text (empty on success).
-    pub fn follow(&mut self, on_stdout: &mut dyn FnMut(&[u8]), opts: FollowOptions<'_>) -> Result<Vec<u8>, Error> {
+    pub fn follow(
+        &mut self,
+        on_stdout: &mut dyn FnMut(&[u8]),
+        opts: FollowOptions<'_>,
+    ) -> Result<Vec<u8>, Error> {
         const TICK: Duration = Duration::from_millis(50);
         let mut stderr = Vec::new();
         let mut in_stdout = true;
@@ -441,21 +492,24 @@ impl<T: Transport> Client<T> {
                     }
                 }
             }
-            if let Some(flag) = opts.interrupt {
-                if flag.swap(false, Ordering::SeqCst) {
-                    interrupts += 1;
-                    if interrupts >= 3 {
-                        // The program ignores Ctrl-C: stop waiting, leave it running.
-                        self.in_raw = false;
-                        return Err(Error::Interrupted);
-                    }
-                    self.transport.write_all(&[CTRL_C])?;
+            if let Some(flag) = opts.interrupt
+                && flag.swap(false, Ordering::SeqCst)
+            {
+                interrupts += 1;
+                if interrupts >= 3 {
+                    // The program ignores Ctrl-C: stop waiting, leave it running.
+                    self.in_raw = false;
+                    return Err(Error::Interrupted);
                 }
+                self.transport.write_all(&[CTRL_C])?;
             }
-            if let Some(idle) = opts.idle_timeout {
-                if quiet_since.elapsed() >= idle {
-                    return Err(Error::Timeout { waiting_for: "the program's output", received: stderr });
-                }
+            if let Some(idle) = opts.idle_timeout
+                && quiet_since.elapsed() >= idle
+            {
+                return Err(Error::Timeout {
+                    waiting_for: "the program's output",
+                    received: stderr,
+                });
             }
             self.fill(TICK)?;
         }
@@ -467,7 +521,10 @@ impl<T: Transport> Client<T> {
         let mut stdout = Vec::new();
         let stderr = self.follow(
             &mut |b| stdout.extend_from_slice(b),
-            FollowOptions { idle_timeout: Some(self.step_timeout), interrupt: None },
+            FollowOptions {
+                idle_timeout: Some(self.step_timeout),
+                interrupt: None,
+            },
         )?;
         Ok(ExecOutput { stdout, stderr })
     }
@@ -481,7 +538,12 @@ impl<T: Transport> Client<T> {
     pub fn resync(&mut self) -> Result<(), Error> {
         self.drain()?;
         self.transport.write_all(&[CTRL_C, CTRL_A])?;
-        self.read_until(RAW_BANNER_PROMPT, self.step_timeout, self.step_timeout, "the raw REPL banner")?;
+        self.read_until(
+            RAW_BANNER_PROMPT,
+            self.step_timeout,
+            self.step_timeout,
+            "the raw REPL banner",
+        )?;
         self.prompt_due = false;
         self.in_raw = true;
         Ok(())

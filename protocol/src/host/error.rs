@@ -10,7 +10,10 @@ pub enum Error {
     #[error("i/o error: {0}")]
     Io(#[from] io::Error),
     /// The device stopped answering in the middle of a protocol step.
-    #[error("timed out waiting for {waiting_for} (received {})", show_bytes(received))]
+    #[error(
+        "timed out waiting for {waiting_for} (received {})",
+        show_bytes(received)
+    )]
     Timeout {
         /// What the client was waiting for.
         waiting_for: &'static str,
@@ -47,7 +50,11 @@ impl Error {
 /// Printable form of raw bytes for error messages: a Rust byte-string literal, truncated to the tail.
 pub fn show_bytes(bytes: &[u8]) -> String {
     const MAX: usize = 160;
-    let (prefix, tail) = if bytes.len() > MAX { ("…", &bytes[bytes.len() - MAX..]) } else { ("", bytes) };
+    let (prefix, tail) = if bytes.len() > MAX {
+        ("…", &bytes[bytes.len() - MAX..])
+    } else {
+        ("", bytes)
+    };
     format!("{prefix}b\"{}\"", tail.escape_ascii())
 }
 
@@ -68,24 +75,44 @@ impl DeviceException {
     /// Parse the error text a device printed (the part between the two `\x04`).
     pub fn parse(stderr: &[u8]) -> Self {
         let traceback = String::from_utf8_lossy(stderr).replace("\r\n", "\n");
-        let last = traceback.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+        let last = traceback
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim();
         let (kind, message) = match last.split_once(':') {
             Some((k, m)) if is_identifier_path(k) => (k.to_string(), m.trim().to_string()),
             _ if is_identifier_path(last) => (last.to_string(), String::new()),
             _ => ("Exception".to_string(), last.to_string()),
         };
-        let errno = if kind.ends_with("OSError") || kind == "IOError" { Errno::parse_message(&message) } else { None };
-        DeviceException { kind, message, errno, traceback }
+        let errno = if kind.ends_with("OSError") || kind == "IOError" {
+            Errno::parse_message(&message)
+        } else {
+            None
+        };
+        DeviceException {
+            kind,
+            message,
+            errno,
+            traceback,
+        }
     }
 }
 
 fn is_identifier_path(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
 }
 
 impl fmt::Display for DeviceException {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.message.is_empty() { write!(f, "{}", self.kind) } else { write!(f, "{}: {}", self.kind, self.message) }
+        if self.message.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.kind, self.message)
+        }
     }
 }
 
@@ -156,7 +183,11 @@ impl Errno {
             let num: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
             return num.parse().ok().map(Errno::from_code);
         }
-        let word = m.trim_start_matches('(').split([',', ' ', ')']).next().unwrap_or("");
+        let word = m
+            .trim_start_matches('(')
+            .split([',', ' ', ')'])
+            .next()
+            .unwrap_or("");
         if let Ok(n) = word.parse::<i32>() {
             return Some(Errno::from_code(n));
         }
@@ -165,10 +196,15 @@ impl Errno {
         }
         // Ports that raise OSError with a text instead of an errno (the micro:bit: "file not found").
         let lower = m.to_ascii_lowercase();
-        [("not found", Errno::ENOENT), ("no such file", Errno::ENOENT), ("exists", Errno::EEXIST), ("no space", Errno::ENOSPC)]
-            .into_iter()
-            .find(|(text, _)| lower.contains(text))
-            .map(|(_, e)| e)
+        [
+            ("not found", Errno::ENOENT),
+            ("no such file", Errno::ENOENT),
+            ("exists", Errno::EEXIST),
+            ("no space", Errno::ENOSPC),
+        ]
+        .into_iter()
+        .find(|(text, _)| lower.contains(text))
+        .map(|(_, e)| e)
     }
 }
 
@@ -187,21 +223,40 @@ mod tests {
 
     #[test]
     fn parses_bare_numbers_and_names() {
-        assert_eq!(DeviceException::parse(b"OSError: 28\r\n").errno, Some(Errno::ENOSPC));
-        assert_eq!(DeviceException::parse(b"OSError: EEXIST\r\n").errno, Some(Errno::EEXIST));
-        assert_eq!(DeviceException::parse(b"OSError: 1234\r\n").errno, Some(Errno::Other(1234)));
+        assert_eq!(
+            DeviceException::parse(b"OSError: 28\r\n").errno,
+            Some(Errno::ENOSPC)
+        );
+        assert_eq!(
+            DeviceException::parse(b"OSError: EEXIST\r\n").errno,
+            Some(Errno::EEXIST)
+        );
+        assert_eq!(
+            DeviceException::parse(b"OSError: 1234\r\n").errno,
+            Some(Errno::Other(1234))
+        );
         // micro:bit MicroPython 1.9.2
-        assert_eq!(DeviceException::parse(b"OSError: file not found\r\n").errno, Some(Errno::ENOENT));
-        assert_eq!(DeviceException::parse(b"OSError: something odd\r\n").errno, None);
+        assert_eq!(
+            DeviceException::parse(b"OSError: file not found\r\n").errno,
+            Some(Errno::ENOENT)
+        );
+        assert_eq!(
+            DeviceException::parse(b"OSError: something odd\r\n").errno,
+            None
+        );
     }
 
     #[test]
     fn non_os_errors_have_no_errno() {
-        let e = DeviceException::parse(b"Traceback (most recent call last):\r\nNameError: name 'x' isn't defined\r\n");
+        let e = DeviceException::parse(
+            b"Traceback (most recent call last):\r\nNameError: name 'x' isn't defined\r\n",
+        );
         assert_eq!(e.kind, "NameError");
         assert_eq!(e.message, "name 'x' isn't defined");
         assert_eq!(e.errno, None);
-        let e = DeviceException::parse(b"Traceback (most recent call last):\r\nKeyboardInterrupt: \r\n");
+        let e = DeviceException::parse(
+            b"Traceback (most recent call last):\r\nKeyboardInterrupt: \r\n",
+        );
         assert_eq!(e.kind, "KeyboardInterrupt");
         let e = DeviceException::parse(b"\xff\xfe garbage without colon ###");
         assert_eq!(e.kind, "Exception");

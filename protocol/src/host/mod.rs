@@ -9,7 +9,7 @@ mod client;
 mod error;
 
 pub use client::{Client, ExecOutput, FollowOptions, STEP_TIMEOUT};
-pub use error::{show_bytes, DeviceException, Errno, Error};
+pub use error::{DeviceException, Errno, Error, show_bytes};
 
 use std::io;
 use std::time::Duration;
