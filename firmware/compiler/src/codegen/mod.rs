@@ -475,6 +475,10 @@ impl<'a> Compiler<'a> {
                 u.flags |= CodeFlags::VARKEYWORDS;
             }
         }
+        if matches!(self.ur().kind, ScopeKind::Comprehension(_)) {
+            // The outermost iterable is passed as the single positional argument `.0`.
+            self.u().argcount = 1;
+        }
         let cells = self.ur().cells.clone();
         for c in cells {
             self.emit(Op::MakeCell, c);
