@@ -1,1 +1,164 @@
-fn main() {}
+//! `upy-sim`: the simulated upy board on the host.
+//!
+//! `upy-sim FILE.py [ARGS...]` runs a script (sys.argv set, the script's directory on
+//! sys.path), `upy-sim -c CODE` runs a string, and with no script and a terminal on stdin
+//! it opens a REPL. `--heap SIZE` sets the board's heap (default 256K, like a small
+//! board). The VM is the same code that runs on the boards.
+
+mod port;
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use upy_vm::{CompileMode, Config, Outcome, Vm};
+
+/// The simulated upy board.
+#[derive(Parser, Debug)]
+#[command(name = "upy-sim", version, about = "Run Python on the simulated upy board", trailing_var_arg = true)]
+struct Args {
+    /// Heap size of the simulated board (bytes; K and M suffixes accepted).
+    #[arg(long, default_value = "256K", value_parser = parse_size)]
+    heap: usize,
+    /// Run this code instead of a file.
+    #[arg(short = 'c', value_name = "CODE")]
+    code: Option<String>,
+    /// Print heap statistics to stderr when the program ends.
+    #[arg(long)]
+    stats: bool,
+    /// The script to run, then its arguments.
+    #[arg(value_name = "FILE.py")]
+    rest: Vec<String>,
+}
+
+fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (num, mul) = match t.chars().last() {
+        Some('k' | 'K') => (&t[..t.len() - 1], 1024),
+        Some('m' | 'M') => (&t[..t.len() - 1], 1024 * 1024),
+        _ => (t, 1),
+    };
+    let n: usize = num.parse().map_err(|_| format!("not a size: {s} (use e.g. 256K or 2M)"))?;
+    let bytes = n * mul;
+    if bytes < 8 * 1024 {
+        return Err(format!("heap too small: {s} (at least 8K)"));
+    }
+    Ok(bytes)
+}
+
+fn report(vm: &mut Vm, out: Outcome, stats: bool) -> u8 {
+    if stats {
+        eprintln!(
+            "upy-stats: peak_heap={} heap={} gc_collections={}",
+            vm.peak_heap(),
+            vm.heap.total_bytes(),
+            vm.heap.collections
+        );
+    }
+    match out {
+        Outcome::Ok => 0,
+        Outcome::Exit(c) => (c & 0xff) as u8,
+        Outcome::Error(tb) => {
+            vm.port.stderr_write(tb.as_bytes());
+            1
+        }
+    }
+}
+
+fn repl(vm: &mut Vm) -> Result<u8> {
+    let banner = format!(
+        "MicroPython-compatible upy {}; {} with {}\nType \"help()\" for more information.\n",
+        env!("CARGO_PKG_VERSION"),
+        vm.port.board_name(),
+        vm.port.mcu_name()
+    );
+    vm.port.stdout_write(banner.as_bytes());
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    loop {
+        vm.port.stdout_write(b">>> ");
+        let _ = std::io::stdout().flush();
+        let Some(Ok(first)) = lines.next() else { break };
+        let mut src = first.clone();
+        let needs_more = |s: &str| {
+            let t = s.trim_end();
+            t.ends_with(':') || t.ends_with('\\') || {
+                let opens = t.matches(['(', '[', '{']).count();
+                let closes = t.matches([')', ']', '}']).count();
+                opens > closes
+            }
+        };
+        if needs_more(&first) {
+            loop {
+                vm.port.stdout_write(b"... ");
+                let Some(Ok(l)) = lines.next() else { break };
+                if l.trim().is_empty() {
+                    break;
+                }
+                src.push('\n');
+                src.push_str(&l);
+            }
+        }
+        src.push('\n');
+        match vm.run_main(&src, "<stdin>", CompileMode::Single) {
+            Outcome::Ok => {}
+            Outcome::Exit(c) => return Ok((c & 0xff) as u8),
+            Outcome::Error(tb) => vm.port.stdout_write(tb.as_bytes()),
+        }
+    }
+    Ok(0)
+}
+
+fn run(args: Args) -> Result<u8> {
+    let mut vm = Vm::new(Box::new(port::SimPort::new()), Config { heap_bytes: args.heap, ..Config::default() });
+    ctrlc::set_handler(|| port::INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed))
+        .context("installing the Ctrl-C handler")?;
+    if let Some(code) = args.code {
+        let mut argv = vec!["-c".to_string()];
+        argv.extend(args.rest.iter().cloned());
+        let refs: Vec<&str> = argv.iter().map(String::as_str).collect();
+        let _ = vm.set_argv(&refs);
+        let _ = vm.add_path("");
+        let out = vm.run_main(&code, "<stdin>", CompileMode::Exec);
+        return Ok(report(&mut vm, out, args.stats));
+    }
+    if let Some(file) = args.rest.first() {
+        let src = std::fs::read(file).with_context(|| format!("upy-sim: can't open file '{file}'"))?;
+        let src = String::from_utf8(src).with_context(|| format!("upy-sim: {file} is not valid UTF-8"))?;
+        let refs: Vec<&str> = args.rest.iter().map(String::as_str).collect();
+        let _ = vm.set_argv(&refs);
+        let dir = std::path::Path::new(file).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        let _ = vm.add_path(if dir.is_empty() { "." } else { &dir });
+        let _ = vm.add_path(".frozen");
+        let out = vm.run_main(&src, file, CompileMode::Exec);
+        return Ok(report(&mut vm, out, args.stats));
+    }
+    let _ = vm.add_path("");
+    if std::io::stdin().is_terminal() {
+        return repl(&mut vm);
+    }
+    // Script on stdin.
+    let mut src = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut src).context("reading the program from stdin")?;
+    let out = vm.run_main(&src, "<stdin>", CompileMode::Exec);
+    Ok(report(&mut vm, out, args.stats))
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    // The VM bounds its own recursion; a large thread stack keeps native recursion
+    // (repr of nested containers, sort with key, ...) well inside its limits.
+    let h = std::thread::Builder::new().stack_size(256 * 1024 * 1024).spawn(move || run(args));
+    match h.map(|t| t.join()) {
+        Ok(Ok(Ok(code))) => ExitCode::from(code),
+        Ok(Ok(Err(e))) => {
+            eprintln!("{e:#}");
+            ExitCode::from(2)
+        }
+        _ => {
+            eprintln!("upy-sim: internal error");
+            ExitCode::from(3)
+        }
+    }
+}

@@ -293,3 +293,60 @@ pub static FLOAT_TYPE: crate::types::TypeDef = crate::types::TypeDef {
     new: Some(float_new),
     subclassable: true,
 };
+
+/// `round(x[, ndigits])` with round-half-even, as CPython.
+pub fn builtin_round(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    use crate::types::TypeId;
+    let x = args[0];
+    let nd = args.get(1).copied().filter(|v| !v.is_none());
+    if let Some(f) = vm.float_of(x) {
+        match nd {
+            None => {
+                if f.is_nan() {
+                    return Err(vm.raise(TypeId::ValueError, "cannot convert float NaN to integer"));
+                }
+                if f.is_infinite() {
+                    return Err(vm.raise(TypeId::OverflowError, "cannot convert float infinity to integer"));
+                }
+                let r = libm::rint(f);
+                if r.abs() < 9.0e18 {
+                    return crate::obj::int::new_int(vm, r as i64);
+                }
+                let b = crate::obj::int::float_to_big(r);
+                return crate::obj::int::new_big(vm, &b);
+            }
+            Some(n) => {
+                let n = vm.int_i64(n).unwrap_or(0);
+                if !f.is_finite() || n > 308 {
+                    return new_float(vm, f);
+                }
+                // Exact decimal rounding via correctly rounded formatting.
+                let r = if n >= 0 {
+                    let s = alloc::format!("{:.*}", n as usize, f);
+                    s.parse::<f64>().unwrap_or(f)
+                } else {
+                    let p = libm::pow(10.0, (-n) as f64);
+                    libm::rint(f / p) * p
+                };
+                return new_float(vm, r);
+            }
+        }
+    }
+    if vm.is_int(x) {
+        let Some(n) = nd.and_then(|n| vm.int_i64(n)) else { return Ok(if x == Value::TRUE { Value::small(1) } else if x == Value::FALSE { Value::small(0) } else { x }) };
+        if n >= 0 {
+            return Ok(x);
+        }
+        let iv = vm.int_of(x).unwrap_or(crate::obj::int::IntVal::Small(0)).to_big();
+        let p = num_traits::pow(num_bigint::BigInt::from(10), (-n) as usize);
+        let (q, r) = num_integer::Integer::div_mod_floor(&iv, &p);
+        let twice = &r * 2;
+        let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+        return crate::obj::int::new_big(vm, &(q * p));
+    }
+    if let Some(r) = crate::runtime::call_dunder(vm, x, q!("__round__"), &args[1..])? {
+        return Ok(r);
+    }
+    let t = crate::runtime::type_name(vm, x);
+    Err(vm.raise_fmt(TypeId::TypeError, format_args!("type {t} doesn't define __round__ method")))
+}

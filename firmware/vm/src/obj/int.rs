@@ -433,3 +433,67 @@ pub static INT_TYPE: crate::types::TypeDef = crate::types::TypeDef {
     new: Some(int_new),
     subclassable: true,
 };
+
+fn radix(vm: &mut Vm, v: Value, base: u32, prefix: &str) -> PyResult<Value> {
+    let Some(iv) = vm.int_of(v) else {
+        let t = crate::runtime::type_name(vm, v);
+        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' object cannot be interpreted as an integer")));
+    };
+    let b = iv.to_big();
+    let s = if b.is_negative() {
+        alloc::format!("-{prefix}{}", (-b).to_str_radix(base))
+    } else {
+        alloc::format!("{prefix}{}", b.to_str_radix(base))
+    };
+    vm.new_str(&s)
+}
+
+/// `bin(x)`.
+pub fn builtin_bin(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    radix(vm, args[0], 2, "0b")
+}
+/// `oct(x)`.
+pub fn builtin_oct(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    radix(vm, args[0], 8, "0o")
+}
+/// `hex(x)`.
+pub fn builtin_hex(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    radix(vm, args[0], 16, "0x")
+}
+
+/// `divmod(a, b)`.
+pub fn builtin_divmod(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    let q = crate::runtime::binary_op(vm, upy_bytecode::BinOp::FloorDiv, false, args[0], args[1])?;
+    vm.root(q);
+    let r = crate::runtime::binary_op(vm, upy_bytecode::BinOp::Mod, false, args[0], args[1])?;
+    vm.root(r);
+    crate::obj::tuple::new_tuple(vm, &[q, r])
+}
+
+/// `pow(a, b[, m])`.
+pub fn builtin_pow(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    if let Some(&m) = args.get(2).filter(|v| !v.is_none()) {
+        let (Some(a), Some(b), Some(mv)) = (vm.int_of(args[0]), vm.int_of(args[1]), vm.int_of(m)) else {
+            return Err(vm.raise(TypeId::TypeError, "pow() 3rd argument not allowed unless all arguments are integers"));
+        };
+        let (a, b, mv) = (a.to_big(), b.to_big(), mv.to_big());
+        if mv.is_zero() {
+            return Err(vm.raise(TypeId::ValueError, "pow() 3rd argument cannot be 0"));
+        }
+        let base = if b.is_negative() {
+            // Modular inverse (Python 3.8+).
+            let g = num_integer::Integer::extended_gcd(&a.mod_floor(&mv), &mv);
+            if !(g.gcd == BigInt::from(1) || g.gcd == BigInt::from(-1)) {
+                return Err(vm.raise(TypeId::ValueError, "base is not invertible for the given modulus"));
+            }
+            g.x.mod_floor(&mv)
+        } else {
+            a
+        };
+        let e = b.abs();
+        let r = base.modpow(&e, &mv.abs());
+        let r = if mv.is_negative() && !r.is_zero() { r + mv } else { r };
+        return new_big(vm, &r);
+    }
+    crate::runtime::binary_op(vm, upy_bytecode::BinOp::Pow, false, args[0], args[1])
+}

@@ -339,3 +339,85 @@ pub fn super_getattr(vm: &mut Vm, sup: Value, name: Qstr) -> PyResult<Option<Val
     }
     Ok(None)
 }
+
+/// `all(iterable)`.
+pub fn builtin_all(vm: &mut Vm, args: &[Value], _kw: &[(Qstr, Value)]) -> PyResult<Value> {
+    let it = runtime::iter(vm, args[0])?;
+    vm.root(it);
+    while let Some(x) = next(vm, it)? {
+        if !runtime::truthy(vm, x)? {
+            return Ok(Value::FALSE);
+        }
+    }
+    Ok(Value::TRUE)
+}
+
+/// `any(iterable)`.
+pub fn builtin_any(vm: &mut Vm, args: &[Value], _kw: &[(Qstr, Value)]) -> PyResult<Value> {
+    let it = runtime::iter(vm, args[0])?;
+    vm.root(it);
+    while let Some(x) = next(vm, it)? {
+        if runtime::truthy(vm, x)? {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+/// `sum(iterable, start=0)`.
+pub fn builtin_sum(vm: &mut Vm, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Value> {
+    let mut acc = args.get(1).copied().or_else(|| kw.iter().find(|(k, _)| *k == q!("start")).map(|(_, v)| *v)).unwrap_or(Value::small(0));
+    if vm.str_of(acc).is_some() {
+        return Err(vm.raise(TypeId::TypeError, "sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = runtime::iter(vm, args[0])?;
+    vm.root(it);
+    while let Some(x) = next(vm, it)? {
+        vm.root(x);
+        acc = runtime::binary_op(vm, upy_bytecode::BinOp::Add, false, acc, x)?;
+        vm.root(acc);
+    }
+    Ok(acc)
+}
+
+fn min_max(vm: &mut Vm, args: &[Value], kw: &[(Qstr, Value)], want_max: bool) -> PyResult<Value> {
+    let key = kw.iter().find(|(k, _)| *k == q!("key")).map(|(_, v)| *v).filter(|v| !v.is_none());
+    let default = kw.iter().find(|(k, _)| *k == q!("default")).map(|(_, v)| *v);
+    let items: alloc::vec::Vec<Value> = if args.len() == 1 { runtime::collect_iter(vm, args[0])? } else { args.to_vec() };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(vm.raise_fmt(TypeId::ValueError, format_args!("{}() arg is an empty sequence", if want_max { "max" } else { "min" }))),
+        };
+    }
+    let mut best = items[0];
+    let mut best_key = match key {
+        Some(k) => crate::call::call(vm, k, &[best], &[])?,
+        None => best,
+    };
+    vm.root(best_key);
+    for &x in &items[1..] {
+        let kx = match key {
+            Some(k) => crate::call::call(vm, k, &[x], &[])?,
+            None => x,
+        };
+        vm.root(kx);
+        let op = if want_max { upy_bytecode::CmpOp::Gt } else { upy_bytecode::CmpOp::Lt };
+        let better = runtime::compare(vm, op, kx, best_key)?;
+        if runtime::truthy(vm, better)? {
+            best = x;
+            best_key = kx;
+        }
+    }
+    Ok(best)
+}
+
+/// `min(...)`.
+pub fn builtin_min(vm: &mut Vm, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Value> {
+    min_max(vm, args, kw, false)
+}
+
+/// `max(...)`.
+pub fn builtin_max(vm: &mut Vm, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Value> {
+    min_max(vm, args, kw, true)
+}

@@ -247,3 +247,72 @@ pub static LIST_TYPE: crate::types::TypeDef = crate::types::TypeDef {
     new: Some(list_new),
     subclassable: true,
 };
+
+/// `sorted(iterable, key=None, reverse=False)`: a stable merge sort that propagates
+/// exceptions from comparisons and key functions.
+pub fn builtin_sorted(vm: &mut Vm, args: &[Value], kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    let items = crate::runtime::collect_iter(vm, args[0])?;
+    let l = new_list(vm, &items)?;
+    vm.root(l);
+    sort_list(vm, l, kw)?;
+    Ok(l)
+}
+
+/// Sort a list in place (`list.sort`).
+pub fn sort_list(vm: &mut Vm, l: Value, kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<()> {
+    let key = kw.iter().find(|(k, _)| *k == q!("key")).map(|(_, v)| *v).filter(|v| !v.is_none());
+    let reverse = match kw.iter().find(|(k, _)| *k == q!("reverse")).map(|(_, v)| *v) {
+        Some(v) => crate::runtime::truthy(vm, v)?,
+        None => false,
+    };
+    let items: alloc::vec::Vec<Value> = vm.list_items(l).map(|s| s.to_vec()).unwrap_or_default();
+    let mut keyed: alloc::vec::Vec<(Value, Value)> = alloc::vec::Vec::with_capacity(items.len());
+    for &x in &items {
+        let k = match key {
+            Some(f) => crate::call::call(vm, f, &[x], &[])?,
+            None => x,
+        };
+        vm.root(k);
+        keyed.push((k, x));
+    }
+    // Bottom-up merge sort; `less(b, a)` decides, keeping equal elements in order.
+    let n = keyed.len();
+    let mut buf = keyed.clone();
+    let mut width = 1;
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let hi = (i + 2 * width).min(n);
+            let (mut a, mut b, mut o) = (i, mid, i);
+            while a < mid && b < hi {
+                let (x, y) = if reverse { (keyed[a].0, keyed[b].0) } else { (keyed[b].0, keyed[a].0) };
+                let lt = crate::runtime::compare(vm, upy_bytecode::CmpOp::Lt, x, y)?;
+                let take_b = crate::runtime::truthy(vm, lt)?;
+                if take_b {
+                    buf[o] = keyed[b];
+                    b += 1;
+                } else {
+                    buf[o] = keyed[a];
+                    a += 1;
+                }
+                o += 1;
+            }
+            while a < mid {
+                buf[o] = keyed[a];
+                a += 1;
+                o += 1;
+            }
+            while b < hi {
+                buf[o] = keyed[b];
+                b += 1;
+                o += 1;
+            }
+            i += 2 * width;
+        }
+        core::mem::swap(&mut keyed, &mut buf);
+        width *= 2;
+    }
+    let sorted: alloc::vec::Vec<Value> = keyed.into_iter().map(|(_, x)| x).collect();
+    set_items(vm, l, &sorted)
+}

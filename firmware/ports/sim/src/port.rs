@@ -1,0 +1,111 @@
+//! The host implementation of `upy_hal::Port`: console on stdio, files from the host
+//! filesystem, time from the host clock, Ctrl-C from SIGINT.
+
+use std::io::{Read, Write};
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+/// Set by the SIGINT handler; the VM raises KeyboardInterrupt when it sees it.
+pub static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// The simulated board's port.
+pub struct SimPort {
+    start: Instant,
+    out: std::io::BufWriter<std::io::Stdout>,
+    rng: u64,
+}
+
+impl SimPort {
+    /// A port on this process's stdio.
+    pub fn new() -> SimPort {
+        let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
+        SimPort { start: Instant::now(), out: std::io::BufWriter::with_capacity(8192, std::io::stdout()), rng: seed | 1 }
+    }
+}
+
+impl Default for SimPort {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for SimPort {
+    fn drop(&mut self) {
+        let _ = self.out.flush();
+    }
+}
+
+impl upy_hal::Port for SimPort {
+    fn stdout_write(&mut self, bytes: &[u8]) {
+        let _ = self.out.write_all(bytes);
+        if bytes.contains(&b'\n') && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            let _ = self.out.flush();
+        }
+    }
+    fn stderr_write(&mut self, bytes: &[u8]) {
+        let _ = self.out.flush();
+        let _ = std::io::stderr().write_all(bytes);
+    }
+    fn stdin_read(&mut self, buf: &mut [u8]) -> usize {
+        let _ = self.out.flush();
+        std::io::stdin().read(buf).unwrap_or(0)
+    }
+    fn ticks_ms(&self) -> u64 {
+        self.start.elapsed().as_millis() as u64
+    }
+    fn ticks_us(&self) -> u64 {
+        self.start.elapsed().as_micros() as u64
+    }
+    fn ticks_cpu(&self) -> u64 {
+        self.start.elapsed().as_nanos() as u64
+    }
+    fn time_ns(&self) -> u64 {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
+    }
+    fn delay_us(&mut self, us: u64) {
+        let _ = self.out.flush();
+        let end = Instant::now() + std::time::Duration::from_micros(us);
+        while Instant::now() < end {
+            if INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+                return;
+            }
+            let left = end.saturating_duration_since(Instant::now());
+            std::thread::sleep(left.min(std::time::Duration::from_millis(10)));
+        }
+    }
+    fn interrupt_flag(&self) -> &'static AtomicBool {
+        &INTERRUPT
+    }
+    fn read_file(&mut self, path: &str, out: &mut dyn FnMut(&[u8])) -> Result<(), upy_hal::HalError> {
+        match std::fs::read(path) {
+            Ok(b) => {
+                out(&b);
+                Ok(())
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(upy_hal::HalError::NotFound),
+            Err(_) => Err(upy_hal::HalError::Errno(5)),
+        }
+    }
+    fn stat(&mut self, path: &str) -> Option<upy_hal::NodeKind> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(if m.is_dir() { upy_hal::NodeKind::Dir } else { upy_hal::NodeKind::File })
+    }
+    fn board_name(&self) -> &'static str {
+        "simulated board"
+    }
+    fn mcu_name(&self) -> &'static str {
+        "host"
+    }
+    fn platform(&self) -> &'static str {
+        "linux"
+    }
+    fn random_bytes(&mut self, buf: &mut [u8]) {
+        for b in buf {
+            // xorshift64*
+            self.rng ^= self.rng >> 12;
+            self.rng ^= self.rng << 25;
+            self.rng ^= self.rng >> 27;
+            *b = (self.rng.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 56) as u8;
+        }
+    }
+}
