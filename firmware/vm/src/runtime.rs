@@ -1057,6 +1057,12 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
                 return Ok(Value::bool(r));
             }
         }
+        (Some(Kind::BoundMethod), Some(Kind::BoundMethod)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+            let x = vm.heap.get::<obj::BoundObj>(a.as_obj().unwrap_or(0));
+            let y = vm.heap.get::<obj::BoundObj>(b.as_obj().unwrap_or(0));
+            let same = x.func == y.func && x.self_ == y.self_;
+            return Ok(Value::bool(same == (op == CmpOp::Eq)));
+        }
         (Some(Kind::Range), Some(Kind::Range)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
             let r = obj::range::range_eq(vm, a, b);
             return Ok(Value::bool(r == (op == CmpOp::Eq)));

@@ -140,7 +140,8 @@ type_ids! {
     AttributeError, EOFError, ImportError, ModuleNotFoundError, LookupError, IndexError,
     KeyError, MemoryError, NameError, UnboundLocalError, OSError, RuntimeError, RecursionError,
     NotImplementedError, SyntaxError, IndentationError, TypeError, ValueError, UnicodeError,
-    UnicodeDecodeError, UnicodeEncodeError,
+    UnicodeDecodeError, UnicodeEncodeError, ConnectionError, TimeoutError, FileNotFoundError,
+    FileExistsError, PermissionError, IsADirectoryError, NotADirectoryError,
     // module types
     StringIO, BytesIO, FileIO, TextIOWrapper, IOBase, Poll, HashSha256, HashSha1, HashMd5,
     DeflateIO, VfsLfs, Pin, Timer,
@@ -153,7 +154,7 @@ impl TypeId {
     }
     /// Is this one of the exception types?
     pub fn is_exception(self) -> bool {
-        (TypeId::BaseException as u8..=TypeId::UnicodeEncodeError as u8).contains(&(self as u8))
+        (TypeId::BaseException as u8..=TypeId::NotADirectoryError as u8).contains(&(self as u8))
     }
 }
 

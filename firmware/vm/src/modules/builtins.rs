@@ -157,6 +157,16 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
 }
 
 fn next(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
+    if args[0].as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Generator) {
+        return match crate::interp::gen_resume(vm, args[0], Value::NONE, None)? {
+            crate::interp::GenStep::Yield(v) => Ok(v),
+            crate::interp::GenStep::Return(v) => match args.get(1) {
+                Some(&d) => Ok(d),
+                None if v.is_none() => Err(vm.raise_empty(TypeId::StopIteration)),
+                None => Err(vm.raise_with(TypeId::StopIteration, v)),
+            },
+        };
+    }
     match runtime::next(vm, args[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {
@@ -492,6 +502,13 @@ pub static MODULE: ModuleDef = ModuleDef {
         (q!("UnicodeError"), Attr::Type(TypeId::UnicodeError)),
         (q!("UnicodeDecodeError"), Attr::Type(TypeId::UnicodeDecodeError)),
         (q!("UnicodeEncodeError"), Attr::Type(TypeId::UnicodeEncodeError)),
+        (q!("ConnectionError"), Attr::Type(TypeId::ConnectionError)),
+        (q!("TimeoutError"), Attr::Type(TypeId::TimeoutError)),
+        (q!("FileNotFoundError"), Attr::Type(TypeId::FileNotFoundError)),
+        (q!("FileExistsError"), Attr::Type(TypeId::FileExistsError)),
+        (q!("PermissionError"), Attr::Type(TypeId::PermissionError)),
+        (q!("IsADirectoryError"), Attr::Type(TypeId::IsADirectoryError)),
+        (q!("NotADirectoryError"), Attr::Type(TypeId::NotADirectoryError)),
         (q!("None"), Attr::None),
     ],
     init: None,

@@ -174,41 +174,6 @@ pub fn format_exception(vm: &mut Vm, e: Value) -> String {
     out
 }
 
-/// The built-in exception hierarchy: (type, base).
-pub static EXC_BASES: &[(TypeId, TypeId)] = &[
-    (TypeId::BaseException, TypeId::Object),
-    (TypeId::SystemExit, TypeId::BaseException),
-    (TypeId::KeyboardInterrupt, TypeId::BaseException),
-    (TypeId::GeneratorExit, TypeId::BaseException),
-    (TypeId::Exception, TypeId::BaseException),
-    (TypeId::StopIteration, TypeId::Exception),
-    (TypeId::StopAsyncIteration, TypeId::Exception),
-    (TypeId::ArithmeticError, TypeId::Exception),
-    (TypeId::OverflowError, TypeId::ArithmeticError),
-    (TypeId::ZeroDivisionError, TypeId::ArithmeticError),
-    (TypeId::AssertionError, TypeId::Exception),
-    (TypeId::AttributeError, TypeId::Exception),
-    (TypeId::EOFError, TypeId::Exception),
-    (TypeId::ImportError, TypeId::Exception),
-    (TypeId::ModuleNotFoundError, TypeId::ImportError),
-    (TypeId::LookupError, TypeId::Exception),
-    (TypeId::IndexError, TypeId::LookupError),
-    (TypeId::KeyError, TypeId::LookupError),
-    (TypeId::MemoryError, TypeId::Exception),
-    (TypeId::NameError, TypeId::Exception),
-    (TypeId::UnboundLocalError, TypeId::NameError),
-    (TypeId::OSError, TypeId::Exception),
-    (TypeId::RuntimeError, TypeId::Exception),
-    (TypeId::RecursionError, TypeId::RuntimeError),
-    (TypeId::NotImplementedError, TypeId::RuntimeError),
-    (TypeId::SyntaxError, TypeId::Exception),
-    (TypeId::IndentationError, TypeId::SyntaxError),
-    (TypeId::TypeError, TypeId::Exception),
-    (TypeId::ValueError, TypeId::Exception),
-    (TypeId::UnicodeError, TypeId::ValueError),
-    (TypeId::UnicodeDecodeError, TypeId::UnicodeError),
-    (TypeId::UnicodeEncodeError, TypeId::UnicodeError),
-];
 
 /// Constructor of every built-in exception type: `ValueError("msg")`.
 pub fn exc_new(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
