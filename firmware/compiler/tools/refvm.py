@@ -371,6 +371,10 @@ def upy_super(*args):
 BUILTINS = dict(vars(builtins))
 BUILTINS["super"] = upy_super
 BUILTINS["__build_class__"] = build_class
+BUILTINS["globals"] = lambda: FRAMES[-1].globals
+BUILTINS["locals"] = lambda: FRAMES[-1].locals if FRAMES[-1].locals is not None else {
+    n: (v.v if isinstance(v, Cell) else v) for n, v in zip(FRAMES[-1].code.varnames, FRAMES[-1].fast)
+    if v is not NULL and not (isinstance(v, Cell) and v.v is NULL)}
 
 BINOPS = [operator.add, operator.sub, operator.mul, operator.truediv, operator.floordiv, operator.mod,
           operator.pow, operator.lshift, operator.rshift, operator.and_, operator.or_, operator.xor,
@@ -849,11 +853,15 @@ def execute(frame, throw=None):
         FRAMES.pop()
 
 
-def run_file(path, out=None):
-    r = subprocess.run([UPYJSON, path], capture_output=True, text=True)
-    if r.returncode != 0:
-        raise SystemExit(f"compile failed: {r.stderr.strip()}")
-    code = Code(json.loads(r.stdout))
+def run_file(path, json_path=None):
+    if json_path:
+        with open(json_path) as f:
+            code = Code(json.load(f))
+    else:
+        r = subprocess.run([UPYJSON, path], capture_output=True, text=True)
+        if r.returncode != 0:
+            raise SystemExit(f"compile failed: {r.stderr.strip()}")
+        code = Code(json.loads(r.stdout))
     g = {"__name__": "__main__", "__builtins__": builtins, "__file__": path}
     frame = Frame(code, [NULL] * code.n_locals, g, g)
     execute(frame)
@@ -865,11 +873,15 @@ def main():
         compare(args[1:])
         return
     sys.setrecursionlimit(10000)
+    json_path = None
+    if args[0] == "--json":
+        json_path = args[1]
+        args = args[2:]
     path = args[0]
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
     sys.argv = [path]
     try:
-        run_file(path)
+        run_file(path, json_path)
     except SystemExit:
         raise
     except BaseException as e:

@@ -28,7 +28,7 @@ lst[1:2] += [7, 8]
 print(o.v, lst)
 print(0x1F, 0o17, 0b101, 1_000_000, 1e3, 2.5j, 12345678901234567890123, -9223372036854775808, -2**63)
 print(-1, -(-1), ~5, +3, 2**-1, -2**2, (-2)**2, 7 // 2, -7 // 2, 7 % -3)
-print(b"ab" + b"\x00\xff", "\x41\u00e9\101\t|", r"\n", len("\N" if False else "x"))
+print(b"ab" + b"\x00\xff", "\x41\u00e9\101\t|", r"\n", len("x"))
 t = 1,
 e = ()
 print(t, e, (1, 2) + (3,), type(...).__name__, None, True + True)
@@ -47,7 +47,7 @@ k = 0
 k, m[k] = 1, 2
 print(k, m)
 print([y for y in range(10) if y % 2 if y % 3], [(i, j) for i in range(2) for j in range(i, 3)])
-print(any(x > 3 for x in range(5)), all([]), max((3, 1), key=lambda t: t[1]))
+print(any(x > 3 for x in range(5)), all([]), max([(3, 1), (2, 5)], key=lambda t: t[1]))
 print("%s-%d" % ("x", 3), "{}{}".format(1, 2), str(1.0), repr("q'"), 3 == 3.0)
 print(isinstance(1, (int, str)), 3 in {1: 2, 3: 4}, "ab" in "cabd")
 w = 10
