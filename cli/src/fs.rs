@@ -157,23 +157,9 @@ impl<'a> DeviceFs<'a> {
     /// Probe the board (it must be in the raw REPL).
     pub fn open(board: &'a mut Board) -> Result<DeviceFs<'a>> {
         let name = board.name().to_string();
-        let mut attempts = 0;
-        let out = loop {
-            match board.client().exec_ok(PROBE.as_bytes()) {
-                Ok(out) => break out,
-                // Lost bytes (see `run`): the probe is valid Python, send it again.
-                Err(ProtoError::Exception(e)) if e.kind == "SyntaxError" && attempts < 2 => {
-                    attempts += 1
-                }
-                Err(e) => {
-                    return Err(UpyError::from_protocol(
-                        e,
-                        "probing the board's filesystem",
-                        &name,
-                    ));
-                }
-            }
-        };
+        // The probe is the first program of the session, before raw-paste support is known: always guard it.
+        let out = run_guarded(&mut *board, PROBE, true)
+            .map_err(|e| UpyError::from_protocol(e, "probing the board's filesystem", &name))?;
         let text = String::from_utf8_lossy(&out);
         let line = text
             .lines()
@@ -197,19 +183,9 @@ impl<'a> DeviceFs<'a> {
     }
 
     fn run(&mut self, code: &str) -> std::result::Result<String, ProtoError> {
-        // Programs made here are always valid Python: a SyntaxError means bytes were lost on the way
-        // (classic raw mode has no flow control), and a program that did not compile did not run, so it
-        // is safe to send it again.
-        let mut attempts = 0;
-        loop {
-            match self.board.client().exec_ok(code.as_bytes()) {
-                Ok(out) => return Ok(String::from_utf8_lossy(&out).replace("\r\n", "\n")),
-                Err(ProtoError::Exception(e)) if e.kind == "SyntaxError" && attempts < 2 => {
-                    attempts += 1
-                }
-                Err(e) => return Err(e),
-            }
-        }
+        let classic = self.board.client().raw_paste_supported() == Some(false);
+        let out = run_guarded(&mut *self.board, code, classic)?;
+        Ok(String::from_utf8_lossy(&out).replace("\r\n", "\n"))
     }
 
     /// Run `code`, reporting errors as `cmd: path: ...`.
@@ -724,6 +700,46 @@ impl<'a> DeviceFs<'a> {
             used,
             free: None,
         })
+    }
+}
+
+/// Run a program generated here, resending it when it was damaged in transit.
+///
+/// Classic raw mode has no flow control: a busy board (or one starved of CPU, as QEMU on a loaded host)
+/// drops bytes. With `guard`, the program travels as a bytes literal with its length, and runs only if the
+/// length arrived intact (`exec`), so a damaged program never runs at all: a SyntaxError (damaged text or a
+/// length mismatch) or NameError (the whole first line lost) is answered by sending it again. Without
+/// `guard` (raw-paste, which is flow-controlled) only SyntaxErrors are retried: a program that did not
+/// compile did not run.
+fn run_guarded(
+    board: &mut Board,
+    code: &str,
+    guard: bool,
+) -> std::result::Result<Vec<u8>, ProtoError> {
+    let wrapped;
+    let text = if guard {
+        wrapped = format!(
+            "_s={}\nexec(_s if len(_s)=={} else \"raise SyntaxError('upy: program damaged in transit')\")\ndel _s\n",
+            bytes_literal(code.as_bytes()),
+            code.len()
+        );
+        wrapped.as_str()
+    } else {
+        code
+    };
+    let mut attempts = 0;
+    loop {
+        match board.client().exec_ok(text.as_bytes()) {
+            Ok(out) => return Ok(out),
+            Err(ProtoError::Exception(e))
+                if attempts < 3
+                    && (e.kind == "SyntaxError"
+                        || (guard && e.kind == "NameError" && e.message.contains("_s"))) =>
+            {
+                attempts += 1
+            }
+            Err(e) => return Err(e),
+        }
     }
 }
 

@@ -98,7 +98,7 @@ pub fn run(board: &mut Board, json: bool) -> Result<()> {
                 Ok(Some(bytes)) => {
                     if let Some(pos) = bytes.iter().position(|&b| b == EXIT_KEY) {
                         send(transport.as_mut(), &bytes[..pos], &name)?;
-                        finish(&mut stdout, interactive);
+                        finish(&mut stdout, interactive, json.then_some("exit key"));
                         return Ok(());
                     }
                     send(transport.as_mut(), &bytes, &name)?;
@@ -115,7 +115,7 @@ pub fn run(board: &mut Board, json: bool) -> Result<()> {
             if t.elapsed() > Duration::from_millis(500)
                 && last_output.elapsed() > Duration::from_millis(500)
             {
-                finish(&mut stdout, interactive);
+                finish(&mut stdout, interactive, json.then_some("end of input"));
                 return Ok(());
             }
         }
@@ -127,7 +127,7 @@ pub fn run(board: &mut Board, json: bool) -> Result<()> {
                 let _ = stdout.flush();
             }
             Err(e) => {
-                finish(&mut stdout, interactive);
+                finish(&mut stdout, interactive, None);
                 return Err(
                     UpyError::connection(format!("repl: {name} disconnected: {e}")).hint(
                         "the board was reset or unplugged; run `upy repl` again once it is back",
@@ -146,9 +146,17 @@ fn send(t: &mut dyn Transport, bytes: &[u8], name: &str) -> Result<()> {
         .map_err(|e| UpyError::connection(format!("repl: writing to {name}: {e}")))
 }
 
-fn finish(stdout: &mut impl Write, interactive: bool) {
+fn finish(stdout: &mut impl Write, interactive: bool, json_end: Option<&str>) {
     if interactive {
         let _ = stdout.write_all(b"\r\n");
+    }
+    if let Some(how) = json_end {
+        // The session's text went to stdout as it came; the last line says how it ended.
+        let _ = writeln!(
+            stdout,
+            "\n{}",
+            serde_json::json!({ "ok": true, "ended": how })
+        );
     }
     let _ = stdout.flush();
 }
