@@ -215,6 +215,12 @@ fn serial_of(port: &str) -> Option<String> {
 fn auto_port() -> Result<String> {
     let ports = ports::list()
         .map_err(|e| UpyError::connection(format!("cannot list serial ports: {e}")))?;
+    pick_auto(&ports)
+}
+
+/// `-d auto` over a port list: the one known board, a question (on a terminal) or an error listing them,
+/// or "no MicroPython board found" with a hint towards `-d PORT` and `-d sim`.
+fn pick_auto(ports: &[ports::PortInfo]) -> Result<String> {
     let boards: Vec<_> = ports.iter().filter(|p| p.micropython).collect();
     match boards.len() {
         0 => {
@@ -510,6 +516,47 @@ mod tests {
                 .unwrap_err()
                 .message
                 .contains("loop")
+        );
+    }
+
+    fn usb(port: &str, vid: u16, pid: u16) -> ports::PortInfo {
+        let board = ports::known_board(vid, pid);
+        ports::PortInfo {
+            port: port.into(),
+            kind: "usb",
+            vid_pid: Some(format!("{vid:04x}:{pid:04x}")),
+            serial_number: None,
+            manufacturer: None,
+            product: None,
+            board,
+            micropython: board.is_some(),
+        }
+    }
+
+    #[test]
+    fn auto_picks_the_one_board_and_explains_otherwise() {
+        let e = pick_auto(&[]).unwrap_err();
+        assert_eq!(e.message, "no MicroPython board found");
+        assert!(e.hint.as_deref().unwrap().contains("-d sim"));
+        let mouse = usb("/dev/ttyACM9", 0x046d, 0xc52b);
+        let e = pick_auto(std::slice::from_ref(&mouse)).unwrap_err();
+        assert!(
+            e.hint.as_deref().unwrap().contains("/dev/ttyACM9"),
+            "{:?}",
+            e.hint
+        );
+        let pico = usb("/dev/ttyACM0", 0x2e8a, 0x0005);
+        assert_eq!(
+            pick_auto(&[mouse.clone(), pico.clone()]).unwrap(),
+            "/dev/ttyACM0"
+        );
+        let esp = usb("/dev/ttyACM1", 0x303a, 0x4001);
+        // Not a terminal in tests: an error that names both.
+        let e = pick_auto(&[pico, esp]).unwrap_err();
+        assert!(
+            e.message.contains("/dev/ttyACM0") && e.message.contains("/dev/ttyACM1"),
+            "{}",
+            e.message
         );
     }
 

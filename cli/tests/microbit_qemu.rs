@@ -458,4 +458,48 @@ fn usage_errors_exit_2() {
     assert_eq!(v["ok"], false);
     assert_eq!(v["error"]["kind"], "connection");
     assert_eq!(v["error"]["exit_code"], 2);
+    // an alias typo in a project gets a suggestion
+    std::fs::write(d.join("upy.toml"), "[aliases]\npico = \"/dev/ttyACM0\"\n").unwrap();
+    let r = upy(d, &["-d", "pikco", "ls"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("unknown device 'pikco'") && r.stderr.contains("did you mean 'pico'?"),
+        "{}",
+        r.stderr
+    );
+    std::fs::write(d.join("upy.toml"), "[device]\ndefualt = 1\n").unwrap();
+    let r = upy(d, &["ls"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("upy.toml is not valid"), "{}", r.stderr);
+    // completions
+    let r = upy(d, &["completions", "bash"]);
+    r.ok();
+    assert!(
+        r.stdout.contains("sha256sum") && r.stdout.contains("_upy"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn project_config_selects_the_board() {
+    let board = Microbit::start();
+    let dir = TempDir::new("config");
+    let d = dir.path();
+    dir.write(
+        "upy.toml",
+        format!(
+            "[device]\ndefault = \"mb\"\n\n[aliases]\nmb = \"{}\"\n",
+            board.port
+        ),
+    );
+    let sub = d.join("src");
+    std::fs::create_dir(&sub).unwrap();
+    // no -d: the default from the nearest upy.toml (found from a subdirectory)
+    let r = upy(&sub, &["eval", "'via config'"]);
+    r.ok();
+    assert_eq!(r.stdout, "via config\n");
+    let r = upy(d, &["-d", "mb", "exec", "print(7)"]);
+    r.ok();
+    assert_eq!(r.stdout, "7\n");
 }
