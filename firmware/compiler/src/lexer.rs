@@ -191,12 +191,12 @@ impl<'a> Lexer<'a> {
         loop {
             if self.pending_dedents > 0 {
                 self.pending_dedents -= 1;
-                let col = self.col_of(self.pos);
-                return Ok(Token { kind: Tok::Dedent, start: self.pos as u32, end: self.pos as u32, line: self.line, col });
+                let (line, col) = if self.done { (self.last_line(), 1) } else { (self.line, self.col_of(self.pos)) };
+                return Ok(Token { kind: Tok::Dedent, start: self.pos as u32, end: self.pos as u32, line, col });
             }
             if self.done {
-                let col = self.col_of(self.pos);
-                return Ok(Token { kind: Tok::EndMarker, start: self.pos as u32, end: self.pos as u32, line: self.line, col });
+                let line = self.last_line();
+                return Ok(Token { kind: Tok::EndMarker, start: self.pos as u32, end: self.pos as u32, line, col: 1 });
             }
             if self.at_line_start && !self.sub && self.parens.is_empty() {
                 match self.indentation() {
@@ -306,6 +306,20 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// The line of the last source line (at EOF after a final newline, the line before).
+    fn last_line(&self) -> u32 {
+        if self.pos >= self.end && self.pos == self.line_start && self.line > 1 {
+            self.line - 1
+        } else {
+            self.line
+        }
+    }
+
+    /// Open brackets, innermost last: (char, line, col).
+    pub fn open_brackets(&self) -> Option<(u8, u32, u32)> {
+        self.parens.last().map(|p| (p.ch, p.line, p.col))
+    }
+
     fn tab_error(&self) -> CompileError {
         CompileError::indent("inconsistent use of tabs and spaces in indentation", self.line, self.col_of(self.pos))
     }
@@ -379,7 +393,7 @@ impl<'a> Lexer<'a> {
             loop {
                 if self.pos >= self.end {
                     return Err(CompileError::syntax(
-                        format!("unterminated triple-quoted string literal (detected at line {})", self.line),
+                        format!("unterminated triple-quoted string literal (detected at line {})", self.last_line()),
                         line,
                         col,
                     ));

@@ -18,8 +18,9 @@ use crate::error::{CResult, CompileError, ErrorKind};
 use crate::lexer::Lexer;
 use crate::token::{Tok, Token};
 
-/// Deepest expression nesting accepted.
-pub const MAX_DEPTH: u32 = 200;
+/// Deepest expression nesting accepted (bracket levels, operator chains, nested lambdas).
+/// Bare-metal targets have small stacks, so the limit is lower there.
+pub const MAX_DEPTH: u32 = if cfg!(target_os = "none") { 64 } else { 200 };
 
 /// What is being parsed.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -129,6 +130,13 @@ impl<'a> Parser<'a> {
 
     /// The error for an unexpected token.
     fn unexpected(&self, t: &Token, wanted: Option<Tok>) -> CompileError {
+        // Like CPython: an error on a later line than a still-open bracket is reported as
+        // the unclosed bracket.
+        if let Some((ch, line, col)) = self.lex.open_brackets() {
+            if t.line > line && !matches!(t.kind, Tok::Indent | Tok::Dedent) {
+                return CompileError::syntax(format!("'{}' was never closed", ch as char), line, col);
+            }
+        }
         match t.kind {
             Tok::Indent => CompileError::indent("unexpected indent", t.line, t.col),
             Tok::Dedent if wanted.is_none() => {
@@ -1077,6 +1085,10 @@ impl<'a> Parser<'a> {
     /// `expression`: conditional expression, lambda, or a disjunction.
     pub(crate) fn parse_expression(&mut self) -> CResult<ExprId> {
         let t = self.peek()?;
+        if t.kind != Tok::Lambda {
+            return self.parse_expression_inner(&t);
+        }
+        // Only lambdas recurse here without going through `parse_expr_bp`.
         self.enter(&t)?;
         let r = self.parse_expression_inner(&t);
         self.leave();
@@ -1237,11 +1249,7 @@ impl<'a> Parser<'a> {
 
     /// Call arguments after `(`, through `)`.
     fn parse_call_args(&mut self) -> CResult<(Vec<ExprId>, Vec<Keyword>)> {
-        let open = self.last;
-        self.enter(&open)?;
-        let r = self.parse_call_args_inner();
-        self.leave();
-        r
+        self.parse_call_args_inner()
     }
 
     fn parse_call_args_inner(&mut self) -> CResult<(Vec<ExprId>, Vec<Keyword>)> {
@@ -1406,24 +1414,15 @@ impl<'a> Parser<'a> {
             }
             Tok::LPar => {
                 self.next()?;
-                self.enter(&t)?;
-                let r = self.parse_paren(&t);
-                self.leave();
-                r
+                self.parse_paren(&t)
             }
             Tok::LSqb => {
                 self.next()?;
-                self.enter(&t)?;
-                let r = self.parse_list(&t);
-                self.leave();
-                r
+                self.parse_list(&t)
             }
             Tok::LBrace => {
                 self.next()?;
-                self.enter(&t)?;
-                let r = self.parse_brace(&t);
-                self.leave();
-                r
+                self.parse_brace(&t)
             }
             _ => Err(self.unexpected(&t, None)),
         }
@@ -1546,7 +1545,15 @@ impl<'a> Parser<'a> {
                 items.push((None, v));
             } else {
                 let k = self.parse_expression()?;
-                self.expect(Tok::Colon)?;
+                let c = self.peek()?;
+                if c.kind != Tok::Colon {
+                    if matches!(c.kind, Tok::Comma | Tok::RBrace) {
+                        let x = self.ast.expr(k);
+                        return Err(CompileError::syntax("':' expected after dictionary key", x.line, x.col));
+                    }
+                    return Err(self.unexpected(&c, Some(Tok::Colon)));
+                }
+                self.next()?;
                 let v = self.parse_expression()?;
                 items.push((Some(k), v));
             }

@@ -77,7 +77,7 @@ pub(crate) struct Unit<'a> {
     pub instrs: Vec<Instr>,
     pub labels: Vec<u32>,
     pub consts: Vec<Const>,
-    str_consts: BTreeMap<String, u32>,
+    const_index: BTreeMap<Vec<u8>, u32>,
     pub names: Vec<String>,
     name_map: BTreeMap<String, u32>,
     pub varnames: Vec<String>,
@@ -118,14 +118,44 @@ fn internal(msg: &str) -> CompileError {
     CompileError::syntax(format!("internal compiler error: {msg}"), 0, 0)
 }
 
-/// Structural constant equality (floats by bit pattern, so 0.0 and -0.0 stay distinct).
-fn const_eq(a: &Const, b: &Const) -> bool {
-    match (a, b) {
-        (Const::Float(x), Const::Float(y)) | (Const::Complex(x), Const::Complex(y)) => x.to_bits() == y.to_bits(),
-        (Const::Tuple(x), Const::Tuple(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_eq(p, q)),
-        (Const::Code(_), _) | (_, Const::Code(_)) => false,
-        _ => a == b,
+/// A byte key identifying a constant for de-duplication: equal keys mean the same type and
+/// value (floats by bit pattern, so 0.0 and -0.0 stay distinct). Code objects have none.
+fn const_key(c: &Const, out: &mut Vec<u8>) -> bool {
+    match c {
+        Const::None => out.push(0),
+        Const::True => out.push(1),
+        Const::False => out.push(2),
+        Const::Ellipsis => out.push(3),
+        Const::Int(i) => {
+            out.push(4);
+            out.extend_from_slice(&i.to_le_bytes());
+        }
+        Const::BigInt(s) | Const::Str(s) => {
+            out.push(if matches!(c, Const::BigInt(_)) { 5 } else { 6 });
+            out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+            out.extend_from_slice(s.as_bytes());
+        }
+        Const::Float(f) | Const::Complex(f) => {
+            out.push(if matches!(c, Const::Float(_)) { 7 } else { 8 });
+            out.extend_from_slice(&f.to_bits().to_le_bytes());
+        }
+        Const::Bytes(b) => {
+            out.push(9);
+            out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+            out.extend_from_slice(b);
+        }
+        Const::Tuple(items) => {
+            out.push(10);
+            out.extend_from_slice(&(items.len() as u64).to_le_bytes());
+            for i in items {
+                if !const_key(i, out) {
+                    return false;
+                }
+            }
+        }
+        Const::Code(_) => return false,
     }
+    true
 }
 
 impl<'a> Compiler<'a> {
@@ -184,22 +214,16 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn add_const(&mut self, c: Const) -> u32 {
         let u = self.u();
-        if let Const::Str(s) = &c {
-            if let Some(&i) = u.str_consts.get(s) {
-                return i;
+        let mut key = Vec::new();
+        let i = u.consts.len() as u32;
+        if const_key(&c, &mut key) {
+            if let Some(&j) = u.const_index.get(&key) {
+                return j;
             }
-            let i = u.consts.len() as u32;
-            u.str_consts.insert(s.clone(), i);
-            u.consts.push(c);
-            return i;
-        }
-        if !matches!(c, Const::Code(_)) {
-            if let Some(i) = u.consts.iter().position(|k| const_eq(k, &c)) {
-                return i as u32;
-            }
+            u.const_index.insert(key, i);
         }
         u.consts.push(c);
-        (u.consts.len() - 1) as u32
+        i
     }
 
     pub(crate) fn add_name(&mut self, s: &str) -> u32 {
@@ -431,7 +455,7 @@ impl<'a> Compiler<'a> {
             instrs: Vec::new(),
             labels: Vec::new(),
             consts: Vec::new(),
-            str_consts: BTreeMap::new(),
+            const_index: BTreeMap::new(),
             names: Vec::new(),
             name_map: BTreeMap::new(),
             varnames,
