@@ -437,23 +437,12 @@ impl<'a> DeviceFs<'a> {
     /// Write a whole file: to `<path>.upytmp` first, then renamed (or copied on the device) over `path`.
     pub fn write(&mut self, cmd: &str, path: &str, data: &[u8], progress: &Progress) -> Result<()> {
         let tmp = format!("{path}.upytmp");
-        match self.write_to(cmd, &tmp, data, progress) {
-            Ok(()) => {}
-            Err(e) if e.errno() == Some(Errno::ENOSPC) && !self.caps.rename => {
-                // Without rename the temporary copy needs the file's size twice; when that does not fit,
-                // write in place (the only way the file fits at all) and say so.
-                let _ = self.remove_quiet(&tmp);
-                eprintln!(
-                    "warning: {path}: not enough space on {} for a temporary copy; writing in place",
-                    self.device()
-                );
-                self.write_to(cmd, path, data, progress)?;
-                return self.check_size(cmd, path, data.len());
-            }
-            Err(e) => {
-                let _ = self.remove_quiet(&tmp);
-                return Err(e);
-            }
+        let staged = self
+            .write_to(cmd, &tmp, data, progress)
+            .and_then(|()| self.check_size(cmd, &tmp, data.len()));
+        if let Err(e) = staged {
+            let _ = self.remove_quiet(&tmp);
+            return self.write_in_place_if_full(e, cmd, path, data, progress);
         }
         let (t, p) = (self.lit(&tmp), self.lit(path));
         let code = if self.caps.rename {
@@ -463,22 +452,68 @@ impl<'a> DeviceFs<'a> {
             )
         } else {
             // The whole copy runs on the device from one program: a broken link cannot cut it short.
+            // Writes are checked (some ports write short when full); a failed copy leaves no partial
+            // target behind, only the complete temporary file, which the host then removes.
             format!(
-                "import os\ntry:\n os.remove({p})\nexcept OSError:\n pass\ns=open({t},'rb')\nd=open({p},'wb')\nwhile 1:\n b=s.read(128)\n if not b:break\n d.write(b)\nd.close()\ns.close()\nos.remove({t})\n"
+                "import os\ntry:\n os.remove({p})\nexcept OSError:\n pass\ns=open({t},'rb')\nd=open({p},'wb')\ntry:\n while 1:\n  b=s.read(128)\n  if not b:break\n  n=d.write(b)\n  if n is not None and n!=len(b):raise OSError(28)\n d.close()\nexcept OSError:\n d.close()\n s.close()\n os.remove({p})\n raise\ns.close()\nos.remove({t})\n"
             )
         };
-        self.run_for(&code, cmd, path)?;
+        if let Err(e) = self.run_for(&code, cmd, path) {
+            let _ = self.remove_quiet(&tmp);
+            return self.write_in_place_if_full(e, cmd, path, data, progress);
+        }
         self.check_size(cmd, path, data.len())
+    }
+
+    /// After a failed staged write: when the filesystem is full and the firmware has no rename (the
+    /// temporary copy needs the file's size twice), write in place, the only way the file fits at all,
+    /// and say so. Any other error is returned as it is.
+    fn write_in_place_if_full(
+        &mut self,
+        err: UpyError,
+        cmd: &str,
+        path: &str,
+        data: &[u8],
+        progress: &Progress,
+    ) -> Result<()> {
+        if err.errno() != Some(Errno::ENOSPC) || self.caps.rename {
+            return Err(err);
+        }
+        eprintln!(
+            "warning: {path}: not enough space on {} for a temporary copy; writing in place",
+            self.device()
+        );
+        let _ = self.remove_quiet(path);
+        if let Err(e) = self
+            .write_to(cmd, path, data, progress)
+            .and_then(|()| self.check_size(cmd, path, data.len()))
+        {
+            // Never leave half a file: remove what was written.
+            let _ = self.remove_quiet(path);
+            return Err(e);
+        }
+        Ok(())
     }
 
     fn check_size(&mut self, cmd: &str, path: &str, expected: usize) -> Result<()> {
         match self.stat(cmd, path)? {
             Some(e) if e.size == expected as u64 => Ok(()),
-            Some(e) => Err(UpyError::device(format!(
-                "{cmd}: {path}: wrote {expected} bytes but the device reports {} on {}",
-                e.size,
-                self.device()
-            ))),
+            Some(e) => {
+                // A short file: the filesystem filled up (some ports write short instead of raising).
+                let mut err = UpyError::device(format!(
+                    "{cmd}: {path}: no space left on device {} (wrote {expected} bytes, {} arrived)",
+                    self.device(),
+                    e.size
+                ))
+                .hint("free space with `upy rm` (see `upy df`), then retry");
+                err.exception = Some(Box::new(upy_protocol::host::DeviceException {
+                    kind: "OSError".into(),
+                    message: "[Errno 28] ENOSPC".into(),
+                    errno: Some(Errno::ENOSPC),
+                    traceback: String::new(),
+                }));
+                Err(err)
+            }
             None => Err(UpyError::device(format!(
                 "{cmd}: {path}: the file is missing after writing on {}",
                 self.device()

@@ -503,3 +503,47 @@ fn project_config_selects_the_board() {
     r.ok();
     assert_eq!(r.stdout, "7\n");
 }
+
+#[test]
+fn a_full_filesystem_never_leaves_half_a_file() {
+    // The micro:bit has no os.rename: a write is staged in <name>.upytmp and copied over by the board.
+    // Its filesystem holds about three 5000-byte files, so the third needs the in-place fallback and the
+    // fourth does not fit at all.
+    let board = Microbit::start();
+    let dir = TempDir::new("full");
+    let d = dir.path();
+    let files: Vec<Vec<u8>> = (0..4).map(|i| noise(5000, 100 + i)).collect();
+    for (i, data) in files.iter().enumerate().take(2) {
+        let p = dir.write(&format!("f{i}.bin"), data);
+        upy_on(&board, d, &["cp", p.to_str().unwrap(), ":"]).ok();
+    }
+    let p = dir.write("f2.bin", &files[2]);
+    let r = upy_on(&board, d, &["cp", p.to_str().unwrap(), ":"]);
+    r.ok();
+    assert!(r.stderr.contains("writing in place"), "{}", r.stderr);
+
+    let p = dir.write("f3.bin", &files[3]);
+    let r = upy_on(&board, d, &["cp", p.to_str().unwrap(), ":"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("cp: /f3.bin: no space left on device"),
+        "{}",
+        r.stderr
+    );
+
+    // No partial target and no temporary file left; the other files are intact.
+    assert_eq!(
+        upy_on(&board, d, &["ls"]).stdout,
+        "f0.bin\nf1.bin\nf2.bin\n"
+    );
+    for (i, data) in files.iter().enumerate().take(3) {
+        let back = d.join(format!("back{i}.bin"));
+        upy_on(
+            &board,
+            d,
+            &["cp", &format!(":f{i}.bin"), back.to_str().unwrap()],
+        )
+        .ok();
+        assert_eq!(&std::fs::read(&back).unwrap(), data, "f{i}.bin changed");
+    }
+}

@@ -201,6 +201,7 @@ impl Errno {
             ("no such file", Errno::ENOENT),
             ("exists", Errno::EEXIST),
             ("no space", Errno::ENOSPC),
+            ("storage space", Errno::ENOSPC),
         ]
         .into_iter()
         .find(|(text, _)| lower.contains(text))
