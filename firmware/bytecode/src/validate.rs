@@ -11,6 +11,9 @@
 //!   plus the pushed exception, and an entry's depth may not exceed the depth of any
 //!   instruction it covers);
 //! - no reachable instruction falls off the end of the code;
+//! - only `Jump` may jump backwards (to its own offset or before): conditional jumps and
+//!   `ForIter` jump forward, so a VM that checks for pending events in backward `Jump`s
+//!   sees every loop iteration;
 //! - cell slots (`*Deref`, `LoadClosure`) are made by `MakeCell` or are free-variable
 //!   slots, and fast-local ops never touch those slots;
 //! - `YieldValue`/`YieldFrom` appear only in generator or coroutine code;
@@ -313,6 +316,9 @@ pub fn validate_one(c: &CodeObject) -> Result<(), ValidateError> {
             Op::Jump | Op::PopJumpIfFalse | Op::PopJumpIfTrue | Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop | Op::ForIter => {
                 if a >= code.len() || !boundary[a] {
                     return Err(fail(ins.offset, format!("jump target {} is not an instruction", a)));
+                }
+                if ins.op != Op::Jump && a <= ins.offset as usize {
+                    return Err(fail(ins.offset, format!("{} jumps backwards", ins.op.name())));
                 }
             }
             Op::YieldValue | Op::YieldFrom if !is_gen => {

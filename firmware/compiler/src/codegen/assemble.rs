@@ -2,6 +2,10 @@
 //! and jumps to the next instruction, turns "conditional jump over a jump" into one inverted
 //! conditional jump, computes the exact maximum stack depth, and builds the exception and
 //! line tables.
+//!
+//! Contract with the VM: every backward jump is an unconditional `Jump` (conditional jumps
+//! and `ForIter` only ever jump forward), so checking for pending events (Ctrl-C, scheduled
+//! callbacks) in `Jump` when the target is not after it covers every loop.
 
 use alloc::string::String;
 use alloc::vec;
@@ -50,8 +54,13 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
         }
         let mut t = ins[i].arg as usize;
         let mut hops = 0;
+        let conditional = ins[i].op != Op::Jump;
         while t < n && ins[t].op == Op::Jump && t != i && hops < 16 {
-            t = ins[t].arg as usize;
+            let next = ins[t].arg as usize;
+            if conditional && next <= i {
+                break; // conditional jumps stay forward
+            }
+            t = next;
             hops += 1;
         }
         ins[i].arg = t as u32;
@@ -135,6 +144,7 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
             } else if matches!(x.op, Op::PopJumpIfFalse | Op::PopJumpIfTrue)
                 && nx < n
                 && ins[nx].op == Op::Jump
+                && ins[nx].arg as usize > i
                 && !handler_target[nx]
                 && next_kept(x.arg as usize, &keep) == next_kept(nx + 1, &keep)
                 && targeted[nx] == 0

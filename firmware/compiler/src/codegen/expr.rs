@@ -678,7 +678,9 @@ impl<'a> Compiler<'a> {
             CompKind::Dict => self.emit(Op::BuildMap, 0),
             CompKind::Gen => {}
         }
-        let mut loops: Vec<(u32, u32)> = Vec::with_capacity(gens.len());
+        // (loop start, exhausted, if-cleanup) per `for` clause; failed `if`s jump forward to
+        // the cleanup, which jumps back to the start (only `Jump` goes backwards).
+        let mut loops: Vec<(u32, u32, u32)> = Vec::with_capacity(gens.len());
         for (i, g) in gens.iter().enumerate() {
             if i == 0 {
                 self.emit(Op::LoadFast, 0);
@@ -688,14 +690,15 @@ impl<'a> Compiler<'a> {
             }
             let start = self.new_label();
             let anchor = self.new_label();
+            let cleanup = self.new_label();
             self.bind(start);
             self.set_line(x.line);
             self.emit_jump(Op::ForIter, anchor);
             self.store_target(g.target)?;
             for &c in &g.ifs {
-                self.jump_if(c, start, false)?;
+                self.jump_if(c, cleanup, false)?;
             }
-            loops.push((start, anchor));
+            loops.push((start, anchor, cleanup));
         }
         match kind {
             CompKind::List => {
@@ -720,7 +723,8 @@ impl<'a> Compiler<'a> {
                 self.emit0(Op::Pop);
             }
         }
-        while let Some((start, anchor)) = loops.pop() {
+        while let Some((start, anchor, cleanup)) = loops.pop() {
+            self.bind(cleanup);
             self.emit_jump(Op::Jump, start);
             self.bind(anchor);
         }
