@@ -168,20 +168,50 @@ pub fn isinstance(vm: &Vm, v: Value, cls: Value) -> bool {
 
 /// Look `name` up along the MRO of `cls` (class attributes and methods, unbound).
 pub fn lookup_in_type(vm: &mut Vm, cls: Value, name: Qstr) -> PyResult<Option<Value>> {
-    for c in mro(vm, cls) {
-        if let Some(t) = c.as_type_id().and_then(TypeId::from_u8) {
-            let def = rom::type_def(t);
-            if let Some(slot) = def.locals.iter().position(|(q, _)| *q == name) {
-                return attr_value(vm, t as u8, slot, &def.locals[slot].1).map(Some);
+    if let Some(off) = cls.as_obj() {
+        if vm.heap.kind(off) == Kind::Class {
+            let m = vm.heap.get::<obj::ClassObj>(off).mro;
+            let n = vm.tuple_items(m).map_or(0, |t| t.len());
+            for i in 0..n {
+                let c = vm.tuple_items(m).map_or(Value::NULL, |t| t[i]);
+                if let Some(co) = c.as_obj() {
+                    let d = vm.heap.get::<obj::ClassObj>(co).dict;
+                    if let Some(v) = vm.dict_get_str(d, name) {
+                        return Ok(Some(v));
+                    }
+                } else if let Some(t) = c.as_type_id().and_then(TypeId::from_u8) {
+                    if let Some(v) = lookup_builtin(vm, t, name)? {
+                        return Ok(Some(v));
+                    }
+                }
             }
-        } else if let Some(off) = c.as_obj() {
-            let d = vm.heap.get::<obj::ClassObj>(off).dict;
-            if let Some(v) = vm.dict_get_str(d, name) {
-                return Ok(Some(v));
-            }
+            return Ok(None);
         }
     }
+    let mut t = cls.as_type_id().and_then(TypeId::from_u8);
+    while let Some(id) = t {
+        if let Some(v) = lookup_builtin(vm, id, name)? {
+            return Ok(Some(v));
+        }
+        t = rom::type_def(id).base;
+    }
     Ok(None)
+}
+
+fn lookup_builtin(vm: &mut Vm, t: TypeId, name: Qstr) -> PyResult<Option<Value>> {
+    let def = rom::type_def(t);
+    match def.locals.iter().position(|(q, _)| *q == name) {
+        Some(slot) => attr_value(vm, t as u8, slot, &def.locals[slot].1).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Does any class in the MRO of user class `cls` define a property (data descriptor)?
+fn class_has_descriptors(vm: &Vm, cls: Value) -> bool {
+    match cls.as_obj() {
+        Some(o) if vm.heap.kind(o) == Kind::Class => vm.heap.get::<obj::ClassObj>(o).h.flags & obj::CLASS_HAS_DESCR != 0,
+        _ => true,
+    }
 }
 
 fn attr_value(vm: &mut Vm, type_id: u8, slot: usize, a: &Attr) -> PyResult<Value> {
@@ -259,6 +289,21 @@ fn bind(vm: &mut Vm, attr: Value, inst: Value, cls: Value) -> PyResult<Value> {
 
 /// `getattr(obj, name)`, or None when missing (no exception raised).
 pub fn getattr_opt(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<Option<Value>> {
+    // Fast path: an instance attribute of a class without data descriptors.
+    if let Some(off) = obj_v.as_obj() {
+        if vm.heap.kind(off) == Kind::Instance {
+            let inst = vm.heap.get::<obj::InstObj>(off);
+            let (cls, d) = (inst.class, inst.dict);
+            if !d.is_null() && !class_has_descriptors(vm, cls) {
+                if let Some(v) = vm.dict_get_str(d, name) {
+                    return Ok(Some(v));
+                }
+            }
+            if name != q!("__class__") && name != q!("__dict__") {
+                return getattr_instance(vm, obj_v, cls, name);
+            }
+        }
+    }
     // Special attributes first.
     if let Some(v) = special_attr(vm, obj_v, name)? {
         return Ok(Some(v));
@@ -291,6 +336,10 @@ pub fn getattr_opt(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<Option<Val
         return getattr_opt(vm, module, name);
     }
     let cls = type_of(vm, obj_v);
+    getattr_instance(vm, obj_v, cls, name)
+}
+
+fn getattr_instance(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr) -> PyResult<Option<Value>> {
     let cls_attr = lookup_in_type(vm, cls, name)?;
     // Data descriptors (property) win over the instance dict.
     if let Some(a) = cls_attr {
@@ -544,6 +593,28 @@ pub fn setattr(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value) -> PyResult<()> 
         return Err(vm.raise_fmt(TypeId::AttributeError, format_args!("'{t}' object has no attribute '{}'", String::from(vm.qstr_str(name)))));
     };
     let kind = vm.heap.kind(off);
+    if kind == Kind::Instance {
+        // Fast path: no properties and no __setattr__ anywhere in the class's MRO.
+        let inst = vm.heap.get::<obj::InstObj>(off);
+        let (cls, d) = (inst.class, inst.dict);
+        let flags = cls.as_obj().map_or(0xff, |c| vm.heap.get::<obj::ClassObj>(c).h.flags);
+        if flags & (obj::CLASS_HAS_DESCR | obj::CLASS_HAS_SETATTR) == 0 {
+            let d = if d.is_null() {
+                let nd = obj::dict::new_dict(vm)?;
+                vm.heap.get_mut::<obj::InstObj>(off).dict = nd;
+                nd
+            } else {
+                d
+            };
+            return vm.dict_set(d, Value::qstr(name), v);
+        }
+    }
+    if kind == Kind::Class && v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Property) {
+        vm.heap.get_mut::<obj::ClassObj>(off).h.flags |= obj::CLASS_HAS_DESCR;
+    }
+    if kind == Kind::Class && name == q!("__setattr__") {
+        vm.heap.get_mut::<obj::ClassObj>(off).h.flags |= obj::CLASS_HAS_SETATTR;
+    }
     if matches!(kind, Kind::Instance | Kind::Exception) {
         let cls = type_of(vm, obj_v);
         if let Some(a) = lookup_in_type(vm, cls, name)? {

@@ -55,7 +55,11 @@ pub fn buffer_ref(vm: &Vm, v: Value) -> Option<&[u8]> {
             let b = buffer_ref(vm, src)?;
             b.get(start..start + len)
         }
-        Kind::Instance => buffer_ref(vm, runtime::native_of(vm, v)).filter(|_| runtime::native_of(vm, v) != v),
+        Kind::Instance => {
+            // A plain instance's native_of is itself: recursing would never end.
+            let n = runtime::native_of(vm, v);
+            if n == v { None } else { buffer_ref(vm, n) }
+        }
         _ => None,
     }
 }

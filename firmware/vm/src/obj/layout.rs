@@ -350,6 +350,11 @@ pub struct ClassObj {
     pub qualname: Value,
 }
 
+/// ClassObj flag: a property is defined somewhere in the MRO.
+pub const CLASS_HAS_DESCR: u8 = 1;
+/// ClassObj flag: a Python-level `__setattr__` is defined somewhere in the MRO.
+pub const CLASS_HAS_SETATTR: u8 = 2;
+
 /// Instance of a user-defined class.
 #[repr(C)]
 pub struct InstObj {
