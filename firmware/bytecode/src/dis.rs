@@ -283,3 +283,37 @@ pub fn disassemble(c: &CodeObject) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+
+    #[test]
+    fn reprs() {
+        assert_eq!(str_repr("a'b"), "\"a'b\"");
+        assert_eq!(str_repr("a\nb"), "'a\\nb'");
+        assert_eq!(const_repr(&Const::Tuple(alloc::vec![Const::Int(1)])), "(1,)");
+        assert_eq!(const_repr(&Const::Bytes(alloc::vec![0, b'a'])), "b'\\x00a'");
+        assert_eq!(const_repr(&Const::Float(1.5)), "1.5");
+        assert_eq!(const_repr(&Const::Complex(2.0)), "2j");
+    }
+
+    #[test]
+    fn listing() {
+        let c = CodeObject {
+            name: "<module>".to_string(),
+            qualname: "<module>".to_string(),
+            first_line: 1,
+            flags: CodeFlags(CodeFlags::MODULE),
+            max_stack: 1,
+            code: alloc::vec![Op::LoadSmallInt as u8, 0xff, 0xff, Op::ReturnValue as u8],
+            lines: alloc::vec![(0, 1)],
+            ..Default::default()
+        };
+        assert_eq!(
+            disassemble(&c),
+            "code <module> line 1 flags MODULE\n  args 0 posonly 0 kwonly 0 locals 0 free 0 stack 1\n     1     0 LoadSmallInt -1\n           3 ReturnValue\n"
+        );
+    }
+}

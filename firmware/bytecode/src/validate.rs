@@ -402,3 +402,130 @@ pub fn validate_one(c: &CodeObject) -> Result<(), ValidateError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::ExcEntry;
+    use alloc::string::ToString;
+
+    fn code(bytes: &[u8]) -> CodeObject {
+        CodeObject {
+            name: "t".to_string(),
+            qualname: "t".to_string(),
+            code: bytes.to_vec(),
+            max_stack: 2,
+            consts: alloc::vec![Const::None],
+            names: alloc::vec!["x".to_string()],
+            ..Default::default()
+        }
+    }
+
+    const RET_NONE: [u8; 2] = [Op::LoadNone as u8, Op::ReturnValue as u8];
+
+    #[test]
+    fn accepts_minimal() {
+        assert_eq!(validate(&code(&RET_NONE)), Ok(()));
+    }
+
+    #[test]
+    fn rejects_bad_opcode_and_truncation() {
+        assert!(validate(&code(&[250])).is_err());
+        assert!(validate(&code(&[Op::LoadConst as u8, 0])).is_err());
+        assert!(validate(&code(&[])).is_err());
+    }
+
+    #[test]
+    fn rejects_out_of_range_operands() {
+        assert!(validate(&code(&[Op::LoadConst as u8, 1, 0, Op::ReturnValue as u8])).is_err());
+        assert!(validate(&code(&[Op::LoadName as u8, 1, 0, Op::ReturnValue as u8])).is_err());
+        assert!(validate(&code(&[Op::LoadFast as u8, 0, 0, Op::ReturnValue as u8])).is_err());
+        assert!(validate(&code(&[Op::LoadNone as u8, Op::LoadNone as u8, Op::BuildSlice as u8, 4, Op::ReturnValue as u8])).is_err());
+        assert!(validate(&code(&[Op::LoadNone as u8, Op::Copy as u8, 0, Op::ReturnValue as u8])).is_err());
+    }
+
+    #[test]
+    fn rejects_stack_errors() {
+        // Underflow.
+        assert!(validate(&code(&[Op::ReturnValue as u8])).is_err());
+        // Above max_stack.
+        let mut c = code(&[Op::LoadNone as u8, Op::LoadNone as u8, Op::LoadNone as u8, Op::ReturnValue as u8]);
+        assert!(validate(&c).is_err());
+        c.max_stack = 3;
+        assert!(validate(&c).is_ok());
+        // Falling off the end.
+        assert!(validate(&code(&[Op::LoadNone as u8])).is_err());
+        // Inconsistent depth at a merge: `LoadTrue; PopJumpIfFalse L; LoadNone; L: LoadNone; ReturnValue`.
+        let j = 1 + 1 + 4 + 1;
+        let mut b = alloc::vec![Op::LoadTrue as u8, Op::PopJumpIfFalse as u8];
+        b.extend_from_slice(&(j as u32).to_le_bytes());
+        b.extend_from_slice(&[Op::LoadNone as u8, Op::LoadNone as u8, Op::ReturnValue as u8]);
+        let e = validate(&code(&b)).unwrap_err();
+        assert!(e.msg.contains("inconsistent"), "{e}");
+    }
+
+    #[test]
+    fn rejects_bad_jumps() {
+        // Into the middle of an instruction.
+        let mut b = alloc::vec![Op::Jump as u8];
+        b.extend_from_slice(&2u32.to_le_bytes());
+        b.extend_from_slice(&RET_NONE);
+        assert!(validate(&code(&b)).is_err());
+        // Conditional backward jump.
+        let mut b = alloc::vec![Op::LoadTrue as u8, Op::PopJumpIfTrue as u8];
+        b.extend_from_slice(&0u32.to_le_bytes());
+        b.extend_from_slice(&RET_NONE);
+        let e = validate(&code(&b)).unwrap_err();
+        assert!(e.msg.contains("backwards"), "{e}");
+    }
+
+    #[test]
+    fn checks_exception_table() {
+        // LoadNone; ReturnValue; handler: Pop; LoadNone; ReturnValue
+        let b = [Op::LoadNone as u8, Op::ReturnValue as u8, Op::Pop as u8, Op::LoadNone as u8, Op::ReturnValue as u8];
+        let mut c = code(&b);
+        c.exc_table = alloc::vec![ExcEntry { start: 0, end: 1, handler: 2, depth: 0 }];
+        assert_eq!(validate(&c), Ok(()));
+        c.exc_table[0].handler = 5;
+        assert!(validate(&c).is_err());
+        // Handler depth above the covered instruction's depth.
+        c.exc_table[0] = ExcEntry { start: 0, end: 1, handler: 2, depth: 1 };
+        assert!(validate(&c).is_err());
+    }
+
+    #[test]
+    fn checks_cells_and_yield() {
+        let mut c = code(&[Op::LoadDeref as u8, 0, 0, Op::ReturnValue as u8]);
+        c.n_locals = 1;
+        c.varnames = alloc::vec!["a".to_string()];
+        assert!(validate(&c).is_err());
+        c.code = alloc::vec![Op::MakeCell as u8, 0, 0, Op::LoadDeref as u8, 0, 0, Op::ReturnValue as u8];
+        assert_eq!(validate(&c), Ok(()));
+        c.code = alloc::vec![Op::MakeCell as u8, 0, 0, Op::LoadFast as u8, 0, 0, Op::ReturnValue as u8];
+        assert!(validate(&c).is_err());
+        let mut g = code(&[Op::LoadNone as u8, Op::YieldValue as u8, Op::ReturnValue as u8]);
+        assert!(validate(&g).is_err());
+        g.flags = CodeFlags(CodeFlags::GENERATOR | CodeFlags::FUNCTION);
+        assert_eq!(validate(&g), Ok(()));
+    }
+
+    #[test]
+    fn validates_nested_code() {
+        let mut outer = code(&[Op::LoadConst as u8, 1, 0, Op::ReturnValue as u8]);
+        outer.consts.push(Const::Code(alloc::boxed::Box::new(code(&[Op::ReturnValue as u8]))));
+        assert!(validate(&outer).is_err());
+    }
+
+    #[test]
+    fn stack_effects_cover_every_op() {
+        for &op in Op::ALL {
+            let arg = match op {
+                Op::BuildSlice => 2,
+                Op::Copy | Op::ListAppend | Op::SetAdd | Op::MapAdd | Op::ListExtend | Op::SetUpdate | Op::DictUpdate | Op::DictMerge => 1,
+                Op::Swap => 2,
+                _ => 0,
+            };
+            assert!(stack_effect(op, arg).is_some(), "{:?}", op);
+        }
+    }
+}
