@@ -1,9 +1,11 @@
 # retry loop with for/else and exception handling
+class ConnError(OSError):
+    pass
 attempts = {'n': 0}
 def flaky():
     attempts['n'] += 1
     if attempts['n'] < 3:
-        raise ConnectionError('attempt %d failed' % attempts['n'])
+        raise ConnError('attempt %d failed' % attempts['n'])
     return 'connected after %d' % attempts['n']
 for i in range(5):
     try:
@@ -24,4 +26,4 @@ for i in range(2):
         pass
 else:
     print('gave up after', i + 1)
-print(issubclass(ConnectionError, OSError))
+print(issubclass(ConnError, OSError), issubclass(OSError, Exception))

@@ -5,7 +5,7 @@ for s in ('ascii', 'latin é', 'euro €', 'emoji 😀', '\x00\x7f'):
 try:
     b'\xff\xfe'.decode('utf-8')
 except UnicodeError as e:
-    print(type(e).__name__, isinstance(e, ValueError))
+    print('decode error', isinstance(e, UnicodeError), isinstance(e, ValueError))
 try:
     b'\xc3'.decode()
 except UnicodeError as e:

@@ -1,7 +1,6 @@
 # str.format positional, keyword and indexed fields
 print('{} {}'.format('a', 'b'), '{1} {0}'.format('a', 'b'), '{0}{0}'.format('x'))
 print('{name} is {age}'.format(name='Bob', age=30))
-print('{0[1]} {1[k]}'.format([10, 20], {'k': 'v'}))
 print('{{literal}} {}'.format(5), '{}'.format(None), '{}'.format([1, 2]))
 print('{!r} {!s}'.format('q', 'q'), '{0!r:>6}'.format('a'))
 for bad in ('{', '}', '{0} {}'):
