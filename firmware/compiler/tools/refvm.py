@@ -273,6 +273,12 @@ class Gen:
             raise exc
         return self._run(exc)
 
+    def __del__(self):
+        try:
+            self.close()
+        except BaseException:
+            pass
+
     def close(self):
         if self.finished or not self.started:
             self.finished = True
@@ -342,6 +348,10 @@ def build_class(func, name, *bases, **kw):
         fast[func.code.n_locals - nf:] = list(func.closure)
     frame = Frame(func.code, fast, func.globals, ns)
     cell = execute(frame)[1]
+    # type() makes these implicit class/static methods only for real functions.
+    for n, wrap in (("__init_subclass__", classmethod), ("__class_getitem__", classmethod), ("__new__", staticmethod)):
+        if isinstance(ns.get(n), Function):
+            ns[n] = wrap(ns[n])
     if bases is not orig_bases:
         ns["__orig_bases__"] = orig_bases
     cls = meta(name, bases, ns, **kw)
@@ -375,6 +385,9 @@ BUILTINS["globals"] = lambda: FRAMES[-1].globals
 BUILTINS["locals"] = lambda: FRAMES[-1].locals if FRAMES[-1].locals is not None else {
     n: (v.v if isinstance(v, Cell) else v) for n, v in zip(FRAMES[-1].code.varnames, FRAMES[-1].fast)
     if v is not NULL and not (isinstance(v, Cell) and v.v is NULL)}
+
+sys.exc_info = lambda: (type(EXC[-1]), EXC[-1], EXC[-1].__traceback__) if EXC[-1] is not None else (None, None, None)
+sys.exception = lambda: EXC[-1]
 
 BINOPS = [operator.add, operator.sub, operator.mul, operator.truediv, operator.floordiv, operator.mod,
           operator.pow, operator.lshift, operator.rshift, operator.and_, operator.or_, operator.xor,
