@@ -1,5 +1,5 @@
 # pow() with two arguments across types
-print(pow(2, 10), pow(2, -2), pow(2.0, 3), pow(-2, 3), pow(4, 0.5), pow(0, 0), pow(1.5, 2))
+print(pow(2, 10), pow(2, -2), pow(2.0, 3), pow(-2, 3), round(pow(4, 0.5), 9), pow(0, 0), pow(1.5, 2))
 print(pow(10, 20), pow(-1, 2 ** 70), pow(2, 0.0), pow(-8, 1))
 print(type(pow(2, 2)).__name__, type(pow(2, -1)).__name__)
 class Num:

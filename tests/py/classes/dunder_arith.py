@@ -21,7 +21,7 @@ class V:
     def __pos__(self):
         return V(+self.x, +self.y)
     def __abs__(self):
-        return (self.x ** 2 + self.y ** 2) ** 0.5
+        return round((self.x ** 2 + self.y ** 2) ** 0.5, 9)
     def __repr__(self):
         return 'V(%r, %r)' % (self.x, self.y)
 a, b = V(3, 4), V(1, -2)

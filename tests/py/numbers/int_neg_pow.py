@@ -1,5 +1,5 @@
 # negative exponents give floats, zero to a negative power fails
-print(2 ** -1, 2 ** -2, 10 ** -3, (-2) ** -1, 4 ** -0.5)
+print(2 ** -1, 2 ** -2, 10 ** -3, (-2) ** -1, round(4 ** -0.5, 12))
 print(type(2 ** -1).__name__, type(2 ** 0).__name__)
 try:
     0 ** -1
