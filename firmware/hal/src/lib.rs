@@ -28,6 +28,37 @@ pub enum HalError {
     Errno(i32),
 }
 
+/// A flash-like block device the filesystem lives on (littlefs semantics): blocks must
+/// be erased before they are programmed; reads and programs never cross a block.
+///
+/// Implementations must make every `program`/`erase` durable in the order they are
+/// issued (or at least by the next `sync`), so that losing power at any moment leaves
+/// each block either as before or as after each completed operation.
+pub trait BlockDevice {
+    /// Size of an erase block in bytes.
+    fn block_size(&self) -> u32;
+    /// Number of erase blocks.
+    fn block_count(&self) -> u32;
+    /// Smallest read unit in bytes (divides `block_size`).
+    fn read_size(&self) -> u32 {
+        16
+    }
+    /// Smallest program unit in bytes (divides `block_size`).
+    fn prog_size(&self) -> u32 {
+        16
+    }
+    /// Read `buf.len()` bytes from `block` at byte offset `off`.
+    fn read(&mut self, block: u32, off: u32, buf: &mut [u8]) -> Result<(), HalError>;
+    /// Program `data` into `block` at byte offset `off` (the range was erased).
+    fn program(&mut self, block: u32, off: u32, data: &[u8]) -> Result<(), HalError>;
+    /// Erase `block` (contents become undefined until programmed; 0xff on most flash).
+    fn erase(&mut self, block: u32) -> Result<(), HalError>;
+    /// Make every completed program/erase durable.
+    fn sync(&mut self) -> Result<(), HalError> {
+        Ok(())
+    }
+}
+
 /// One board, as the interpreter sees it.
 pub trait Port {
     /// Write bytes to the console (stdout). Text is already UTF-8; newlines are `\n`
@@ -67,4 +98,13 @@ pub trait Port {
     fn platform(&self) -> &'static str;
     /// Fill `buf` with random bytes (os.urandom); boards without a TRNG use a PRNG.
     fn random_bytes(&mut self, buf: &mut [u8]);
+    /// The block device holding the board's filesystem, if it has one.
+    fn block_device(&mut self) -> Option<&mut dyn BlockDevice> {
+        None
+    }
+    /// Number of console input bytes that can be read now without blocking
+    /// (`select.poll` on `sys.stdin`); 0 when unknown.
+    fn stdin_available(&mut self) -> usize {
+        0
+    }
 }
