@@ -320,6 +320,10 @@ class Coro(Gen):
 
 
 collections.abc.Coroutine.register(Coro)
+# Python-visible type names, as CPython shows them.
+Function.__name__ = Function.__qualname__ = "function"
+Gen.__name__ = Gen.__qualname__ = "generator"
+Coro.__name__ = Coro.__qualname__ = "coroutine"
 
 
 def build_class(func, name, *bases, **kw):

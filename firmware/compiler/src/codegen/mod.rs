@@ -309,7 +309,8 @@ impl<'a> Compiler<'a> {
                 };
                 self.emit(op, slot);
             }
-            SymScope::GlobalExplicit => self.global_op(text, what),
+            // At module level locals are the globals: `global x` there is a no-op.
+            SymScope::GlobalExplicit if kind != ScopeKind::Module => self.global_op(text, what),
             SymScope::GlobalImplicit | SymScope::Unknown if kind.is_function() => self.global_op(text, what),
             _ => {
                 let i = self.add_name(text);
