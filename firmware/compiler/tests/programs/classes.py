@@ -113,7 +113,7 @@ class Sup:
 class Sub(Sup):
     def hello(self, x):
         inner = lambda: super(Sub, self).hello(x)
-        return [super().hello(i) for i in range(2)] if x else inner()
+        return [super(Sub, self).hello(i) for i in range(2)] if x else inner()
 print(Sub().hello(0), Sub().hello(1))
 
 class Slots:
