@@ -23,6 +23,12 @@ pub enum GenStep {
 }
 
 fn check_pending(vm: &mut Vm) -> PyResult<()> {
+    if let Some(f) = vm.fuel {
+        if f == 0 {
+            return Err(vm.raise(TypeId::RuntimeError, "execution budget exhausted"));
+        }
+        vm.fuel = Some(f - 1);
+    }
     if vm.interrupt.load(Ordering::Relaxed) {
         vm.interrupt.store(false, Ordering::Relaxed);
         return Err(vm.raise_empty(TypeId::KeyboardInterrupt));

@@ -846,7 +846,7 @@ pub fn py_hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
                 const P5: u64 = 2870177450012600261;
                 let mut acc: u64 = P5;
                 for it in &items {
-                    let lane = py_hash(vm, *it)? as u64;
+                    let lane = nested(vm, |vm| py_hash(vm, *it))? as u64;
                     acc = acc.wrapping_add(lane.wrapping_mul(P2));
                     acc = acc.rotate_left(31);
                     acc = acc.wrapping_mul(P1);
@@ -1026,6 +1026,19 @@ fn seq_compare(vm: &mut Vm, op: CmpOp, a: &[Value], b: &[Value]) -> PyResult<boo
     Ok(ord_result(op, Some(a.len().cmp(&b.len()))))
 }
 
+/// Run `f` one level deeper in native recursion (nested containers, callbacks into
+/// Python); RecursionError instead of overflowing the Rust stack.
+pub fn nested<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    vm.native_depth += 1;
+    if vm.native_depth > vm.config.max_native_depth {
+        vm.native_depth -= 1;
+        return Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
+    }
+    let r = f(vm);
+    vm.native_depth -= 1;
+    r
+}
+
 /// Rich comparison `a op b` (all `CmpOp`s).
 pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
     match op {
@@ -1114,14 +1127,14 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
         (Some(Kind::Tuple), Some(Kind::Tuple)) | (Some(Kind::List), Some(Kind::List)) => {
             let x: Vec<Value> = seq_items(vm, a);
             let y: Vec<Value> = seq_items(vm, b);
-            return Ok(Value::bool(seq_compare(vm, op, &x, &y)?));
+            return nested(vm, |vm| seq_compare(vm, op, &x, &y)).map(Value::bool);
         }
         (Some(Kind::Dict), Some(Kind::Dict)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
-            let r = obj::set::dict_eq(vm, a, b)?;
+            let r = nested(vm, |vm| obj::set::dict_eq(vm, a, b))?;
             return Ok(Value::bool(r == (op == CmpOp::Eq)));
         }
         (Some(Kind::Set), Some(Kind::Set)) => {
-            return obj::set::set_compare(vm, op, a, b).map(Value::bool);
+            return nested(vm, |vm| obj::set::set_compare(vm, op, a, b)).map(Value::bool);
         }
         (Some(Kind::DictView), Some(_)) | (Some(_), Some(Kind::DictView)) => {
             if let Some(r) = obj::set::view_compare(vm, op, a, b)? {

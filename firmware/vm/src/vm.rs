@@ -53,11 +53,15 @@ pub struct Config {
     pub max_frames: usize,
     /// Maximum nesting of native code calling back into Python (RecursionError beyond).
     pub max_native_depth: u32,
+    /// Execution budget in backward jumps and calls (None: unlimited). When it runs out
+    /// the program gets RuntimeError; hosts that run untrusted code (the fuzzer, editors
+    /// evaluating snippets) use it to bound run time deterministically.
+    pub fuel: Option<u64>,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { heap_bytes: 256 * 1024, stack_slots: 64 * 1024, max_frames: 1000, max_native_depth: 200 }
+        Config { heap_bytes: 256 * 1024, stack_slots: 64 * 1024, max_frames: 1000, max_native_depth: 200, fuel: None }
     }
 }
 
@@ -104,6 +108,10 @@ pub struct Vm {
     pub(crate) in_collect: bool,
     /// A generator resume asked `run` to raise `exc` at the current instruction.
     pub(crate) throw_pending: bool,
+    /// Filesystem state: littlefs on the port's block device, mount table, cwd, open files.
+    pub(crate) fs: crate::modules::os::FsState,
+    /// Remaining execution budget (see `Config::fuel`).
+    pub(crate) fuel: Option<u64>,
 }
 
 impl Vm {
@@ -135,7 +143,10 @@ impl Vm {
             kbd_intr_char: 3,
             in_collect: false,
             throw_pending: false,
+            fs: Default::default(),
+            fuel: None,
         };
+        vm.fuel = vm.config.fuel;
         // A failure here means the heap is too small to hold the interpreter's own
         // objects; the VM still comes up, with the roots it managed to create.
         let _ = vm.init_roots();
