@@ -5,7 +5,9 @@
 //! also have an open-addressing index (CPython's probe sequence) mapping hash to entry.
 
 use super::{ArrayHdr, DictObj, Kind};
+use crate::qstr::Qstr;
 use crate::runtime;
+use crate::types::TypeId;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -64,60 +66,75 @@ impl Vm {
         self.heap.get::<DictObj>(d).used
     }
 
-    /// Find the entry index of `key` with hash `h`.
+    /// Find the entry index of `key` with hash `h`. Comparisons may run Python code
+    /// that mutates the table; the lookup then starts over (as CPython).
     fn dict_find(&mut self, d: u32, key: Value, h: u32) -> PyResult<Option<u32>> {
         let fast_only = key.is_small() || key.as_qstr().is_some();
-        let dobj = self.heap.get::<DictObj>(d);
-        if dobj.index == 0 {
-            let used = dobj.used;
-            // Identity pass first: most lookups are interned names or small ints.
-            for i in 0..used {
-                let (k, _) = self.dict_entry(d, i);
-                if k == key {
-                    return Ok(Some(i));
+        'restart: loop {
+            let dobj = *self.heap.get::<DictObj>(d);
+            if dobj.index == 0 {
+                let used = dobj.used;
+                // Identity pass first: most lookups are interned names or small ints.
+                for i in 0..used {
+                    let (k, _) = self.dict_entry(d, i);
+                    if k == key {
+                        return Ok(Some(i));
+                    }
                 }
+                for i in 0..used {
+                    let (k, _) = self.dict_entry(d, i);
+                    if k.is_null() || self.entry_hash(d, i) != h {
+                        continue;
+                    }
+                    if fast_only && (k.is_small() || k.as_qstr().is_some()) {
+                        continue;
+                    }
+                    let same = runtime::eq(self, k, key)?;
+                    if self.heap.get::<DictObj>(d).entries != dobj.entries || self.dict_entry(d, i).0 != k {
+                        continue 'restart;
+                    }
+                    if same {
+                        return Ok(Some(i));
+                    }
+                }
+                return Ok(None);
             }
-            for i in 0..used.min(self.dict_used(d)) {
-                let (k, _) = self.dict_entry(d, i);
-                if k.is_null() || self.entry_hash(d, i) != h {
-                    continue;
+            let mask = dobj.index_cap - 1;
+            let index = dobj.index;
+            let mut i = h & mask;
+            let mut perturb = h;
+            // The probe sequence visits every slot within index_cap + 8 steps and the
+            // index always has an empty slot, so this bound is never reached.
+            for _ in 0..dobj.index_cap + 8 {
+                let slot = self.index_get(index, i);
+                if slot == EMPTY {
+                    return Ok(None);
                 }
-                if fast_only && (k.is_small() || k.as_qstr().is_some()) {
-                    continue;
+                if slot != DELETED {
+                    let e = slot - 1;
+                    let (k, _) = self.dict_entry(d, e);
+                    if k == key {
+                        return Ok(Some(e));
+                    }
+                    if !k.is_null()
+                        && self.entry_hash(d, e) == h
+                        && !(fast_only && (k.is_small() || k.as_qstr().is_some()))
+                    {
+                        let same = runtime::eq(self, k, key)?;
+                        let now = self.heap.get::<DictObj>(d);
+                        if now.entries != dobj.entries || now.index != index || self.dict_entry(d, e).0 != k {
+                            continue 'restart;
+                        }
+                        if same {
+                            return Ok(Some(e));
+                        }
+                    }
                 }
-                if runtime::eq(self, k, key)? {
-                    return Ok(Some(i));
-                }
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
             }
             return Ok(None);
         }
-        let mask = dobj.index_cap - 1;
-        let index = dobj.index;
-        let mut i = h & mask;
-        let mut perturb = h;
-        for _ in 0..=mask {
-            let slot = self.index_get(index, i);
-            if slot == EMPTY {
-                return Ok(None);
-            }
-            if slot != DELETED {
-                let e = slot - 1;
-                let (k, _) = self.dict_entry(d, e);
-                if k == key {
-                    return Ok(Some(e));
-                }
-                if !k.is_null()
-                    && self.entry_hash(d, e) == h
-                    && !(fast_only && (k.is_small() || k.as_qstr().is_some()))
-                    && runtime::eq(self, k, key)?
-                {
-                    return Ok(Some(e));
-                }
-            }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
-        }
-        Ok(None)
     }
 
     fn index_get(&self, index: u32, i: u32) -> u32 {
@@ -137,7 +154,7 @@ impl Vm {
         }
         let mut i = h & mask;
         let mut perturb = h;
-        loop {
+        for _ in 0..mask + 9 {
             let s = self.index_get(index, i);
             if s == EMPTY || s == DELETED {
                 self.index_set(index, i, entry + 1);
@@ -232,7 +249,7 @@ impl Vm {
         let index = dobj.index;
         let mut i = h & mask;
         let mut perturb = h;
-        for _ in 0..=mask {
+        for _ in 0..mask + 9 {
             let slot = self.index_get(index, i);
             if slot == EMPTY {
                 return None;
@@ -253,11 +270,21 @@ impl Vm {
     pub fn dict_set(&mut self, dict: Value, key: Value, value: Value) -> PyResult<()> {
         let Some(d) = self.dict_off(dict) else { return Ok(()) };
         let h = runtime::hash(self, key)?;
+        self.dict_set_h(d, key, value, h)
+    }
+
+    /// `d[key] = value` with the key's hash already known.
+    pub fn dict_set_h(&mut self, d: u32, key: Value, value: Value, h: u32) -> PyResult<()> {
         if let Some(i) = self.dict_find(d, key, h)? {
             let e = self.heap.get::<DictObj>(d).entries;
             self.heap.vals_mut(e)[i as usize * 2 + 1] = value;
             return Ok(());
         }
+        self.dict_append(d, key, value, h)
+    }
+
+    /// Add an entry for a key known to be absent.
+    fn dict_append(&mut self, d: u32, key: Value, value: Value, h: u32) -> PyResult<()> {
         let dobj = self.heap.get::<DictObj>(d);
         if dobj.used >= dobj.cap {
             let len = dobj.len;
@@ -274,6 +301,38 @@ impl Vm {
         ents[i as usize * 2 + 1] = value;
         self.heap.raw_mut(hb)[i as usize * 4..i as usize * 4 + 4].copy_from_slice(&h.to_le_bytes());
         self.index_insert(d, h, i);
+        Ok(())
+    }
+
+    /// Stored hash of live entry `i`.
+    pub fn dict_entry_hash(&self, d: u32, i: u32) -> u32 {
+        self.entry_hash(d, i)
+    }
+
+    /// Look up `key` whose hash is known: (entry index, value).
+    pub fn dict_lookup_h(&mut self, d: u32, key: Value, h: u32) -> PyResult<Option<(u32, Value)>> {
+        if self.heap.get::<DictObj>(d).len == 0 {
+            return Ok(None);
+        }
+        Ok(self.dict_find(d, key, h)?.map(|i| (i, self.dict_entry(d, i).1)))
+    }
+
+    /// Copy every entry of `src` into the empty table `dst` (hashes reused, no lookups);
+    /// `value`: the value to store for every key instead of the source's (sets).
+    pub fn dict_copy_into(&mut self, dst: u32, src: u32, value: Option<Value>) -> PyResult<()> {
+        let n = self.heap.get::<DictObj>(src).len;
+        if n > 0 {
+            self.dict_resize(dst, n)?;
+        }
+        let used = self.dict_used(src);
+        for i in 0..used {
+            let (k, v) = self.dict_entry(src, i);
+            if k.is_null() {
+                continue;
+            }
+            let h = self.entry_hash(src, i);
+            self.dict_append(dst, k, value.unwrap_or(v), h)?;
+        }
         Ok(())
     }
 
@@ -306,7 +365,7 @@ impl Vm {
             let mask = dobj.index_cap - 1;
             let mut j = h & mask;
             let mut perturb = h;
-            for _ in 0..=mask {
+            for _ in 0..mask + 9 {
                 let s = self.index_get(dobj.index, j);
                 if s == i + 1 {
                     self.index_set(dobj.index, j, DELETED);
@@ -321,6 +380,15 @@ impl Vm {
         }
         let dm = self.heap.get_mut::<DictObj>(d);
         dm.len -= 1;
+        if i + 1 == dm.used {
+            // Drop trailing deleted entries (keeps popitem O(1)).
+            let mut u = i;
+            while u > 0 && self.dict_entry(d, u - 1).0.is_null() {
+                u -= 1;
+            }
+            self.heap.get_mut::<DictObj>(d).used = u;
+        }
+        let dm = self.heap.get_mut::<DictObj>(d);
         if dm.len == 0 {
             // Reuse the table from the start.
             dm.used = 0;
@@ -408,30 +476,95 @@ mod tests {
     }
 }
 
-/// Fill `d` from a mapping or an iterable of pairs, then keyword arguments.
-pub fn dict_fill(vm: &mut Vm, d: Value, src: Option<Value>, kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<()> {
-    if let Some(s) = src {
-        if vm.dict_off(s).is_some() && s.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Dict) {
-            for (k, v) in vm.dict_items(s) {
-                vm.dict_set(d, k, v)?;
+type Kw<'a> = &'a [(Qstr, Value)];
+
+fn is_exact_dict(vm: &Vm, v: Value) -> bool {
+    v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Dict)
+}
+
+/// Merge the items of the dict table `src` into `d` (re-reading `src` by index, since
+/// key comparisons may run Python code).
+fn merge_table(vm: &mut Vm, d: Value, src: u32) -> PyResult<()> {
+    let Some(dd) = vm.dict_off(d) else { return Ok(()) };
+    if dd == src {
+        return Ok(());
+    }
+    if vm.heap.get::<DictObj>(dd).len == 0 {
+        return vm.dict_copy_into(dd, src, None);
+    }
+    let mut i = 0;
+    while i < vm.dict_used(src) {
+        let (k, v) = vm.dict_entry(src, i);
+        if !k.is_null() {
+            let h = vm.dict_entry_hash(src, i);
+            vm.dict_set_h(dd, k, v, h)?;
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Add the items of an iterable of pairs to `d`.
+pub fn fill_pairs(vm: &mut Vm, d: Value, src: Value) -> PyResult<()> {
+    let it = runtime::iter(vm, src)?;
+    vm.root(it);
+    let mut n = 0usize;
+    while let Some(item) = runtime::next(vm, it)? {
+        vm.root(item);
+        let (k, v) = match vm.tuple_items(item) {
+            Some(&[k, v]) => (k, v),
+            Some(t) => {
+                let l = t.len();
+                return Err(vm.raise_fmt(
+                    TypeId::ValueError,
+                    format_args!("dictionary update sequence element #{n} has length {l}; 2 is required"),
+                ));
             }
-        } else if crate::runtime::getattr_opt(vm, s, q!("keys"))?.is_some() && !s.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::List) {
-            let keys = crate::runtime::call_method(vm, s, q!("keys"), &[])?;
-            for k in crate::runtime::collect_iter(vm, keys)? {
-                let v = crate::runtime::getitem(vm, s, k)?;
+            None => {
+                let pair = match runtime::collect_iter(vm, item) {
+                    Ok(p) => p,
+                    Err(e) => {
+                        if vm.exc_matches(vm.exc, TypeId::TypeError) {
+                            vm.exc = Value::NULL;
+                            return Err(vm.raise_fmt(
+                                TypeId::TypeError,
+                                format_args!("cannot convert dictionary update sequence element #{n} to a sequence"),
+                            ));
+                        }
+                        return Err(e);
+                    }
+                };
+                if pair.len() != 2 {
+                    return Err(vm.raise_fmt(
+                        TypeId::ValueError,
+                        format_args!("dictionary update sequence element #{n} has length {}; 2 is required", pair.len()),
+                    ));
+                }
+                (pair[0], pair[1])
+            }
+        };
+        vm.dict_set(d, k, v)?;
+        n += 1;
+    }
+    Ok(())
+}
+
+/// Fill `d` from a mapping or an iterable of pairs, then keyword arguments.
+pub fn dict_fill(vm: &mut Vm, d: Value, src: Option<Value>, kw: Kw) -> PyResult<()> {
+    if let Some(s) = src {
+        if is_exact_dict(vm, s) {
+            merge_table(vm, d, s.as_obj().unwrap_or(0))?;
+        } else if runtime::getattr_opt(vm, s, q!("keys"))?.is_some() {
+            let keys = runtime::call_method(vm, s, q!("keys"), &[])?;
+            let it = runtime::iter(vm, keys)?;
+            vm.root(it);
+            while let Some(k) = runtime::next(vm, it)? {
+                vm.root(k);
+                let v = runtime::getitem(vm, s, k)?;
                 vm.dict_set(d, k, v)?;
             }
         } else {
-            for item in crate::runtime::collect_iter(vm, s)? {
-                let pair = crate::runtime::collect_iter(vm, item)?;
-                if pair.len() != 2 {
-                    return Err(vm.raise_fmt(
-                        crate::types::TypeId::ValueError,
-                        format_args!("dictionary update sequence element has length {}; 2 is required", pair.len()),
-                    ));
-                }
-                vm.dict_set(d, pair[0], pair[1])?;
-            }
+            fill_pairs(vm, d, s)?;
         }
     }
     for &(k, v) in kw {
@@ -440,40 +573,254 @@ pub fn dict_fill(vm: &mut Vm, d: Value, src: Option<Value>, kw: &[(crate::qstr::
     Ok(())
 }
 
-fn dict_new_fn(vm: &mut Vm, args: &[Value], kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+fn dict_new_fn(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    if args.len() > 2 {
+        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("dict expected at most 1 argument, got {}", args.len() - 1)));
+    }
     let d = new_dict(vm)?;
     dict_fill(vm, d, args.get(1).copied(), kw)?;
     Ok(d)
 }
 
-fn dict_init(vm: &mut Vm, args: &[Value], kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
-    dict_fill(vm, args[0], args.get(1).copied(), kw)?;
+/// The dict behind self (a dict or an instance of a dict subclass).
+fn self_dict(vm: &mut Vm, v: Value, meth: &str) -> PyResult<Value> {
+    let n = runtime::native_of(vm, v);
+    if is_exact_dict(vm, n) {
+        return Ok(n);
+    }
+    let t = runtime::type_name(vm, v);
+    Err(vm.raise_fmt(TypeId::TypeError, format_args!("descriptor '{meth}' for 'dict' objects doesn't apply to a '{t}' object")))
+}
+
+fn dict_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__init__")?;
+    if args.len() > 2 {
+        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("dict expected at most 1 argument, got {}", args.len() - 1)));
+    }
+    dict_fill(vm, d, args.get(1).copied(), kw)?;
     Ok(Value::NONE)
 }
 
-fn dict_keys(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
-    super::set::new_view(vm, args[0], 0)
+fn dict_keys(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "keys")?;
+    super::set::new_view(vm, d, 0)
 }
-fn dict_values(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
-    super::set::new_view(vm, args[0], 1)
+fn dict_values(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "values")?;
+    super::set::new_view(vm, d, 1)
 }
-fn dict_items_m(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
-    super::set::new_view(vm, args[0], 2)
+fn dict_items_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "items")?;
+    super::set::new_view(vm, d, 2)
 }
-fn dict_get_m(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
-    Ok(vm.dict_get(args[0], args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::NONE)))
+fn dict_get_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "get")?;
+    Ok(vm.dict_get(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::NONE)))
+}
+
+fn dict_pop(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "pop")?;
+    match vm.dict_remove(d, args[1])? {
+        Some(v) => Ok(v),
+        None => match args.get(2) {
+            Some(&dflt) => Ok(dflt),
+            None => Err(vm.raise_with(TypeId::KeyError, args[1])),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "popitem")?;
+    let off = d.as_obj().unwrap_or(0);
+    let mut i = vm.dict_used(off);
+    while i > 0 {
+        i -= 1;
+        let (k, _) = vm.dict_entry(off, i);
+        if k.is_null() {
+            continue;
+        }
+        vm.root(k);
+        let v = vm.dict_remove_entry(off, i);
+        return super::tuple::new_tuple(vm, &[k, v]);
+    }
+    Err(vm.raise(TypeId::KeyError, "popitem(): dictionary is empty"))
+}
+
+fn dict_setdefault(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "setdefault")?;
+    let dflt = args.get(2).copied().unwrap_or(Value::NONE);
+    let off = d.as_obj().unwrap_or(0);
+    let h = runtime::hash(vm, args[1])?;
+    if let Some((_, v)) = vm.dict_lookup_h(off, args[1], h)? {
+        return Ok(v);
+    }
+    vm.dict_set_h(off, args[1], dflt, h)?;
+    Ok(dflt)
+}
+
+fn dict_update(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "update")?;
+    if args.len() > 2 {
+        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("update expected at most 1 argument, got {}", args.len() - 1)));
+    }
+    dict_fill(vm, d, args.get(1).copied(), kw)?;
+    Ok(Value::NONE)
+}
+
+/// A plain dict copy of the dict table behind `d`.
+pub fn copy_dict(vm: &mut Vm, d: Value) -> PyResult<Value> {
+    let src = vm.dict_off(d).unwrap_or(0);
+    let r = new_dict(vm)?;
+    if src != 0 {
+        vm.dict_copy_into(r.as_obj().unwrap_or(0), src, None)?;
+    }
+    Ok(r)
+}
+
+fn dict_copy(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "copy")?;
+    copy_dict(vm, d)
+}
+
+fn dict_clear_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "clear")?;
+    vm.dict_clear(d);
+    Ok(Value::NONE)
+}
+
+fn dict_fromkeys(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let cls = args[0];
+    let value = args.get(2).copied().unwrap_or(Value::NONE);
+    let d = crate::call::call(vm, cls, &[], &[])?;
+    vm.root(d);
+    let plain = is_exact_dict(vm, d);
+    let it = runtime::iter(vm, args[1])?;
+    vm.root(it);
+    while let Some(k) = runtime::next(vm, it)? {
+        vm.root(k);
+        if plain {
+            vm.dict_set(d, k, value)?;
+        } else {
+            runtime::setitem(vm, d, k, value)?;
+        }
+    }
+    Ok(d)
+}
+
+fn dict_len_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__len__")?;
+    Ok(Value::small(vm.dict_len(d) as i32))
+}
+
+fn dict_contains_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__contains__")?;
+    Ok(Value::bool(vm.dict_get(d, args[1])?.is_some()))
+}
+
+fn dict_getitem_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__getitem__")?;
+    if let Some(v) = vm.dict_get(d, args[1])? {
+        return Ok(v);
+    }
+    if args[0] != d && runtime::has_dunder(vm, args[0], q!("__missing__"))? {
+        if let Some(r) = runtime::call_dunder(vm, args[0], q!("__missing__"), &[args[1]])? {
+            return Ok(r);
+        }
+    }
+    Err(vm.raise_with(TypeId::KeyError, args[1]))
+}
+
+fn dict_setitem_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__setitem__")?;
+    vm.dict_set(d, args[1], args[2])?;
+    Ok(Value::NONE)
+}
+
+fn dict_delitem_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__delitem__")?;
+    if vm.dict_remove(d, args[1])?.is_none() {
+        return Err(vm.raise_with(TypeId::KeyError, args[1]));
+    }
+    Ok(Value::NONE)
+}
+
+fn dict_iter_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__iter__")?;
+    runtime::iter(vm, d)
+}
+
+fn dict_reversed_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__reversed__")?;
+    super::iter::reversed_dict(vm, d, 0)
+}
+
+fn dict_cmp_m(vm: &mut Vm, args: &[Value], eq: bool) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__eq__")?;
+    let o = runtime::native_of(vm, args[1]);
+    if !is_exact_dict(vm, o) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let r = super::set::dict_eq(vm, d, o)?;
+    Ok(Value::bool(r == eq))
+}
+
+fn dict_eq_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    dict_cmp_m(vm, args, true)
+}
+fn dict_ne_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    dict_cmp_m(vm, args, false)
+}
+
+fn dict_or_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__or__")?;
+    let o = runtime::native_of(vm, args[1]);
+    super::set::dict_or(vm, false, d, o)
+}
+
+fn dict_ror_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__ror__")?;
+    let o = runtime::native_of(vm, args[1]);
+    if !is_exact_dict(vm, o) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    super::set::dict_or(vm, false, o, d)
+}
+
+fn dict_ior_m(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let d = self_dict(vm, args[0], "__ior__")?;
+    dict_fill(vm, d, Some(args[1]), &[])?;
+    Ok(args[0])
 }
 
 /// `dict`.
 pub static DICT_TYPE: crate::types::TypeDef = crate::types::TypeDef {
     name: "dict",
-    base: Some(crate::types::TypeId::Object),
+    base: Some(TypeId::Object),
     locals: &[
         fun!(q!("keys"), dict_keys, 1, 1),
         fun!(q!("values"), dict_values, 1, 1),
         fun!(q!("items"), dict_items_m, 1, 1),
         fun!(q!("get"), dict_get_m, 2, 3),
-        fun!(q!("__init__"), dict_init, 1, 2, kw),
+        fun!(q!("pop"), dict_pop, 2, 3),
+        fun!(q!("popitem"), dict_popitem, 1, 1),
+        fun!(q!("setdefault"), dict_setdefault, 2, 3),
+        fun!(q!("update"), dict_update, 1, crate::types::VAR, kw),
+        fun!(q!("copy"), dict_copy, 1, 1),
+        fun!(q!("clear"), dict_clear_m, 1, 1),
+        classfun!(q!("fromkeys"), dict_fromkeys, 2, 3),
+        fun!(q!("__init__"), dict_init, 1, crate::types::VAR, kw),
+        fun!(q!("__len__"), dict_len_m, 1, 1),
+        fun!(q!("__contains__"), dict_contains_m, 2, 2),
+        fun!(q!("__getitem__"), dict_getitem_m, 2, 2),
+        fun!(q!("__setitem__"), dict_setitem_m, 3, 3),
+        fun!(q!("__delitem__"), dict_delitem_m, 2, 2),
+        fun!(q!("__iter__"), dict_iter_m, 1, 1),
+        fun!(q!("__reversed__"), dict_reversed_m, 1, 1),
+        fun!(q!("__eq__"), dict_eq_m, 2, 2),
+        fun!(q!("__ne__"), dict_ne_m, 2, 2),
+        fun!(q!("__or__"), dict_or_m, 2, 2),
+        fun!(q!("__ror__"), dict_ror_m, 2, 2),
+        fun!(q!("__ior__"), dict_ior_m, 2, 2),
     ],
     new: Some(dict_new_fn),
     subclassable: true,

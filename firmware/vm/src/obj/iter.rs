@@ -174,33 +174,64 @@ fn next_iter(vm: &mut Vm, it: Value, off: u32) -> PyResult<Option<Value>> {
             let Some(d) = vm.dict_off(a) else { return Ok(None) };
             let expect = vm.heap.get::<Obj4>(off).k;
             if vm.dict_len(a) as u32 != expect {
-                return Err(vm.raise(TypeId::RuntimeError, "dictionary changed size during iteration"));
+                if expect == u32::MAX {
+                    return Ok(None);
+                }
+                // Exhaust the iterator so later calls stop quietly.
+                vm.heap.get_mut::<Obj4>(off).k = u32::MAX;
+                return Err(if k == IterKind::Set as u16 {
+                    vm.raise(TypeId::RuntimeError, "Set changed size during iteration")
+                } else {
+                    vm.raise(TypeId::RuntimeError, "dictionary changed size during iteration")
+                });
             }
             let which = vm.heap.get::<Obj4>(off).j;
             let used = vm.dict_used(d);
-            let mut idx = i;
-            while idx < used {
-                let (key, val) = vm.dict_entry(d, idx);
-                idx += 1;
-                if key.is_null() {
-                    continue;
+            let (key, val) = if c == Value::TRUE {
+                // Reversed: `i` is the next entry index + 1.
+                let mut idx = i.min(used);
+                let mut found = (Value::NULL, Value::NULL);
+                while idx > 0 {
+                    idx -= 1;
+                    let e = vm.dict_entry(d, idx);
+                    if !e.0.is_null() {
+                        found = e;
+                        break;
+                    }
                 }
                 vm.heap.get_mut::<Obj4>(off).i = idx;
-                return Ok(Some(match which {
-                    0 => key,
-                    1 => val,
-                    _ => super::tuple::new_tuple(vm, &[key, val])?,
-                }));
+                found
+            } else {
+                let mut idx = i;
+                let mut found = (Value::NULL, Value::NULL);
+                while idx < used {
+                    let e = vm.dict_entry(d, idx);
+                    idx += 1;
+                    if !e.0.is_null() {
+                        found = e;
+                        break;
+                    }
+                }
+                vm.heap.get_mut::<Obj4>(off).i = idx;
+                found
+            };
+            if key.is_null() {
+                return Ok(None);
             }
-            vm.heap.get_mut::<Obj4>(off).i = idx;
-            Ok(None)
+            Ok(Some(match which {
+                0 => key,
+                1 => val,
+                _ => super::tuple::new_tuple(vm, &[key, val])?,
+            }))
         }
         k if k == IterKind::Enumerate as u16 => {
             let Some(x) = next(vm, a)? else { return Ok(None) };
             vm.root(x);
             let n = b;
-            let one = Value::small(1);
-            let n2 = runtime::binary_op(vm, upy_bytecode::BinOp::Add, false, n, one)?;
+            let n2 = match n.as_small().and_then(|i| Value::try_small(i as i64 + 1)) {
+                Some(v) => v,
+                None => runtime::binary_op(vm, upy_bytecode::BinOp::Add, false, n, Value::small(1))?,
+            };
             vm.heap.get_mut::<Obj4>(off).b = n2;
             super::tuple::new_tuple(vm, &[n, x]).map(Some)
         }
@@ -247,8 +278,33 @@ fn next_iter(vm: &mut Vm, it: Value, off: u32) -> PyResult<Option<Value>> {
                 return Ok(None);
             }
             vm.heap.get_mut::<Obj4>(off).i = i - 1;
-            let idx = super::int::new_int(vm, i as i64 - 1)?;
-            runtime::getitem(vm, a, idx).map(Some)
+            let j = i as usize - 1;
+            match a.as_obj().map(|o| vm.heap.kind(o)) {
+                Some(Kind::List) => {
+                    // A list that shrank meanwhile ends the iteration.
+                    let v = vm.list_items(a).and_then(|s| s.get(j).copied());
+                    if v.is_none() {
+                        vm.heap.get_mut::<Obj4>(off).i = 0;
+                    }
+                    Ok(v)
+                }
+                Some(Kind::Tuple) => Ok(vm.tuple_items(a).and_then(|s| s.get(j).copied())),
+                _ => {
+                    let idx = super::int::new_int(vm, j as i64)?;
+                    match runtime::getitem(vm, a, idx) {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) => {
+                            if vm.exc_matches(vm.exc, TypeId::IndexError) || vm.exc_matches(vm.exc, TypeId::StopIteration) {
+                                vm.exc = Value::NULL;
+                                vm.heap.get_mut::<Obj4>(off).i = 0;
+                                Ok(None)
+                            } else {
+                                Err(e)
+                            }
+                        }
+                    }
+                }
+            }
         }
         k if k == IterKind::GetItem as u16 => {
             let idx = super::int::new_int(vm, i as i64)?;
@@ -340,6 +396,74 @@ pub fn super_getattr(vm: &mut Vm, sup: Value, name: Qstr) -> PyResult<Option<Val
     Ok(None)
 }
 
+/// `reversed(seq)` for a sequence with `__len__` and `__getitem__` (lists, tuples, str,
+/// bytes, user sequences); ranges and dicts get their own iterators.
+pub fn reversed_seq(vm: &mut Vm, src: Value) -> PyResult<Value> {
+    let n = runtime::native_of(vm, src);
+    if let Some(o) = n.as_obj() {
+        match vm.heap.kind(o) {
+            Kind::Range => {
+                let r = vm.heap.get::<super::RangeObj>(o);
+                let (a, s) = (r.start, r.step);
+                let len = super::range::range_len(vm, n) as i64;
+                let it = vm.alloc(Kind::RangeIter, core::mem::size_of::<RangeIterObj>())?;
+                let last = a.wrapping_add((len - 1).wrapping_mul(s));
+                let o = vm.heap.get_mut::<RangeIterObj>(it);
+                o.cur = last;
+                o.stop = if len == 0 { last } else { last.saturating_sub((len).saturating_mul(s)) };
+                o.step = s.wrapping_neg();
+                if len == 0 {
+                    o.cur = 0;
+                    o.stop = 0;
+                    o.step = 1;
+                }
+                return Ok(Value::obj(it));
+            }
+            Kind::Dict => return reversed_dict(vm, n, 0),
+            Kind::DictView => {
+                let v = vm.heap.get::<Obj4>(o);
+                let (d, which) = (v.a, v.h.aux);
+                return reversed_dict(vm, d, which as u32);
+            }
+            _ => {}
+        }
+    }
+    let is_seq = match src.as_obj().map(|o| vm.heap.kind(o)) {
+        _ if vm.str_of(src).is_some() => true,
+        Some(Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray | Kind::MemoryView) => true,
+        Some(Kind::Instance) => {
+            runtime::has_dunder(vm, src, q!("__getitem__"))? || n != src && reversed_ok(vm, n)
+        }
+        _ => false,
+    };
+    if !is_seq {
+        let t = runtime::type_name(vm, src);
+        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' object is not reversible")));
+    }
+    let len = runtime::len(vm, src)?;
+    let a = if n != src && !runtime::has_dunder(vm, src, q!("__getitem__"))? { n } else { src };
+    let it = new_iter(vm, IterKind::Reversed, a, Value::NULL, Value::NULL)?;
+    vm.heap.get_mut::<Obj4>(it.as_obj().unwrap_or(0)).i = len as u32;
+    Ok(it)
+}
+
+fn reversed_ok(vm: &Vm, n: Value) -> bool {
+    vm.str_of(n).is_some()
+        || n.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray))
+}
+
+/// A reverse iterator over a dict's keys (0), values (1) or items (2).
+pub fn reversed_dict(vm: &mut Vm, d: Value, which: u32) -> PyResult<Value> {
+    let it = new_iter(vm, IterKind::Dict, d, Value::NULL, Value::TRUE)?;
+    let len = vm.dict_len(d) as u32;
+    let used = vm.dict_off(d).map_or(0, |o| vm.dict_used(o));
+    let o = vm.heap.get_mut::<Obj4>(it.as_obj().unwrap_or(0));
+    o.i = used;
+    o.j = which;
+    o.k = len;
+    Ok(it)
+}
+
 /// `all(iterable)`.
 pub fn builtin_all(vm: &mut Vm, args: &[Value], _kw: &[(Qstr, Value)]) -> PyResult<Value> {
     let it = runtime::iter(vm, args[0])?;
@@ -366,50 +490,119 @@ pub fn builtin_any(vm: &mut Vm, args: &[Value], _kw: &[(Qstr, Value)]) -> PyResu
 
 /// `sum(iterable, start=0)`.
 pub fn builtin_sum(vm: &mut Vm, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Value> {
-    let mut acc = args.get(1).copied().or_else(|| kw.iter().find(|(k, _)| *k == q!("start")).map(|(_, v)| *v)).unwrap_or(Value::small(0));
+    let mut start = args.get(1).copied();
+    for &(k, v) in kw {
+        if k == q!("start") && start.is_none() {
+            start = Some(v);
+        } else {
+            let n = alloc::string::String::from(vm.qstr_str(k));
+            return Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{n}' is an invalid keyword argument for sum()")));
+        }
+    }
+    let mut acc = start.unwrap_or(Value::small(0));
     if vm.str_of(acc).is_some() {
         return Err(vm.raise(TypeId::TypeError, "sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    match acc.as_obj().map(|o| vm.heap.kind(o)) {
+        Some(Kind::Bytes) => return Err(vm.raise(TypeId::TypeError, "sum() can't sum bytes [use b''.join(seq) instead]")),
+        Some(Kind::ByteArray) => {
+            return Err(vm.raise(TypeId::TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]"))
+        }
+        _ => {}
+    }
     let it = runtime::iter(vm, args[0])?;
     vm.root(it);
+    // Fast paths: small ints in an i64 accumulator, floats in an f64 one.
+    let mut int_acc: Option<i64> = acc.as_small().map(|i| i as i64);
     while let Some(x) = next(vm, it)? {
+        if let (Some(s), Some(i)) = (int_acc, x.as_small()) {
+            if let Some(t) = s.checked_add(i as i64) {
+                int_acc = Some(t);
+                continue;
+            }
+        }
+        if let Some(s) = int_acc.take() {
+            acc = super::int::new_int(vm, s)?;
+        }
+        if let (Some(f), Some(g)) = (vm.float_of(acc), vm.float_of(x)) {
+            if acc.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Float)
+                && x.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Float)
+            {
+                acc = super::float::new_float(vm, f + g)?;
+                vm.root(acc);
+                continue;
+            }
+        }
         vm.root(x);
         acc = runtime::binary_op(vm, upy_bytecode::BinOp::Add, false, acc, x)?;
         vm.root(acc);
+        if let Some(i) = acc.as_small() {
+            int_acc = Some(i as i64);
+        }
+    }
+    if let Some(s) = int_acc {
+        return super::int::new_int(vm, s);
     }
     Ok(acc)
 }
 
 fn min_max(vm: &mut Vm, args: &[Value], kw: &[(Qstr, Value)], want_max: bool) -> PyResult<Value> {
-    let key = kw.iter().find(|(k, _)| *k == q!("key")).map(|(_, v)| *v).filter(|v| !v.is_none());
-    let default = kw.iter().find(|(k, _)| *k == q!("default")).map(|(_, v)| *v);
-    let items: alloc::vec::Vec<Value> = if args.len() == 1 { runtime::collect_iter(vm, args[0])? } else { args.to_vec() };
-    if items.is_empty() {
-        return match default {
-            Some(d) => Ok(d),
-            None => Err(vm.raise_fmt(TypeId::ValueError, format_args!("{}() arg is an empty sequence", if want_max { "max" } else { "min" }))),
-        };
-    }
-    let mut best = items[0];
-    let mut best_key = match key {
-        Some(k) => crate::call::call(vm, k, &[best], &[])?,
-        None => best,
-    };
-    vm.root(best_key);
-    for &x in &items[1..] {
-        let kx = match key {
-            Some(k) => crate::call::call(vm, k, &[x], &[])?,
-            None => x,
-        };
-        vm.root(kx);
-        let op = if want_max { upy_bytecode::CmpOp::Gt } else { upy_bytecode::CmpOp::Lt };
-        let better = runtime::compare(vm, op, kx, best_key)?;
-        if runtime::truthy(vm, better)? {
-            best = x;
-            best_key = kx;
+    let name = if want_max { "max" } else { "min" };
+    let mut key = None;
+    let mut default = None;
+    for &(k, v) in kw {
+        if k == q!("key") {
+            key = Some(v).filter(|v| !v.is_none());
+        } else if k == q!("default") {
+            default = Some(v);
+        } else {
+            let n = alloc::string::String::from(vm.qstr_str(k));
+            return Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{n}' is an invalid keyword argument for {name}()")));
         }
     }
-    Ok(best)
+    if args.len() > 1 && default.is_some() {
+        return Err(vm.raise_fmt(
+            TypeId::TypeError,
+            format_args!("Cannot specify a default for {name}() with multiple positional arguments"),
+        ));
+    }
+    let src = if args.len() == 1 { args[0] } else { super::tuple::new_tuple(vm, args)? };
+    let it = runtime::iter(vm, src)?;
+    vm.root(it);
+    let op = if want_max { upy_bytecode::CmpOp::Gt } else { upy_bytecode::CmpOp::Lt };
+    let mut best: Option<(Value, Value)> = None;
+    while let Some(x) = next(vm, it)? {
+        vm.root(x);
+        let kx = match key {
+            Some(k) => {
+                let r = crate::call::call(vm, k, &[x], &[])?;
+                vm.root(r)
+            }
+            None => x,
+        };
+        match best {
+            None => best = Some((x, kx)),
+            Some((_, bk)) => {
+                let better = match (kx.as_small(), bk.as_small()) {
+                    (Some(p), Some(q)) => if want_max { p > q } else { p < q },
+                    _ => {
+                        let r = runtime::compare(vm, op, kx, bk)?;
+                        runtime::truthy(vm, r)?
+                    }
+                };
+                if better {
+                    best = Some((x, kx));
+                }
+            }
+        }
+    }
+    match best {
+        Some((x, _)) => Ok(x),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.raise_fmt(TypeId::ValueError, format_args!("{name}() arg is an empty sequence"))),
+        },
+    }
 }
 
 /// `min(...)`.

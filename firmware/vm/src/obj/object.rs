@@ -260,20 +260,20 @@ fn filter_new(vm: &mut Vm, args: &[Value], _kw: &[(Qstr, Value)]) -> PyResult<Va
     super::iter::new_iter(vm, IterKind::Filter, args[1], it, Value::NULL)
 }
 
-fn reversed_new(vm: &mut Vm, args: &[Value], _kw: &[(Qstr, Value)]) -> PyResult<Value> {
-    let Some(&src) = args.get(1) else { return Err(vm.raise(TypeId::TypeError, "reversed expected 1 argument")) };
-    if let Some(r) = runtime::call_dunder(vm, src, q!("__reversed__"), &[])? {
-        return Ok(r);
+fn reversed_new(vm: &mut Vm, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(vm.raise(TypeId::TypeError, "reversed() takes no keyword arguments"));
     }
-    if vm.dict_off(src).is_some() && src.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Dict) {
-        let keys: alloc::vec::Vec<Value> = vm.dict_items(src).into_iter().map(|(k, _)| k).rev().collect();
-        let l = super::list::new_list(vm, &keys)?;
-        return runtime::iter(vm, l);
+    if args.len() != 2 {
+        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("reversed expected 1 argument, got {}", args.len() - 1)));
     }
-    let n = runtime::len(vm, src)?;
-    let it = super::iter::new_iter(vm, IterKind::Reversed, src, Value::NULL, Value::NULL)?;
-    vm.heap.get_mut::<Obj4>(it.as_obj().unwrap_or(0)).i = n as u32;
-    Ok(it)
+    let src = args[1];
+    if runtime::has_dunder(vm, src, q!("__reversed__"))? {
+        if let Some(r) = runtime::call_dunder(vm, src, q!("__reversed__"), &[])? {
+            return Ok(r);
+        }
+    }
+    super::iter::reversed_seq(vm, src)
 }
 
 /// `enumerate`.

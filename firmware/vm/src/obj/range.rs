@@ -73,11 +73,18 @@ pub fn subscr(vm: &mut Vm, r: Value, key: Value) -> PyResult<Value> {
     let (a, _, s) = parts(vm, r);
     let n = range_len(vm, r);
     if super::slice::is_slice(vm, key) {
-        let (start, _stop, step, count) = super::slice::indices(vm, key, n)?;
-        let new_start = a + start * s;
-        let new_step = s * step;
-        return new_range(vm, new_start, new_start + count as i64 * new_step, new_step);
+        let (start, stop, step, _count) = super::slice::indices(vm, key, n)?;
+        let new_start = a.saturating_add(start.saturating_mul(s));
+        let new_stop = a.saturating_add(stop.saturating_mul(s));
+        let new_step = s.saturating_mul(step);
+        return new_range(vm, new_start, new_stop, new_step);
     }
+    let key = if vm.int_of(key).is_none() && key.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) {
+        let i = super::list::index_arg(vm, key)?;
+        super::int::new_int(vm, i)?
+    } else {
+        key
+    };
     let i = crate::runtime::seq_index(vm, key, n, "range object")?;
     super::int::new_int(vm, a + i as i64 * s)
 }
@@ -92,30 +99,135 @@ pub fn repr_into(vm: &Vm, v: Value, out: &mut String) {
     }
 }
 
-fn range_new_fn(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+fn range_new_fn(vm: &mut Vm, args: &[Value], kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(vm.raise(TypeId::TypeError, "range() takes no keyword arguments"));
+    }
+    let k = args.len() - 1;
+    if k == 0 {
+        return Err(vm.raise(TypeId::TypeError, "range expected at least 1 argument, got 0"));
+    }
+    if k > 3 {
+        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("range expected at most 3 arguments, got {k}")));
+    }
     let mut n = [0i64; 3];
-    for (i, &a) in args[1..].iter().enumerate().take(3) {
+    for (i, &a) in args[1..].iter().enumerate() {
         n[i] = match vm.int_i64(a) {
             Some(x) => x,
+            None if vm.int_of(a).is_some() => {
+                return Err(vm.raise(TypeId::OverflowError, "Python int too large to convert to C ssize_t"));
+            }
+            None if a.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) => super::list::index_arg(vm, a)?,
             None => {
                 let t = crate::runtime::type_name(vm, a);
                 return Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' object cannot be interpreted as an integer")));
             }
         };
     }
-    match args.len() - 1 {
+    match k {
         1 => new_range(vm, 0, n[0], 1),
         2 => new_range(vm, n[0], n[1], 1),
-        3 => new_range(vm, n[0], n[1], n[2]),
-        k => Err(vm.raise_fmt(TypeId::TypeError, format_args!("range expected at most 3 arguments, got {k}"))),
+        _ => new_range(vm, n[0], n[1], n[2]),
     }
+}
+
+fn self_range(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Range) {
+        return Ok(v);
+    }
+    let t = crate::runtime::type_name(vm, v);
+    Err(vm.raise_fmt(TypeId::TypeError, format_args!("descriptor for 'range' objects doesn't apply to a '{t}' object")))
+}
+
+/// Position of `x` in the range, when it is an int element of it.
+fn position(vm: &mut Vm, r: Value, x: Value) -> PyResult<Option<i64>> {
+    if !vm.is_int(x) && vm.float_of(x).is_none() {
+        // Arbitrary objects: compare with each element (as CPython).
+        let n = range_len(vm, r);
+        let (a, _, s) = parts(vm, r);
+        for i in 0..n as i64 {
+            let e = super::int::new_int(vm, a + i * s)?;
+            if crate::runtime::eq(vm, x, e)? {
+                return Ok(Some(i));
+            }
+        }
+        return Ok(None);
+    }
+    if !range_contains(vm, r, x)? {
+        return Ok(None);
+    }
+    let (a, _, s) = parts(vm, r);
+    let i = match vm.int_i64(x) {
+        Some(i) => i,
+        None => vm.float_of(x).map_or(0, |f| f as i64),
+    };
+    Ok(Some((i - a) / s))
+}
+
+fn range_count(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    let r = self_range(vm, args[0])?;
+    Ok(Value::small(position(vm, r, args[1])?.is_some() as i32))
+}
+
+fn range_index(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    let r = self_range(vm, args[0])?;
+    match position(vm, r, args[1])? {
+        Some(i) => super::int::new_int(vm, i),
+        None => {
+            let s = crate::runtime::repr_string(vm, args[1])?;
+            Err(vm.raise_fmt(TypeId::ValueError, format_args!("{s} is not in range")))
+        }
+    }
+}
+
+fn range_len_m(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    let r = self_range(vm, args[0])?;
+    let n = range_len(vm, r);
+    super::int::new_int(vm, n as i64)
+}
+
+fn range_getitem_m(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    let r = self_range(vm, args[0])?;
+    subscr(vm, r, args[1])
+}
+
+fn range_contains_m(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    let r = self_range(vm, args[0])?;
+    Ok(Value::bool(position(vm, r, args[1])?.is_some()))
+}
+
+fn range_iter_m(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    let r = self_range(vm, args[0])?;
+    crate::runtime::iter(vm, r)
+}
+
+fn range_reversed_m(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    let r = self_range(vm, args[0])?;
+    super::iter::reversed_seq(vm, r)
+}
+
+fn range_eq_m(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    let r = self_range(vm, args[0])?;
+    if !args[1].as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Range) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    Ok(Value::bool(range_eq(vm, r, args[1])))
 }
 
 /// `range`.
 pub static RANGE_TYPE: crate::types::TypeDef = crate::types::TypeDef {
     name: "range",
     base: Some(TypeId::Object),
-    locals: &[],
+    locals: &[
+        fun!(q!("count"), range_count, 2, 2),
+        fun!(q!("index"), range_index, 2, 2),
+        fun!(q!("__len__"), range_len_m, 1, 1),
+        fun!(q!("__getitem__"), range_getitem_m, 2, 2),
+        fun!(q!("__contains__"), range_contains_m, 2, 2),
+        fun!(q!("__iter__"), range_iter_m, 1, 1),
+        fun!(q!("__reversed__"), range_reversed_m, 1, 1),
+        fun!(q!("__eq__"), range_eq_m, 2, 2),
+    ],
     new: Some(range_new_fn),
     subclassable: false,
 };

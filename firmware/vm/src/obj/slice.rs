@@ -36,7 +36,10 @@ pub fn indices(vm: &mut Vm, slice: Value, len: usize) -> PyResult<(i64, i64, i64
             Some(crate::obj::int::IntVal::Big(b)) => {
                 Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }))
             }
-            None => Err(vm.raise(TypeId::TypeError, "slice indices must be integers or None")),
+            None if v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) => {
+                Ok(Some(super::list::index_arg(vm, v)?.clamp(i64::MIN / 2, i64::MAX / 2)))
+            }
+            None => Err(vm.raise(TypeId::TypeError, "slice indices must be integers or None or have an __index__ method")),
         }
     };
     let step = get(vm, c)?.unwrap_or(1);
@@ -75,11 +78,26 @@ fn slice_new_fn(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)])
     }
 }
 
+fn slice_indices(vm: &mut Vm, args: &[Value], _kw: &[(crate::qstr::Qstr, Value)]) -> PyResult<Value> {
+    if !is_slice(vm, args[0]) {
+        return Err(vm.raise(TypeId::TypeError, "descriptor 'indices' for 'slice' objects doesn't apply to this object"));
+    }
+    let n = super::list::index_arg(vm, args[1])?;
+    if n < 0 {
+        return Err(vm.raise(TypeId::ValueError, "length should not be negative"));
+    }
+    let (start, stop, step, _) = indices(vm, args[0], n.min(i64::MAX / 4) as usize)?;
+    let a = super::int::new_int(vm, start)?;
+    let b = super::int::new_int(vm, stop)?;
+    let c = super::int::new_int(vm, step)?;
+    super::tuple::new_tuple(vm, &[a, b, c])
+}
+
 /// `slice`.
 pub static SLICE_TYPE: crate::types::TypeDef = crate::types::TypeDef {
     name: "slice",
     base: Some(TypeId::Object),
-    locals: &[],
+    locals: &[fun!(q!("indices"), slice_indices, 2, 2)],
     new: Some(slice_new_fn),
     subclassable: false,
 };
