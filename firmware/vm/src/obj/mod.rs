@@ -6,6 +6,7 @@ pub mod layout;
 pub mod dict;
 pub mod exc;
 pub mod float;
+pub mod fmath;
 pub mod func;
 pub mod int;
 pub mod iter;
