@@ -110,20 +110,21 @@ pub fn type_def(t: TypeId) -> &'static TypeDef {
         PermissionError => exc!("PermissionError", OSError),
         IsADirectoryError => exc!("IsADirectoryError", OSError),
         NotADirectoryError => exc!("NotADirectoryError", OSError),
-        StringIO => plain!("StringIO", Object),
-        BytesIO => plain!("BytesIO", Object),
-        FileIO => plain!("FileIO", Object),
+        StringIO => &modules::io::STRINGIO_TYPE,
+        BytesIO => &modules::io::BYTESIO_TYPE,
+        FileIO => &modules::io::FILEIO_TYPE,
+        TextFile => &modules::io::TEXTFILE_TYPE,
         TextIOWrapper => {
             const T: TypeDef = TypeDef { name: "TextIOWrapper", base: Some(TypeId::Object), locals: modules::sys_io::STREAM_METHODS, new: None, subclassable: false };
             &T
         }
-        IOBase => plain!("IOBase", Object),
+        IOBase => &modules::io::IOBASE_TYPE,
         Poll => plain!("poll", Object),
         HashSha256 => plain!("sha256", Object),
         HashSha1 => plain!("sha1", Object),
         HashMd5 => plain!("md5", Object),
         DeflateIO => plain!("DeflateIO", Object),
-        VfsLfs => plain!("VfsLfs2", Object),
+        VfsLfs => &modules::vfs::VFSLFS_TYPE,
         Pin => plain!("Pin", Object),
         Timer => plain!("Timer", Object),
     }
@@ -138,10 +139,14 @@ pub fn module_def(m: ModuleId) -> &'static ModuleDef {
         ModuleId::Micropython => &modules::micropython::MODULE,
         ModuleId::Math => &modules::math::MODULE,
         ModuleId::Time => &modules::time::MODULE,
+        ModuleId::Os => &modules::os::MODULE,
+        ModuleId::Io => &modules::io::MODULE,
+        ModuleId::Vfs => &modules::vfs::MODULE,
+        ModuleId::Errno => &modules::errno::MODULE,
     }
 }
 
 /// Find a built-in module by name.
 pub fn module_by_name(name: &str) -> Option<ModuleId> {
-    ModuleId::ALL.iter().copied().find(|&m| module_def(m).name == name || (name == "utime" && m == ModuleId::Time) || (name == "usys" && m == ModuleId::Sys))
+    ModuleId::ALL.iter().copied().find(|&m| module_def(m).name == name || (name == "utime" && m == ModuleId::Time) || (name == "usys" && m == ModuleId::Sys) || (name == "uos" && m == ModuleId::Os) || (name == "uio" && m == ModuleId::Io) || (name == "uerrno" && m == ModuleId::Errno))
 }

@@ -145,6 +145,8 @@ type_ids! {
     // module types
     StringIO, BytesIO, FileIO, TextIOWrapper, IOBase, Poll, HashSha256, HashSha1, HashMd5,
     DeflateIO, VfsLfs, Pin, Timer,
+    // io / vfs (upy-vfs)
+    TextFile,
 }
 
 impl TypeId {
@@ -177,4 +179,4 @@ macro_rules! module_ids {
     };
 }
 
-module_ids! { Builtins, Sys, Gc, Micropython, Math, Time }
+module_ids! { Builtins, Sys, Gc, Micropython, Math, Time, Os, Io, Vfs, Errno }

@@ -5,6 +5,7 @@
 //! it opens a REPL. `--heap SIZE` sets the board's heap (default 256K, like a small
 //! board). The VM is the same code that runs on the boards.
 
+mod flash;
 mod port;
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -27,6 +28,10 @@ struct Args {
     /// Print heap statistics to stderr when the program ends.
     #[arg(long)]
     stats: bool,
+    /// Flash image holding the board's filesystem (created and formatted on first use;
+    /// default $XDG_DATA_HOME/upy/sim-flash.img, i.e. ~/.local/share/upy/sim-flash.img).
+    #[arg(long, value_name = "PATH")]
+    flash: Option<std::path::PathBuf>,
     /// The script to run, then its arguments.
     #[arg(value_name = "FILE.py")]
     rest: Vec<String>,
@@ -111,7 +116,7 @@ fn repl(vm: &mut Vm) -> Result<u8> {
 }
 
 fn run(args: Args) -> Result<u8> {
-    let mut vm = Vm::new(Box::new(port::SimPort::new()), Config { heap_bytes: args.heap, ..Config::default() });
+    let mut vm = Vm::new(Box::new(port::SimPort::new().with_flash(args.flash.clone())), Config { heap_bytes: args.heap, ..Config::default() });
     ctrlc::set_handler(|| port::INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed))
         .context("installing the Ctrl-C handler")?;
     if let Some(code) = args.code {

@@ -13,13 +13,32 @@ pub struct SimPort {
     start: Instant,
     out: std::io::BufWriter<std::io::Stdout>,
     rng: u64,
+    /// Image file of the board's flash (opened on first use of the filesystem).
+    flash_path: std::path::PathBuf,
+    flash: Option<crate::flash::FlashFile>,
+    flash_failed: bool,
 }
 
 impl SimPort {
     /// A port on this process's stdio.
     pub fn new() -> SimPort {
         let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
-        SimPort { start: Instant::now(), out: std::io::BufWriter::with_capacity(8192, std::io::stdout()), rng: seed | 1 }
+        SimPort {
+            start: Instant::now(),
+            out: std::io::BufWriter::with_capacity(8192, std::io::stdout()),
+            rng: seed | 1,
+            flash_path: crate::flash::default_path(),
+            flash: None,
+            flash_failed: false,
+        }
+    }
+
+    /// Use the flash image at `path` (default: `crate::flash::default_path()`).
+    pub fn with_flash(mut self, path: Option<std::path::PathBuf>) -> SimPort {
+        if let Some(p) = path {
+            self.flash_path = p;
+        }
+        self
     }
 }
 
@@ -98,6 +117,19 @@ impl upy_hal::Port for SimPort {
     }
     fn platform(&self) -> &'static str {
         "linux"
+    }
+    fn block_device(&mut self) -> Option<&mut dyn upy_hal::BlockDevice> {
+        if self.flash.is_none() && !self.flash_failed {
+            match crate::flash::FlashFile::open(&self.flash_path, crate::flash::DEFAULT_BYTES) {
+                Ok(f) => self.flash = Some(f),
+                Err(e) => {
+                    self.flash_failed = true;
+                    let _ = self.out.flush();
+                    eprintln!("upy-sim: flash image {}: {e}", self.flash_path.display());
+                }
+            }
+        }
+        self.flash.as_mut().map(|f| f as &mut dyn upy_hal::BlockDevice)
     }
     fn random_bytes(&mut self, buf: &mut [u8]) {
         for b in buf {

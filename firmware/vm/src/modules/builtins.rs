@@ -408,6 +408,7 @@ pub static MODULE: ModuleDef = ModuleDef {
     globals: &[
         fun!(q!("__build_class__"), build_class, 2, VAR, kw),
         fun!(q!("print"), print, 0, VAR, kw),
+        fun!(q!("open"), crate::modules::io::builtin_open, 1, 3, kw),
         fun!(q!("len"), len, 1, 1),
         fun!(q!("repr"), repr, 1, 1),
         fun!(q!("isinstance"), isinstance, 2, 2),

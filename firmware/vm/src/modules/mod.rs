@@ -1,6 +1,10 @@
 //! Built-in modules (one file each) and the import machinery.
 
 pub mod builtins;
+pub mod errno;
+pub mod io;
+pub mod os;
+pub mod vfs;
 pub mod gc;
 pub mod import;
 pub mod math;

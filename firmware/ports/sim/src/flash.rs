@@ -1,0 +1,104 @@
+//! The simulated board's flash: a block device backed by an image file.
+//!
+//! Every program and erase is one `pwrite` to the image, issued in the order littlefs
+//! issues them, so a process killed at any moment (SIGKILL) leaves an image where each
+//! completed operation is on disk (the kernel keeps written pages). `sync` additionally
+//! asks the kernel to write the image to the storage device (`fdatasync`), which covers
+//! a host crash too.
+//!
+//! Default image: `$XDG_DATA_HOME/upy/sim-flash.img` (`~/.local/share/upy/sim-flash.img`),
+//! created and formatted on first use; 2 MiB of 4 KiB blocks.
+
+use std::fs::{File, OpenOptions};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+
+use upy_hal::{BlockDevice, HalError};
+
+/// Erase block size.
+pub const BLOCK_SIZE: u32 = 4096;
+/// Default image size.
+pub const DEFAULT_BYTES: u64 = 2 * 1024 * 1024;
+
+/// The default image location.
+pub fn default_path() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|s| !s.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."));
+    base.join("upy").join("sim-flash.img")
+}
+
+/// An image file as a block device.
+pub struct FlashFile {
+    file: File,
+    blocks: u32,
+    durable: bool,
+}
+
+const EIO: i32 = 5;
+
+impl FlashFile {
+    /// Open `path`, creating an erased image of `bytes` bytes if it does not exist.
+    pub fn open(path: &Path, bytes: u64) -> std::io::Result<FlashFile> {
+        if let Some(dir) = path.parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)?;
+            }
+        }
+        let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path)?;
+        let len = file.metadata()?.len();
+        let fresh = len == 0;
+        let size = if fresh { bytes } else { len };
+        let blocks = (size / BLOCK_SIZE as u64) as u32;
+        if blocks < 4 {
+            return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "flash image smaller than 16K"));
+        }
+        if fresh {
+            // Erased flash reads as 0xff.
+            let chunk = vec![0xffu8; BLOCK_SIZE as usize];
+            for b in 0..blocks {
+                file.write_all_at(&chunk, b as u64 * BLOCK_SIZE as u64)?;
+            }
+            file.sync_all()?;
+        }
+        // UPY_SIM_FLASH_NOSYNC=1 skips fdatasync (SIGKILL-safety only needs write order).
+        let durable = std::env::var_os("UPY_SIM_FLASH_NOSYNC").is_none();
+        Ok(FlashFile { file, blocks, durable })
+    }
+
+    fn at(&self, block: u32, off: u32, len: usize) -> Result<u64, HalError> {
+        if block >= self.blocks || off as usize + len > BLOCK_SIZE as usize {
+            return Err(HalError::Errno(EIO));
+        }
+        Ok(block as u64 * BLOCK_SIZE as u64 + off as u64)
+    }
+}
+
+impl BlockDevice for FlashFile {
+    fn block_size(&self) -> u32 {
+        BLOCK_SIZE
+    }
+    fn block_count(&self) -> u32 {
+        self.blocks
+    }
+    fn read(&mut self, block: u32, off: u32, buf: &mut [u8]) -> Result<(), HalError> {
+        let at = self.at(block, off, buf.len())?;
+        self.file.read_exact_at(buf, at).map_err(|_| HalError::Errno(EIO))
+    }
+    fn program(&mut self, block: u32, off: u32, data: &[u8]) -> Result<(), HalError> {
+        let at = self.at(block, off, data.len())?;
+        self.file.write_all_at(data, at).map_err(|_| HalError::Errno(EIO))
+    }
+    fn erase(&mut self, block: u32) -> Result<(), HalError> {
+        let at = self.at(block, 0, BLOCK_SIZE as usize)?;
+        self.file.write_all_at(&[0xffu8; BLOCK_SIZE as usize], at).map_err(|_| HalError::Errno(EIO))
+    }
+    fn sync(&mut self) -> Result<(), HalError> {
+        if self.durable {
+            self.file.sync_data().map_err(|_| HalError::Errno(EIO))?;
+        }
+        Ok(())
+    }
+}

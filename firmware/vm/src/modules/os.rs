@@ -1,0 +1,440 @@
+//! `os`: files and directories on the board's filesystems, through a mount table.
+//!
+//! The root (`/`) is littlefs on the port's block device (mounted on first use; a device
+//! that does not mount is formatted, as MicroPython's boot does). `os.mount(obj, path)`
+//! adds Python VFS objects (anything with MicroPython's VFS methods: `open`, `ilistdir`,
+//! `stat`, `mkdir`, `rmdir`, `remove`, `rename`, `chdir`, `getcwd`, `statvfs`, `mount`,
+//! `umount`), which is what mpremote's `mount` uses. Paths are resolved against the
+//! current directory and the longest matching mount point.
+//!
+//! Mounted Python objects are kept alive through the `_mounts` list in this module's
+//! globals (the mount table itself lives in `Vm::fs`, outside the GC heap).
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use upy_vfs::{errno as E, Lfs};
+
+use crate::obj::{self, Kind, Obj4};
+use crate::qstr::Qstr;
+use crate::runtime;
+use crate::types::{Attr, ModuleDef, ModuleId, TypeId};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+type Kw<'a> = &'a [(Qstr, Value)];
+
+/// What is mounted at a mount point.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Mounted {
+    /// The port's littlefs.
+    Lfs,
+    /// A Python VFS object.
+    Py(Value),
+}
+
+/// The VM's filesystem state.
+pub struct FsState {
+    /// littlefs on the port's block device (None until first use or if there is none).
+    pub lfs: Option<Lfs>,
+    tried: bool,
+    /// Mount points (normalized absolute paths) and what is mounted there.
+    pub mounts: Vec<(String, Mounted)>,
+    /// Current directory (absolute, normalized).
+    pub cwd: String,
+}
+
+impl Default for FsState {
+    fn default() -> Self {
+        FsState { lfs: None, tried: false, mounts: Vec::new(), cwd: String::from("/") }
+    }
+}
+
+/// Raise `OSError(errno)`.
+pub fn os_error(vm: &mut Vm, errno: i32) -> crate::vm::Exc {
+    vm.raise_with(TypeId::OSError, Value::small(errno))
+}
+
+/// Mount the port's littlefs at `/` the first time the filesystem is used.
+fn ensure_root(vm: &mut Vm) {
+    if vm.fs.tried {
+        return;
+    }
+    vm.fs.tried = true;
+    let Vm { fs, port, .. } = vm;
+    let Some(dev) = port.block_device() else { return };
+    let Ok(mut lfs) = Lfs::new(dev) else { return };
+    if lfs.mount(dev).is_err() && (lfs.format(dev).is_err() || lfs.mount(dev).is_err()) {
+        return;
+    }
+    fs.lfs = Some(lfs);
+    fs.mounts.insert(0, (String::from("/"), Mounted::Lfs));
+}
+
+/// Run `f` on the port's littlefs; errors become OSError.
+pub fn with_lfs<R>(vm: &mut Vm, f: impl FnOnce(&mut Lfs, &mut dyn upy_hal::BlockDevice) -> upy_vfs::Result<R>) -> PyResult<R> {
+    ensure_root(vm);
+    let Vm { fs, port, .. } = vm;
+    let r = match (fs.lfs.as_mut(), port.block_device()) {
+        (Some(l), Some(d)) => f(l, d),
+        _ => Err(upy_vfs::Error(E::ENODEV)),
+    };
+    r.map_err(|e| os_error(vm, e.0))
+}
+
+/// Normalize `p` (relative to `cwd`) to an absolute path without `.`, `..` or `//`.
+pub fn abspath(cwd: &str, p: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let full = if p.starts_with('/') { String::from(p) } else { alloc::format!("{cwd}/{p}") };
+    for c in full.split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    let mut out = String::new();
+    for c in parts {
+        out.push('/');
+        out.push_str(c);
+    }
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+/// Resolve a path to (what is mounted there, path inside that filesystem).
+pub fn resolve(vm: &mut Vm, path: &str) -> PyResult<(Mounted, String)> {
+    ensure_root(vm);
+    let abs = abspath(&vm.fs.cwd, path);
+    let mut best: Option<(usize, Mounted)> = None;
+    for (mp, m) in &vm.fs.mounts {
+        let hit = mp == "/" || abs == *mp || (abs.starts_with(mp.as_str()) && abs.as_bytes().get(mp.len()) == Some(&b'/'));
+        if hit && best.is_none_or(|(l, _)| mp.len() > l) {
+            best = Some((mp.len(), *m));
+        }
+    }
+    match best {
+        Some((l, m)) => {
+            let rel = if l <= 1 { abs } else { String::from(&abs[l..]) };
+            Ok((m, if rel.is_empty() { String::from("/") } else { rel }))
+        }
+        None => Err(os_error(vm, E::ENODEV)),
+    }
+}
+
+/// A str argument (paths).
+pub fn str_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
+    match vm.str_of(v) {
+        Some(s) => Ok(String::from(s)),
+        None => {
+            let t = runtime::type_name(vm, v);
+            Err(vm.raise_fmt(TypeId::TypeError, format_args!("expected str, got '{t}'")))
+        }
+    }
+}
+
+fn path_arg(vm: &mut Vm, args: &[Value], i: usize) -> PyResult<String> {
+    match args.get(i) {
+        Some(&v) => str_arg(vm, v),
+        None => Ok(String::from(".")),
+    }
+}
+
+fn py_call(vm: &mut Vm, o: Value, name: Qstr, args: &[Value]) -> PyResult<Value> {
+    runtime::call_method(vm, o, name, args)
+}
+
+fn os_listdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let p = path_arg(vm, args, 0)?;
+    let it = ilistdir_value(vm, &p)?;
+    let items = runtime::collect_iter(vm, it)?;
+    let out = obj::list::new_list(vm, &[])?;
+    for t in items {
+        let name = vm.tuple_items(t).and_then(|t| t.first().copied()).unwrap_or(Value::NONE);
+        vm.list_push(out, name)?;
+    }
+    Ok(out)
+}
+
+fn ilistdir_value(vm: &mut Vm, p: &str) -> PyResult<Value> {
+    let (m, rel) = resolve(vm, p)?;
+    match m {
+        Mounted::Py(o) => {
+            let r = vm.new_str(&rel)?;
+            let it = py_call(vm, o, q!("ilistdir"), &[r])?;
+            runtime::iter(vm, it)
+        }
+        Mounted::Lfs => {
+            let ents = with_lfs(vm, |l, d| l.list(d, &rel))?;
+            let out = obj::list::new_list(vm, &[])?;
+            for e in ents {
+                let n = vm.new_str(&e.name)?;
+                let ty = Value::small(if e.is_dir { 0x4000 } else { 0x8000 });
+                let sz = obj::int::new_int(vm, e.size as i64)?;
+                let t = obj::tuple::new_tuple(vm, &[n, ty, Value::small(0), sz])?;
+                vm.list_push(out, t)?;
+            }
+            runtime::iter(vm, out)
+        }
+    }
+}
+
+fn os_ilistdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let p = path_arg(vm, args, 0)?;
+    ilistdir_value(vm, &p)
+}
+
+fn os_stat(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let p = str_arg(vm, args[0])?;
+    let (m, rel) = resolve(vm, &p)?;
+    match m {
+        Mounted::Py(o) => {
+            let r = vm.new_str(&rel)?;
+            py_call(vm, o, q!("stat"), &[r])
+        }
+        Mounted::Lfs => {
+            let s = with_lfs(vm, |l, d| l.stat(d, &rel))?;
+            let size = obj::int::new_int(vm, s.size as i64)?;
+            let mode = Value::small(if s.is_dir { 0x4000 } else { 0x8000 });
+            let z = Value::small(0);
+            obj::tuple::new_tuple(vm, &[mode, z, z, z, z, z, size, z, z, z])
+        }
+    }
+}
+
+fn os_statvfs(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let p = str_arg(vm, args[0])?;
+    let (m, rel) = resolve(vm, &p)?;
+    match m {
+        Mounted::Py(o) => {
+            let r = vm.new_str(&rel)?;
+            py_call(vm, o, q!("statvfs"), &[r])
+        }
+        Mounted::Lfs => {
+            let s = with_lfs(vm, |l, d| l.statvfs(d))?;
+            let v = [s.bsize, s.bsize, s.blocks, s.bfree, s.bfree, 0, 0, 0, 0, s.namemax];
+            let mut vals = [Value::NONE; 10];
+            for (o, x) in vals.iter_mut().zip(v) {
+                *o = obj::int::new_int(vm, x as i64)?;
+            }
+            obj::tuple::new_tuple(vm, &vals)
+        }
+    }
+}
+
+fn simple(vm: &mut Vm, path: Value, name: Qstr, f: fn(&mut Lfs, &mut dyn upy_hal::BlockDevice, &str) -> upy_vfs::Result<()>) -> PyResult<Value> {
+    let p = str_arg(vm, path)?;
+    let (m, rel) = resolve(vm, &p)?;
+    match m {
+        Mounted::Py(o) => {
+            let r = vm.new_str(&rel)?;
+            py_call(vm, o, name, &[r])?;
+        }
+        Mounted::Lfs => {
+            if name == q!("rmdir") && vm.fs.mounts.iter().any(|(mp, _)| *mp == abspath(&vm.fs.cwd, &p)) {
+                return Err(os_error(vm, E::EINVAL));
+            }
+            with_lfs(vm, |l, d| f(l, d, &rel))?;
+        }
+    }
+    Ok(Value::NONE)
+}
+
+fn os_mkdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    simple(vm, args[0], q!("mkdir"), |l, d, p| l.mkdir(d, p))
+}
+
+fn os_rmdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    simple(vm, args[0], q!("rmdir"), |l, d, p| l.rmdir(d, p))
+}
+
+fn os_remove(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    simple(vm, args[0], q!("remove"), |l, d, p| l.remove(d, p))
+}
+
+fn os_rename(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let a = str_arg(vm, args[0])?;
+    let b = str_arg(vm, args[1])?;
+    let (ma, ra) = resolve(vm, &a)?;
+    let (mb, rb) = resolve(vm, &b)?;
+    if ma != mb {
+        return Err(os_error(vm, 18)); // EXDEV
+    }
+    match ma {
+        Mounted::Py(o) => {
+            let x = vm.new_str(&ra)?;
+            let y = vm.new_str(&rb)?;
+            py_call(vm, o, q!("rename"), &[x, y])?;
+        }
+        Mounted::Lfs => with_lfs(vm, |l, d| l.rename(d, &ra, &rb))?,
+    }
+    Ok(Value::NONE)
+}
+
+fn os_getcwd(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let c = vm.fs.cwd.clone();
+    vm.new_str(&c)
+}
+
+fn os_chdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let p = str_arg(vm, args[0])?;
+    let abs = abspath(&vm.fs.cwd, &p);
+    let (m, rel) = resolve(vm, &p)?;
+    match m {
+        Mounted::Py(o) => {
+            let r = vm.new_str(&rel)?;
+            py_call(vm, o, q!("chdir"), &[r])?;
+        }
+        Mounted::Lfs => {
+            let s = with_lfs(vm, |l, d| l.stat(d, &rel))?;
+            if !s.is_dir {
+                return Err(os_error(vm, E::ENOTDIR));
+            }
+        }
+    }
+    vm.fs.cwd = abs;
+    Ok(Value::NONE)
+}
+
+fn os_sync(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    // Every file commits on flush/close; open files are committed here too.
+    ensure_root(vm);
+    let ids = vm.fs.lfs.as_ref().map(|l| l.open_files()).unwrap_or_default();
+    for id in ids {
+        let _ = with_lfs(vm, |l, d| l.sync(d, id));
+        vm.exc = Value::NULL;
+    }
+    Ok(Value::NONE)
+}
+
+fn os_uname(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let ns = obj::dict::new_dict(vm)?;
+    let board = vm.port.board_name();
+    let mcu = vm.port.mcu_name();
+    let machine = alloc::format!("{board} with {mcu}");
+    let fields: [(Qstr, &str); 5] = [
+        (q!("sysname"), "upy"),
+        (q!("nodename"), "upy"),
+        (q!("release"), "0.1.0"),
+        (q!("version"), "0.1.0; upy"),
+        (q!("machine"), &machine),
+    ];
+    let mut vals = Vec::new();
+    for (q, s) in fields {
+        let v = vm.new_str(s)?;
+        vm.dict_set(ns, Value::qstr(q), v)?;
+        vals.push(v);
+    }
+    let empty = obj::tuple::new_tuple(vm, &[])?;
+    let cls = obj::class::make_class(vm, Value::qstr(q!("uname_result")), empty, ns)?;
+    let _ = vals;
+    Ok(cls)
+}
+
+fn os_urandom(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let n = vm.int_i64(args[0]).unwrap_or(-1);
+    if !(0..=1 << 20).contains(&n) {
+        return Err(vm.raise(TypeId::ValueError, "negative or too large length"));
+    }
+    let mut b = alloc::vec![0u8; n as usize];
+    vm.port.random_bytes(&mut b);
+    obj::str::new_bytes(vm, &b)
+}
+
+/// The `_mounts` keep-alive list in the os module.
+fn mounts_list(vm: &mut Vm) -> PyResult<Value> {
+    let m = crate::modules::builtin_module(vm, ModuleId::Os as u8)?;
+    let d = m.as_obj().map_or(Value::NULL, |o| vm.heap.get::<obj::ModuleObj>(o).dict);
+    match vm.dict_get_str(d, q!("_mounts")) {
+        Some(l) => Ok(l),
+        None => {
+            let l = obj::list::new_list(vm, &[])?;
+            vm.dict_set(d, Value::qstr(q!("_mounts")), l)?;
+            Ok(l)
+        }
+    }
+}
+
+/// `os.mount(vfs, mount_point, *, readonly=False)`.
+pub fn os_mount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    ensure_root(vm);
+    let obj_v = args[0];
+    let p = str_arg(vm, args[1])?;
+    let mp = abspath(&vm.fs.cwd, &p);
+    if vm.fs.mounts.iter().any(|(m, _)| *m == mp) {
+        return Err(os_error(vm, 1)); // EPERM, as MicroPython
+    }
+    let is_lfs = obj_v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Native && vm.heap.get::<Obj4>(o).h.aux == TypeId::VfsLfs as u16);
+    let m = if is_lfs {
+        with_lfs(vm, |_, _| Ok(()))?;
+        Mounted::Lfs
+    } else {
+        // MicroPython calls vfs.mount(readonly, mkfs) first.
+        if runtime::getattr_opt(vm, obj_v, q!("mount"))?.is_some() {
+            py_call(vm, obj_v, q!("mount"), &[Value::FALSE, Value::FALSE])?;
+        }
+        let l = mounts_list(vm)?;
+        vm.list_push(l, obj_v)?;
+        Mounted::Py(obj_v)
+    };
+    vm.fs.mounts.push((mp, m));
+    Ok(Value::NONE)
+}
+
+/// `os.umount(mount_point_or_vfs)`.
+pub fn os_umount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    ensure_root(vm);
+    let target = args[0];
+    let idx = match vm.str_of(target) {
+        Some(s) => {
+            let mp = abspath(&vm.fs.cwd, s);
+            vm.fs.mounts.iter().position(|(m, _)| *m == mp)
+        }
+        None => vm.fs.mounts.iter().position(|(_, m)| *m == Mounted::Py(target)),
+    };
+    let Some(i) = idx else { return Err(os_error(vm, E::EINVAL)) };
+    let (mp, m) = vm.fs.mounts.remove(i);
+    if let Mounted::Py(o) = m {
+        if runtime::getattr_opt(vm, o, q!("umount"))?.is_some() {
+            py_call(vm, o, q!("umount"), &[])?;
+        }
+        let l = mounts_list(vm)?;
+        if let Some(pos) = vm.list_items(l).and_then(|it| it.iter().position(|&x| x == o)) {
+            vm.list_remove_at(l, pos);
+        }
+    }
+    if vm.fs.cwd == mp || vm.fs.cwd.starts_with(&alloc::format!("{mp}/")) {
+        vm.fs.cwd = String::from("/");
+    }
+    Ok(Value::NONE)
+}
+
+/// `os`.
+pub static MODULE: ModuleDef = ModuleDef {
+    name: "os",
+    globals: &[
+        fun!(q!("listdir"), os_listdir, 0, 1),
+        fun!(q!("ilistdir"), os_ilistdir, 0, 1),
+        fun!(q!("stat"), os_stat, 1, 1),
+        fun!(q!("statvfs"), os_statvfs, 1, 1),
+        fun!(q!("mkdir"), os_mkdir, 1, 1),
+        fun!(q!("rmdir"), os_rmdir, 1, 1),
+        fun!(q!("remove"), os_remove, 1, 1),
+        fun!(q!("unlink"), os_remove, 1, 1),
+        fun!(q!("rename"), os_rename, 2, 2),
+        fun!(q!("getcwd"), os_getcwd, 0, 0),
+        fun!(q!("chdir"), os_chdir, 1, 1),
+        fun!(q!("sync"), os_sync, 0, 0),
+        fun!(q!("uname"), os_uname, 0, 0),
+        fun!(q!("urandom"), os_urandom, 1, 1),
+        fun!(q!("mount"), os_mount, 2, 2, kw),
+        fun!(q!("umount"), os_umount, 1, 1),
+        (q!("sep"), Attr::Str("/")),
+        (q!("VfsLfs2"), Attr::Type(TypeId::VfsLfs)),
+    ],
+    init: None,
+};
