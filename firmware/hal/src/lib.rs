@@ -98,6 +98,12 @@ pub trait Port {
     fn platform(&self) -> &'static str;
     /// Fill `buf` with random bytes (os.urandom); boards without a TRNG use a PRNG.
     fn random_bytes(&mut self, buf: &mut [u8]);
+    /// `micropython.kbd_intr(c)`: the console byte that interrupts running code (-1: none).
+    /// A port whose console input is watched outside the VM (an RX interrupt, a reader
+    /// thread) uses it to decide which byte sets the interrupt flag.
+    fn set_interrupt_char(&mut self, c: i32) {
+        let _ = c;
+    }
     /// The block device holding the board's filesystem, if it has one.
     fn block_device(&mut self) -> Option<&mut dyn BlockDevice> {
         None

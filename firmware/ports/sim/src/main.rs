@@ -7,6 +7,7 @@
 
 mod flash;
 mod port;
+mod pty;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
@@ -32,6 +33,11 @@ struct Args {
     /// default $XDG_DATA_HOME/upy/sim-flash.img, i.e. ~/.local/share/upy/sim-flash.img).
     #[arg(long, value_name = "PATH")]
     flash: Option<std::path::PathBuf>,
+    /// Run as a virtual board on a pseudo-terminal: prints the device path (e.g. /dev/pts/3)
+    /// as the first line on stdout, then serves the REPL, raw REPL and raw-paste on it until
+    /// SIGTERM. Connect with `mpremote connect /dev/pts/3` or `upy -d /dev/pts/3`.
+    #[arg(long, conflicts_with_all = ["code", "rest"])]
+    pty: bool,
     /// The script to run, then its arguments.
     #[arg(value_name = "FILE.py")]
     rest: Vec<String>,
@@ -116,6 +122,13 @@ fn repl(vm: &mut Vm) -> Result<u8> {
 }
 
 fn run(args: Args) -> Result<u8> {
+    if args.pty {
+        return pty::run_pty(args.heap, args.flash);
+    }
+    if args.code.is_none() && args.rest.is_empty() && std::io::stdin().is_terminal() {
+        // The board's own friendly REPL (line editing, history, completion, paste mode).
+        return pty::run_terminal(args.heap, args.flash);
+    }
     let mut vm = Vm::new(Box::new(port::SimPort::new().with_flash(args.flash.clone())), Config { heap_bytes: args.heap, ..Config::default() });
     ctrlc::set_handler(|| port::INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed))
         .context("installing the Ctrl-C handler")?;

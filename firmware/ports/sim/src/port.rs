@@ -8,11 +8,24 @@ use std::time::Instant;
 /// Set by the SIGINT handler; the VM raises KeyboardInterrupt when it sees it.
 pub static INTERRUPT: AtomicBool = AtomicBool::new(false);
 
+/// A console other than this process's stdio: the virtual board's pty, or the terminal REPL
+/// in raw mode (`pty.rs`). Output reaches it cooked (`\n` → `\r\n`).
+pub trait ConsoleIo: Send + Sync {
+    /// Write bytes to the host.
+    fn write(&self, bytes: &[u8]);
+    /// Read input for the running program: blocks until at least one byte (0: interrupted or closing).
+    fn read(&self, buf: &mut [u8]) -> usize;
+    /// The byte that interrupts running code (-1: none).
+    fn set_interrupt_char(&self, c: i32);
+}
+
 /// The simulated board's port.
 pub struct SimPort {
     start: Instant,
     out: std::io::BufWriter<std::io::Stdout>,
     rng: u64,
+    /// The device agent's console (`upy-sim --pty`, terminal REPL); None: stdio.
+    console: Option<std::sync::Arc<dyn ConsoleIo>>,
     /// Image file of the board's flash (opened on first use of the filesystem).
     flash_path: std::path::PathBuf,
     flash: Option<crate::flash::FlashFile>,
@@ -27,10 +40,18 @@ impl SimPort {
             start: Instant::now(),
             out: std::io::BufWriter::with_capacity(8192, std::io::stdout()),
             rng: seed | 1,
+            console: None,
             flash_path: crate::flash::default_path(),
             flash: None,
             flash_failed: false,
         }
+    }
+
+    /// A port whose console is `console` (the device agent's board) instead of stdio.
+    pub fn with_console(console: std::sync::Arc<dyn ConsoleIo>) -> SimPort {
+        let mut p = SimPort::new();
+        p.console = Some(console);
+        p
     }
 
     /// Use the flash image at `path` (default: `crate::flash::default_path()`).
@@ -56,16 +77,25 @@ impl Drop for SimPort {
 
 impl upy_hal::Port for SimPort {
     fn stdout_write(&mut self, bytes: &[u8]) {
+        if let Some(c) = &self.console {
+            return upy_agent::cook(bytes, &mut |b: &[u8]| c.write(b));
+        }
         let _ = self.out.write_all(bytes);
         if bytes.contains(&b'\n') && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
             let _ = self.out.flush();
         }
     }
     fn stderr_write(&mut self, bytes: &[u8]) {
+        if self.console.is_some() {
+            return self.stdout_write(bytes);
+        }
         let _ = self.out.flush();
         let _ = std::io::stderr().write_all(bytes);
     }
     fn stdin_read(&mut self, buf: &mut [u8]) -> usize {
+        if let Some(c) = &self.console {
+            return c.read(buf);
+        }
         let _ = self.out.flush();
         std::io::stdin().read(buf).unwrap_or(0)
     }
@@ -94,6 +124,11 @@ impl upy_hal::Port for SimPort {
     }
     fn interrupt_flag(&self) -> &'static AtomicBool {
         &INTERRUPT
+    }
+    fn set_interrupt_char(&mut self, c: i32) {
+        if let Some(con) = &self.console {
+            con.set_interrupt_char(c);
+        }
     }
     fn read_file(&mut self, path: &str, out: &mut dyn FnMut(&[u8])) -> Result<(), upy_hal::HalError> {
         match std::fs::read(path) {

@@ -40,6 +40,8 @@ fn heap_unlock(vm: &mut Vm, _a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Valu
 }
 fn kbd_intr(vm: &mut Vm, a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
     vm.kbd_intr_char = vm.int_i64(a[0]).unwrap_or(-1) as i32;
+    let c = vm.kbd_intr_char;
+    vm.port.set_interrupt_char(c);
     Ok(Value::NONE)
 }
 fn schedule(vm: &mut Vm, a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {

@@ -1,10 +1,16 @@
 //! Built-in modules (one file each) and the import machinery.
 
+pub mod binascii;
 pub mod builtins;
+pub mod deflate;
 pub mod errno;
+pub mod hashlib;
+pub mod select;
+pub mod r#struct;
 pub mod io;
 pub mod os;
 pub mod vfs;
+pub mod completion;
 pub mod gc;
 pub mod import;
 pub mod math;
