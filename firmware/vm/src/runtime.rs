@@ -1012,7 +1012,7 @@ fn cmp_symbol(op: CmpOp) -> &'static str {
 fn seq_compare(vm: &mut Vm, op: CmpOp, a: &[Value], b: &[Value]) -> PyResult<bool> {
     let n = a.len().min(b.len());
     for i in 0..n {
-        if !eq(vm, a[i], b[i])? {
+        if a[i] != b[i] && !eq(vm, a[i], b[i])? {
             if op == CmpOp::Eq {
                 return Ok(false);
             }
@@ -1273,7 +1273,16 @@ pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: Value, b: Value) -> P
         }
         let (na, nb) = (native_of(vm, a), native_of(vm, b));
         if na != a || nb != b {
-            return binary_op(vm, op, inplace, na, nb);
+            let r = binary_op(vm, op, inplace, na, nb)?;
+            // `x += y` on a built-in subclass instance keeps the instance.
+            return Ok(if inplace && r == na && na != a { a } else { r });
+        }
+        // A built-in left operand whose operator accepts any right operand ('%s' % obj).
+        if !a_user {
+            let r = obj::ops::builtin_binop(vm, op, inplace, a, b)?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
         }
         return Err(binop_type_error(vm, op, a, b));
     }
@@ -1647,11 +1656,12 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     }
     if let Some(off) = container.as_obj() {
         match vm.heap.kind(off) {
-            Kind::Dict | Kind::Set => return Ok(vm.dict_get(container, item)?.is_some()),
+            Kind::Dict => return Ok(vm.dict_get(container, item)?.is_some()),
+            Kind::Set => return obj::set::set_contains(vm, container, item),
             Kind::List | Kind::Tuple => {
                 let items = seq_items(vm, container);
                 for x in items {
-                    if eq(vm, x, item)? {
+                    if x == item || eq(vm, x, item)? {
                         return Ok(true);
                     }
                 }

@@ -1,31 +1,52 @@
 //! Text formatting: the format-spec mini-language (`format()`, `str.format`, f-strings)
-//! and printf-style `%` formatting.
+//! and printf-style `%` formatting, following CPython's `Python/formatter_unicode.c`
+//! and `Objects/unicodeobject.c` so the output is identical.
+//!
+//! The number and spec code is pure (errors are `FmtErr` values) and unit-tested; the
+//! VM-facing entry points turn errors into Python exceptions.
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt::Write;
 
 use crate::obj::int::IntVal;
+use crate::qstr::Qstr;
 use crate::runtime;
 use crate::types::TypeId;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{Exc, PyResult, Vm};
 
-/// A parsed format spec.
-#[derive(Default, Debug, Clone)]
+type Kw<'a> = &'a [(Qstr, Value)];
+
+/// A formatting error: exception type and message.
+pub type FmtErr = (TypeId, String);
+
+fn verr(msg: impl Into<String>) -> FmtErr {
+    (TypeId::ValueError, msg.into())
+}
+
+fn raise(vm: &mut Vm, e: FmtErr) -> Exc {
+    vm.raise(e.0, &e.1)
+}
+
+/// A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Spec {
-    /// Fill character.
-    pub fill: Option<char>,
-    /// `<`, `>`, `^`, `=`.
+    /// Fill character (meaningful when `fill_set` or `zero`).
+    pub fill: char,
+    /// The fill character was given explicitly.
+    pub fill_set: bool,
+    /// `<`, `>`, `^`, `=` when given.
     pub align: Option<char>,
-    /// `+`, `-`, ` `.
+    /// `+`, `-`, ` ` when given.
     pub sign: Option<char>,
+    /// `z`: coerce negative zero.
+    pub z: bool,
     /// `#`.
     pub alt: bool,
-    /// `0`.
+    /// The `0` flag before the width.
     pub zero: bool,
-    /// Minimum width.
-    pub width: Option<usize>,
+    /// Minimum width (0 = none).
+    pub width: usize,
     /// `,` or `_`.
     pub grouping: Option<char>,
     /// Precision.
@@ -34,121 +55,223 @@ pub struct Spec {
     pub ty: Option<char>,
 }
 
+impl Default for Spec {
+    fn default() -> Spec {
+        Spec { fill: ' ', fill_set: false, align: None, sign: None, z: false, alt: false, zero: false, width: 0, grouping: None, precision: None, ty: None }
+    }
+}
+
+impl Spec {
+    /// Effective (fill, align) for a value whose default alignment is `default`.
+    fn fill_align(&self, default: char) -> (char, char) {
+        if self.zero && !self.fill_set {
+            let align = self.align.unwrap_or(if default == '>' { '=' } else { default });
+            ('0', align)
+        } else {
+            (self.fill, self.align.unwrap_or(default))
+        }
+    }
+}
+
+fn is_align(c: char) -> bool {
+    matches!(c, '<' | '>' | '^' | '=')
+}
+
 /// Parse a format spec.
-pub fn parse_spec(vm: &mut Vm, s: &str) -> PyResult<Spec> {
-    let mut sp = Spec::default();
+pub fn parse_spec(s: &str) -> Result<Spec, FmtErr> {
     let c: Vec<char> = s.chars().collect();
+    let mut sp = Spec::default();
     let mut i = 0;
-    let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
     if c.len() >= 2 && is_align(c[1]) {
-        sp.fill = Some(c[0]);
+        sp.fill = c[0];
+        sp.fill_set = true;
         sp.align = Some(c[1]);
         i = 2;
     } else if !c.is_empty() && is_align(c[0]) {
         sp.align = Some(c[0]);
         i = 1;
     }
-    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
-        sp.sign = Some(c[i]);
+    if let Some(&ch @ ('+' | '-' | ' ')) = c.get(i) {
+        sp.sign = Some(ch);
         i += 1;
     }
-    if i < c.len() && c[i] == '#' {
+    if c.get(i) == Some(&'z') {
+        sp.z = true;
+        i += 1;
+    }
+    if c.get(i) == Some(&'#') {
         sp.alt = true;
         i += 1;
     }
-    if i < c.len() && c[i] == '0' {
+    if !sp.fill_set && c.get(i) == Some(&'0') {
         sp.zero = true;
         i += 1;
     }
-    let mut w = String::new();
-    while i < c.len() && c[i].is_ascii_digit() {
-        w.push(c[i]);
-        i += 1;
-    }
-    if !w.is_empty() {
-        sp.width = w.parse().ok();
-    }
-    if i < c.len() && (c[i] == ',' || c[i] == '_') {
-        sp.grouping = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '.' {
-        i += 1;
-        let mut p = String::new();
-        while i < c.len() && c[i].is_ascii_digit() {
-            p.push(c[i]);
-            i += 1;
+    let read_num = |i: &mut usize| -> Result<Option<usize>, FmtErr> {
+        let start = *i;
+        let mut n: usize = 0;
+        while let Some(d) = c.get(*i).and_then(|ch| ch.to_digit(10)) {
+            n = n.checked_mul(10).and_then(|n| n.checked_add(d as usize)).ok_or_else(|| verr("Too many decimal digits in format string"))?;
+            *i += 1;
         }
-        if p.is_empty() {
-            return Err(vm.raise(TypeId::ValueError, "Format specifier missing precision"));
-        }
-        sp.precision = p.parse().ok();
+        Ok(if *i > start { Some(n) } else { None })
+    };
+    if let Some(w) = read_num(&mut i)? {
+        sp.width = w;
     }
-    if i < c.len() {
-        sp.ty = Some(c[i]);
+    if c.get(i) == Some(&',') {
+        sp.grouping = Some(',');
         i += 1;
     }
-    if i < c.len() {
-        return Err(vm.raise(TypeId::ValueError, "Invalid format specifier"));
+    if c.get(i) == Some(&'_') {
+        if sp.grouping.is_some() {
+            return Err(verr("Cannot specify both ',' and '_'."));
+        }
+        sp.grouping = Some('_');
+        i += 1;
+    }
+    if c.get(i) == Some(&',') {
+        return Err(verr("Cannot specify both ',' and '_'."));
+    }
+    if c.get(i) == Some(&'.') {
+        i += 1;
+        match read_num(&mut i)? {
+            Some(p) => sp.precision = Some(p),
+            None => return Err(verr("Format specifier missing precision")),
+        }
+    }
+    if c.len() > i + 1 {
+        return Err(verr("Invalid format specifier"));
+    }
+    if let Some(&t) = c.get(i) {
+        sp.ty = Some(t);
+    }
+    if let Some(g) = sp.grouping {
+        let ok = match sp.ty {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'F' | 'G' | '%') => true,
+            Some('b' | 'o' | 'x' | 'X') => g == '_',
+            _ => false,
+        };
+        if !ok {
+            let t = sp.ty.unwrap_or(' ');
+            return Err(verr(alloc::format!("Cannot specify '{g}' with '{t}'.")));
+        }
     }
     Ok(sp)
 }
 
-fn group(digits: &str, sep: char, every: usize) -> String {
-    let mut out = String::new();
-    let n = digits.len();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
-            out.push(sep);
+/// Group `digits` with `sep` every `every` digits from the right, zero-padding to at
+/// least `min_width` characters (CPython's `_PyUnicode_InsertThousandsGrouping`).
+fn insert_grouping(digits: &str, sep: Option<char>, every: usize, min_width: i64) -> String {
+    let d = digits.as_bytes();
+    let Some(sep) = sep else {
+        let mut s = String::new();
+        for _ in digits.len() as i64..min_width {
+            s.push('0');
         }
-        out.push(ch);
+        s.push_str(digits);
+        return s;
+    };
+    let mut rev: Vec<u8> = Vec::with_capacity(d.len() + d.len() / every + 1);
+    let mut remaining = d.len() as i64;
+    let mut min_w = min_width;
+    let mut use_sep = false;
+    let every = every as i64;
+    loop {
+        let l = every.min(remaining.max(min_w).max(1));
+        let n_zeros = (l - remaining).max(0);
+        let n_chars = remaining.min(l).max(0);
+        if use_sep {
+            rev.push(sep as u8);
+        }
+        for k in 0..n_chars {
+            rev.push(d[(remaining - 1 - k) as usize]);
+        }
+        for _ in 0..n_zeros {
+            rev.push(b'0');
+        }
+        use_sep = true;
+        remaining -= n_chars;
+        min_w -= l;
+        if remaining <= 0 && min_w <= 0 {
+            break;
+        }
+        min_w -= 1;
+    }
+    rev.reverse();
+    String::from_utf8(rev).unwrap_or_default()
+}
+
+/// Lay out a number: `sign`, `prefix` (0x...), integer `digits` (grouped), `rest`
+/// (fraction, exponent, %, or a non-numeric body like `inf`), padded per `sp`.
+fn layout_number(sp: &Spec, sign: &str, prefix: &str, digits: &str, rest: &str, every: usize) -> String {
+    let (fill, align) = sp.fill_align('>');
+    let width = sp.width as i64;
+    let min_width = if fill == '0' && align == '=' {
+        width - (sign.len() + prefix.len() + rest.chars().count()) as i64
+    } else {
+        0
+    };
+    let grouped = insert_grouping(digits, sp.grouping, every, min_width);
+    let len = (sign.len() + prefix.len() + grouped.len() + rest.chars().count()) as i64;
+    let pad = (width - len).max(0) as usize;
+    let mut out = String::with_capacity(len as usize + pad);
+    let fills = |out: &mut String, n: usize| out.extend(core::iter::repeat_n(fill, n));
+    match align {
+        '<' => {
+            out.push_str(sign);
+            out.push_str(prefix);
+            out.push_str(&grouped);
+            out.push_str(rest);
+            fills(&mut out, pad);
+        }
+        '^' => {
+            fills(&mut out, pad / 2);
+            out.push_str(sign);
+            out.push_str(prefix);
+            out.push_str(&grouped);
+            out.push_str(rest);
+            fills(&mut out, pad - pad / 2);
+        }
+        '=' => {
+            out.push_str(sign);
+            out.push_str(prefix);
+            fills(&mut out, pad);
+            out.push_str(&grouped);
+            out.push_str(rest);
+        }
+        _ => {
+            fills(&mut out, pad);
+            out.push_str(sign);
+            out.push_str(prefix);
+            out.push_str(&grouped);
+            out.push_str(rest);
+        }
     }
     out
 }
 
-fn pad(sp: &Spec, sign: &str, body: &str, default_align: char) -> String {
-    let width = sp.width.unwrap_or(0);
-    let len = sign.chars().count() + body.chars().count();
-    let (fill, align) = if sp.zero && sp.align.is_none() {
-        ('0', '=')
-    } else {
-        (sp.fill.unwrap_or(' '), sp.align.unwrap_or(default_align))
+/// Pad text per `sp` (strings and pre-rendered objects).
+fn pad_text(sp: &Spec, body: &str, default_align: char) -> String {
+    let (fill, align) = sp.fill_align(default_align);
+    let n = body.chars().count();
+    if n >= sp.width {
+        return String::from(body);
+    }
+    let pad = sp.width - n;
+    let (l, r) = match align {
+        '<' => (0, pad),
+        '^' => (pad / 2, pad - pad / 2),
+        _ => (pad, 0),
     };
-    if len >= width {
-        let mut s = String::from(sign);
-        s.push_str(body);
-        return s;
-    }
-    let n = width - len;
-    let mut s = String::new();
-    let fills = |k: usize| core::iter::repeat_n(fill, k).collect::<String>();
-    match align {
-        '<' => {
-            s.push_str(sign);
-            s.push_str(body);
-            s.push_str(&fills(n));
-        }
-        '^' => {
-            s.push_str(&fills(n / 2));
-            s.push_str(sign);
-            s.push_str(body);
-            s.push_str(&fills(n - n / 2));
-        }
-        '=' => {
-            s.push_str(sign);
-            s.push_str(&fills(n));
-            s.push_str(body);
-        }
-        _ => {
-            s.push_str(&fills(n));
-            s.push_str(sign);
-            s.push_str(body);
-        }
-    }
-    s
+    let mut out = String::with_capacity(body.len() + pad);
+    out.extend(core::iter::repeat_n(fill, l));
+    out.push_str(body);
+    out.extend(core::iter::repeat_n(fill, r));
+    out
 }
 
-fn sign_str(sp: &Spec, neg: bool) -> &'static str {
+fn sign_for(sp: &Spec, neg: bool) -> &'static str {
     if neg {
         "-"
     } else {
@@ -160,166 +283,315 @@ fn sign_str(sp: &Spec, neg: bool) -> &'static str {
     }
 }
 
-/// Format a float per spec type e/f/g/%/None.
-pub fn format_float(f: f64, sp: &Spec) -> String {
-    let neg = f.is_sign_negative() && !(f == 0.0 && sp.ty.is_none() && false);
-    let a = f.abs();
-    let ty = sp.ty;
-    let mut body = if a.is_nan() {
-        String::from(if matches!(ty, Some('E' | 'F' | 'G')) { "NAN" } else { "nan" })
-    } else if a.is_infinite() {
-        String::from(if matches!(ty, Some('E' | 'F' | 'G')) { "INF" } else { "inf" })
-    } else {
-        match ty {
-            Some('f') | Some('F') | Some('%') => {
-                let v = if ty == Some('%') { a * 100.0 } else { a };
-                let mut s = alloc::format!("{:.*}", sp.precision.unwrap_or(6), v);
-                if sp.alt && !s.contains('.') {
-                    s.push('.');
-                }
-                if let Some(g) = sp.grouping {
-                    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
-                    let mut t = group(int, g, 3);
-                    if let Some(fr) = frac {
-                        t.push('.');
-                        t.push_str(fr);
-                    }
-                    s = t;
-                }
-                if ty == Some('%') {
-                    s.push('%');
-                }
-                s
-            }
-            Some('e') | Some('E') => {
-                let s = exp_format(a, sp.precision.unwrap_or(6), sp.alt);
-                if ty == Some('E') { s.to_uppercase() } else { s }
-            }
-            Some('g') | Some('G') | Some('n') => {
-                let s = general_format(a, sp.precision.unwrap_or(6), sp.alt, false);
-                if ty == Some('G') { s.to_uppercase() } else { s }
-            }
-            _ => {
-                // No type: like str(), but a precision means 'g' with at least one digit
-                // after the point when the result is integral-looking.
-                let mut s = match sp.precision {
-                    Some(p) => general_format(a, p, sp.alt, true),
-                    None => super::float::repr(a),
-                };
-                if let Some(g) = sp.grouping {
-                    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
-                    if !int.contains('e') {
-                        let mut t = group(int, g, 3);
-                        if let Some(fr) = frac {
-                            t.push('.');
-                            t.push_str(fr);
-                        }
-                        s = t;
-                    }
-                }
-                s
-            }
+// ---------------------------------------------------------------- floats
+
+/// Strip trailing zeros (and a trailing point) from a fixed-point mantissa.
+fn strip_zeros(s: &mut String) {
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
         }
-    };
-    if matches!(ty, Some('F')) {
-        body = body.to_uppercase();
+        if s.ends_with('.') {
+            s.pop();
+        }
     }
-    let sign = sign_str(sp, neg && !(a.is_nan()));
-    pad(sp, sign, &body, '>')
 }
 
-/// `%e` with `prec` digits: `1.234500e+03`.
-pub fn exp_format(a: f64, prec: usize, alt: bool) -> String {
-    let s = alloc::format!("{:.*e}", prec, a);
-    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-    let e: i32 = e.parse().unwrap_or(0);
-    let mut m = String::from(m);
+/// `{:.*e}` split into mantissa and exponent.
+fn sci(a: f64, digits_after: usize) -> (String, i32) {
+    let s = alloc::format!("{:.*e}", digits_after, a);
+    match s.split_once('e') {
+        Some((m, e)) => (String::from(m), e.parse().unwrap_or(0)),
+        None => (s, 0),
+    }
+}
+
+fn exp_suffix(out: &mut String, e: i32) {
+    use core::fmt::Write;
+    let _ = write!(out, "e{}{:02}", if e < 0 { '-' } else { '+' }, e.unsigned_abs());
+}
+
+/// `%e` body of a non-negative finite value: `1.234500e+03`.
+pub fn fmt_exp(a: f64, prec: usize, alt: bool) -> String {
+    let (mut m, e) = sci(a, prec);
     if alt && !m.contains('.') {
         m.push('.');
     }
-    alloc::format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
+    exp_suffix(&mut m, e);
+    m
 }
 
-/// `%g` formatting with `prec` significant digits.
-pub fn general_format(a: f64, prec: usize, alt: bool, no_type: bool) -> String {
-    let p = if prec == 0 { 1 } else { prec };
-    if a == 0.0 {
-        return if no_type { String::from("0.0") } else if alt { alloc::format!("{:.*}", p - 1, 0.0) } else { String::from("0") };
+/// `%f` body of a non-negative finite value.
+pub fn fmt_fixed(a: f64, prec: usize, alt: bool) -> String {
+    let mut s = alloc::format!("{:.*}", prec, a);
+    if alt && !s.contains('.') {
+        s.push('.');
     }
-    let s = alloc::format!("{:.*e}", p - 1, a);
-    let exp: i32 = s.split_once('e').map_or(0, |(_, e)| e.parse().unwrap_or(0));
-    let mut out = if exp < -4 || exp >= p as i32 {
-        let mut m = String::from(s.split_once('e').map_or(s.as_str(), |(m, _)| m));
-        if !alt && m.contains('.') {
-            while m.ends_with('0') {
-                m.pop();
+    s
+}
+
+/// `%g` body of a non-negative finite value with `prec` significant digits. With
+/// `add_dot0` (format spec without a type) fixed results keep a `.0` and exponent
+/// notation starts one digit earlier, as CPython's `Py_DTSF_ADD_DOT_0`.
+pub fn fmt_general(a: f64, prec: usize, alt: bool, add_dot0: bool) -> String {
+    let p = prec.max(1);
+    let (mant, exp) = sci(a, p - 1);
+    let limit = if add_dot0 { p as i32 - 1 } else { p as i32 };
+    if exp < -4 || exp >= limit {
+        let mut m = mant;
+        if alt {
+            if !m.contains('.') {
+                m.push('.');
             }
-            if m.ends_with('.') {
-                m.pop();
-            }
+        } else {
+            strip_zeros(&mut m);
         }
-        alloc::format!("{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+        exp_suffix(&mut m, exp);
+        m
     } else {
         let decimals = (p as i32 - 1 - exp).max(0) as usize;
         let mut m = alloc::format!("{:.*}", decimals, a);
-        if !alt && m.contains('.') {
-            while m.ends_with('0') {
-                m.pop();
+        if alt {
+            if !m.contains('.') {
+                m.push('.');
             }
-            if m.ends_with('.') {
-                m.pop();
-            }
+        } else {
+            strip_zeros(&mut m);
         }
-        if no_type && !m.contains('.') && !m.contains('e') {
+        if add_dot0 && !m.contains('.') {
             m.push_str(".0");
         }
         m
-    };
-    if no_type && out.contains('e') && !out.contains('.') {
-        // repr-like: 1e+16 stays as is
-        out = out.clone();
     }
-    out
 }
 
-fn format_int(vm: &mut Vm, iv: &IntVal, sp: &Spec) -> PyResult<String> {
-    let big = iv.to_big();
-    let neg = big.sign() == num_bigint::Sign::Minus;
-    let mag = if neg { -big } else { big };
-    let (digits, prefix) = match sp.ty {
-        None | Some('d') | Some('n') => (mag.to_str_radix(10), ""),
-        Some('x') => (mag.to_str_radix(16), "0x"),
-        Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
-        Some('o') => (mag.to_str_radix(8), "0o"),
-        Some('b') => (mag.to_str_radix(2), "0b"),
-        Some('c') => {
-            let Some(ch) = num_traits::ToPrimitive::to_u32(&mag).and_then(char::from_u32) else {
-                return Err(vm.raise(TypeId::OverflowError, "%c arg not in range(0x110000)"));
-            };
-            let mut s = String::new();
-            s.push(ch);
-            return Ok(pad(sp, "", &s, '<'));
+/// `repr()` style body (shortest round-trip) of a non-negative finite value.
+fn fmt_repr(a: f64, alt: bool) -> String {
+    let mut s = super::float::repr(a);
+    if alt && !s.contains('.') {
+        if let Some(p) = s.find('e') {
+            s.insert(p, '.');
+        } else {
+            s.push('.');
         }
-        Some(t @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) => {
-            let f = crate::obj::int::big_to_f64(&iv.to_big());
-            let mut s2 = sp.clone();
-            s2.ty = Some(t);
-            return Ok(format_float(f, &s2));
-        }
-        Some(t) => {
-            return Err(vm.raise_fmt(TypeId::ValueError, format_args!("Unknown format code '{t}' for object of type 'int'")));
-        }
-    };
-    let digits = match sp.grouping {
-        Some(g) => group(&digits, g, if matches!(sp.ty, Some('x' | 'X' | 'o' | 'b')) { 4 } else { 3 }),
-        None => digits,
-    };
-    let mut sign = String::from(sign_str(sp, neg));
-    if sp.alt {
-        sign.push_str(prefix);
     }
-    Ok(pad(sp, &sign, &digits, '>'))
+    s
 }
+
+/// The body of a float (no sign) and whether it is negative.
+fn float_body(f: f64, sp: &Spec) -> Result<(String, bool), FmtErr> {
+    let ty = sp.ty;
+    let upper = matches!(ty, Some('E' | 'F' | 'G'));
+    let neg = f.is_sign_negative() && !f.is_nan();
+    let a = f.abs();
+    if !a.is_finite() {
+        let mut s = String::from(if a.is_nan() { "nan" } else { "inf" });
+        if upper {
+            s.make_ascii_uppercase();
+        }
+        if ty == Some('%') {
+            s.push('%');
+        }
+        return Ok((s, neg));
+    }
+    let mut s = match ty {
+        Some('f' | 'F') => fmt_fixed(a, sp.precision.unwrap_or(6), sp.alt),
+        Some('%') => {
+            let mut s = fmt_fixed(a * 100.0, sp.precision.unwrap_or(6), sp.alt);
+            s.push('%');
+            s
+        }
+        Some('e' | 'E') => fmt_exp(a, sp.precision.unwrap_or(6), sp.alt),
+        Some('g' | 'G' | 'n') => fmt_general(a, sp.precision.unwrap_or(6), sp.alt, false),
+        None => match sp.precision {
+            Some(p) => fmt_general(a, p, sp.alt, true),
+            None => fmt_repr(a, sp.alt),
+        },
+        Some(t) => return Err(verr(alloc::format!("Unknown format code '{t}' for object of type 'float'"))),
+    };
+    if upper {
+        s.make_ascii_uppercase();
+    }
+    let neg = neg && !(sp.z && s.bytes().all(|b| !b.is_ascii_digit() || b == b'0'));
+    Ok((s, neg))
+}
+
+/// Split a rendered number into its leading integer digits and the rest.
+fn split_digits(s: &str) -> (&str, &str) {
+    let k = s.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(s.len());
+    s.split_at(k)
+}
+
+/// `format(float, spec)`.
+pub fn format_float(f: f64, sp: &Spec) -> Result<String, FmtErr> {
+    let (body, neg) = float_body(f, sp)?;
+    let (digits, rest) = split_digits(&body);
+    Ok(layout_number(sp, sign_for(sp, neg), "", digits, rest, 3))
+}
+
+/// `format(complex, spec)`.
+pub fn format_complex(re: f64, im: f64, sp: &Spec) -> Result<String, FmtErr> {
+    if sp.align == Some('=') {
+        return Err(verr("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    if sp.zero {
+        return Err(verr("Zero padding is not allowed in complex format specifier"));
+    }
+    if matches!(sp.ty, Some('%')) {
+        return Err(verr("Unknown format code '%' for object of type 'complex'"));
+    }
+    let no_type = sp.ty.is_none();
+    let mut part = Spec { width: 0, align: None, fill_set: false, zero: false, ..sp.clone() };
+    if no_type && sp.precision.is_some() {
+        part.ty = Some('g');
+    }
+    let skip_re = no_type && re == 0.0 && re.is_sign_positive();
+    let render = |x: f64, part: &Spec| -> Result<(String, bool), FmtErr> {
+        if part.ty.is_some() {
+            return float_body(x, part);
+        }
+        // repr-style parts: shortest digits, integral values without ".0".
+        let neg = x.is_sign_negative() && !x.is_nan();
+        let a = x.abs();
+        let s = if a.is_finite() {
+            let r = super::float::repr(a);
+            match r.strip_suffix(".0") {
+                Some(t) => String::from(t),
+                None => r,
+            }
+        } else {
+            String::from(if a.is_nan() { "nan" } else { "inf" })
+        };
+        Ok((s, neg))
+    };
+    let mut out = String::new();
+    if !skip_re {
+        let (rb, rneg) = render(re, &part)?;
+        out.push_str(sign_for(&part, rneg));
+        out.push_str(&rb);
+    }
+    let (ib, ineg) = render(im, &part)?;
+    if skip_re {
+        out.push_str(sign_for(&part, ineg));
+    } else {
+        out.push(if ineg { '-' } else { '+' });
+    }
+    out.push_str(&ib);
+    out.push('j');
+    if no_type && !skip_re {
+        out.insert(0, '(');
+        out.push(')');
+    }
+    Ok(pad_text(sp, &out, '>'))
+}
+
+// ---------------------------------------------------------------- ints
+
+/// Magnitude digits of an int in `radix` and its sign.
+fn int_digits(iv: &IntVal, radix: u32) -> (String, bool) {
+    match iv {
+        IntVal::Small(i) => {
+            let neg = *i < 0;
+            let m = i.unsigned_abs();
+            let s = match radix {
+                2 => alloc::format!("{m:b}"),
+                8 => alloc::format!("{m:o}"),
+                16 => alloc::format!("{m:x}"),
+                _ => alloc::format!("{m}"),
+            };
+            (s, neg)
+        }
+        IntVal::Big(b) => {
+            let neg = b.sign() == num_bigint::Sign::Minus;
+            (b.magnitude().to_str_radix(radix), neg)
+        }
+    }
+}
+
+fn int_to_f64(iv: &IntVal) -> f64 {
+    match iv {
+        IntVal::Small(i) => *i as f64,
+        IntVal::Big(b) => super::int::big_to_f64(b),
+    }
+}
+
+/// `format(int, spec)`.
+pub fn format_int(iv: &IntVal, sp: &Spec) -> Result<String, FmtErr> {
+    let ty = sp.ty.unwrap_or('d');
+    if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
+        return format_float(int_to_f64(iv), sp);
+    }
+    let (radix, prefix) = match ty {
+        'd' | 'n' => (10, ""),
+        'x' => (16, "0x"),
+        'X' => (16, "0X"),
+        'o' => (8, "0o"),
+        'b' => (2, "0b"),
+        'c' => (0, ""),
+        t => return Err(verr(alloc::format!("Unknown format code '{t}' for object of type 'int'"))),
+    };
+    if sp.precision.is_some() {
+        return Err(verr("Precision not allowed in integer format specifier"));
+    }
+    if sp.z {
+        return Err(verr("Negative zero coercion (z) not allowed in integer format specifier"));
+    }
+    if ty == 'c' {
+        if sp.sign.is_some() {
+            return Err(verr("Sign not allowed with integer format specifier 'c'"));
+        }
+        if sp.alt {
+            return Err(verr("Alternate form (#) not allowed with integer format specifier 'c'"));
+        }
+        let ch = match iv {
+            IntVal::Small(i) => u32::try_from(*i).ok().and_then(char::from_u32),
+            IntVal::Big(_) => None,
+        };
+        let Some(ch) = ch else {
+            return Err((TypeId::OverflowError, String::from("%c arg not in range(0x110000)")));
+        };
+        let mut s = String::new();
+        s.push(ch);
+        return Ok(layout_number(sp, "", "", "", &s, 3));
+    }
+    let (mut digits, neg) = int_digits(iv, radix);
+    if ty == 'X' {
+        digits.make_ascii_uppercase();
+    }
+    let prefix = if sp.alt { prefix } else { "" };
+    let every = if radix == 10 { 3 } else { 4 };
+    Ok(layout_number(sp, sign_for(sp, neg), prefix, &digits, "", every))
+}
+
+/// `format(str, spec)`.
+pub fn format_str(s: &str, sp: &Spec) -> Result<String, FmtErr> {
+    match sp.ty {
+        None | Some('s') => {}
+        Some(t) => return Err(verr(alloc::format!("Unknown format code '{t}' for object of type 'str'"))),
+    }
+    if sp.sign.is_some() {
+        return Err(verr("Sign not allowed in string format specifier"));
+    }
+    if sp.alt {
+        return Err(verr("Alternate form (#) not allowed in string format specifier"));
+    }
+    if sp.align == Some('=') {
+        return Err(verr("'=' alignment not allowed in string format specifier"));
+    }
+    if sp.z {
+        return Err(verr("Negative zero coercion (z) not allowed in format specifier"));
+    }
+    let body = match sp.precision {
+        Some(p) => match s.char_indices().nth(p) {
+            Some((b, _)) => &s[..b],
+            None => s,
+        },
+        None => s,
+    };
+    Ok(pad_text(sp, body, '<'))
+}
+
+// ---------------------------------------------------------------- format()
 
 /// `format(value, spec)`.
 pub fn format_value(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
@@ -328,47 +600,293 @@ pub fn format_value(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
         if let Some(r) = runtime::call_dunder(vm, v, q!("__format__"), &[s])? {
             return match vm.str_of(r) {
                 Some(t) => Ok(String::from(t)),
-                None => Err(vm.raise(TypeId::TypeError, "__format__ must return a str")),
+                None => {
+                    let t = runtime::type_name(vm, r);
+                    Err(vm.raise_fmt(TypeId::TypeError, format_args!("__format__ must return a str, not {t}")))
+                }
             };
         }
     }
-    let nv = runtime::native_of(vm, v);
     if spec.is_empty() {
         return runtime::str_string(vm, v);
     }
-    let sp = parse_spec(vm, spec)?;
-    if v != Value::TRUE && v != Value::FALSE || sp.ty.is_some() {
-        if let Some(f) = vm.float_of(nv) {
-            if matches!(sp.ty, Some('d' | 'x' | 'X' | 'o' | 'b' | 'c')) {
-                let t = sp.ty.unwrap_or('d');
-                return Err(vm.raise_fmt(TypeId::ValueError, format_args!("Unknown format code '{t}' for object of type 'float'")));
-            }
-            return Ok(format_float(f, &sp));
-        }
-        if let Some(iv) = vm.int_of(nv) {
-            if !(v == Value::TRUE || v == Value::FALSE) || sp.ty.is_some() {
-                return format_int(vm, &iv, &sp);
-            }
-        }
-    }
-    if vm.str_of(nv).is_some() && matches!(sp.ty, None | Some('s')) {
-        let mut s = String::from(vm.str_of(nv).unwrap_or(""));
-        if let Some(p) = sp.precision {
-            s = s.chars().take(p).collect();
-        }
-        return Ok(pad(&sp, "", &s, '<'));
-    }
-    if sp.ty.is_some() && sp.ty != Some('s') {
+    let nv = runtime::native_of(vm, v);
+    let sp = parse_spec(spec).map_err(|e| raise(vm, e))?;
+    let r = if let Some(f) = vm.float_of(nv) {
+        format_float(f, &sp)
+    } else if let Some(iv) = vm.int_of(nv) {
+        format_int(&iv, &sp)
+    } else if let Some(s) = vm.str_of(nv) {
+        format_str(s, &sp)
+    } else if let Some((re, im)) = nv.as_obj().filter(|&o| vm.heap.kind(o) == crate::obj::Kind::Complex).and_then(|_| super::ops::complex_of(vm, nv)) {
+        format_complex(re, im, &sp)
+    } else {
         let t = runtime::type_name(vm, v);
-        let c = sp.ty.unwrap_or('?');
-        return Err(vm.raise_fmt(TypeId::ValueError, format_args!("Unknown format code '{c}' for object of type '{t}'")));
-    }
-    let s = runtime::str_string(vm, v)?;
-    if matches!(sp.ty, None) && sp.precision.is_none() && (vm.is_int(nv) || vm.float_of(nv).is_some() || (nv.as_obj().is_some_and(|o| vm.heap.kind(o) == crate::obj::Kind::Complex))) {
-        return Ok(pad(&sp, "", &s, '>'));
-    }
-    Ok(pad(&sp, "", &s, '<'))
+        Err((TypeId::TypeError, alloc::format!("unsupported format string passed to {t}.__format__")))
+    };
+    r.map_err(|e| raise(vm, e))
 }
+
+// ---------------------------------------------------------------- str.format
+
+/// `ascii(v)`: repr with non-ASCII characters escaped.
+pub fn ascii_string(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let r = runtime::repr_string(vm, v)?;
+    Ok(ascii_escape(&r))
+}
+
+/// Escape every non-ASCII character of `s` as `\xNN`, `\uNNNN` or `\UNNNNNNNN`.
+pub fn ascii_escape(s: &str) -> String {
+    use core::fmt::Write;
+    if s.is_ascii() {
+        return String::from(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        let x = c as u32;
+        let _ = if x < 0x80 {
+            out.push(c);
+            Ok(())
+        } else if x < 0x100 {
+            write!(out, "\\x{x:02x}")
+        } else if x < 0x10000 {
+            write!(out, "\\u{x:04x}")
+        } else {
+            write!(out, "\\U{x:08x}")
+        };
+    }
+    out
+}
+
+/// Auto/manual field numbering state of one `str.format` call.
+struct Numbering {
+    auto: Option<usize>,
+    manual: bool,
+}
+
+struct FormatCtx<'a> {
+    args: &'a [Value],
+    kw: Kw<'a>,
+    mapping: Value,
+    num: Numbering,
+}
+
+/// `fmt.format(*args, **kw)`, or `fmt.format_map(mapping)` when `mapping` is not NULL.
+pub fn str_format(vm: &mut Vm, fmt: Value, args: &[Value], kw: Kw<'_>, mapping: Value) -> PyResult<String> {
+    let f = String::from(vm.str_of(fmt).unwrap_or(""));
+    let mut ctx = FormatCtx { args, kw, mapping, num: Numbering { auto: Some(0), manual: false } };
+    let mut out = String::with_capacity(f.len() + 16);
+    render(vm, &f, &mut ctx, 2, &mut out)?;
+    Ok(out)
+}
+
+fn render(vm: &mut Vm, f: &str, ctx: &mut FormatCtx<'_>, depth: u32, out: &mut String) -> PyResult<()> {
+    if depth == 0 {
+        return Err(vm.raise(TypeId::ValueError, "Max string recursion exceeded"));
+    }
+    let b = f.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        // Literal run.
+        let start = i;
+        while i < n && b[i] != b'{' && b[i] != b'}' {
+            i += 1;
+        }
+        out.push_str(&f[start..i]);
+        if i >= n {
+            break;
+        }
+        if b[i] == b'}' {
+            if b.get(i + 1) == Some(&b'}') {
+                out.push('}');
+                i += 2;
+                continue;
+            }
+            return Err(vm.raise(TypeId::ValueError, "Single '}' encountered in format string"));
+        }
+        // '{'
+        if b.get(i + 1) == Some(&b'{') {
+            out.push('{');
+            i += 2;
+            continue;
+        }
+        if i + 1 >= n {
+            return Err(vm.raise(TypeId::ValueError, "Single '{' encountered in format string"));
+        }
+        let mut j = i + 1;
+        let mut level = 1;
+        let mut bracket = false;
+        while j < n {
+            match b[j] {
+                b'[' if !bracket => bracket = true,
+                b']' if bracket => bracket = false,
+                b'{' if !bracket => level += 1,
+                b'}' if !bracket || level > 1 => {
+                    level -= 1;
+                    if level == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        if level != 0 {
+            return Err(vm.raise(TypeId::ValueError, "expected '}' before end of string"));
+        }
+        let field = &f[i + 1..j];
+        i = j + 1;
+        render_field(vm, field, ctx, depth, out)?;
+    }
+    Ok(())
+}
+
+/// Split `name!conv:spec` (':' and '!' inside brackets belong to the name).
+fn split_field(field: &str) -> (&str, Option<&str>, &str) {
+    let b = field.as_bytes();
+    let mut k = 0;
+    let mut bracket = false;
+    while k < b.len() {
+        match b[k] {
+            b'[' => bracket = true,
+            b']' => bracket = false,
+            b'!' | b':' if !bracket => break,
+            _ => {}
+        }
+        k += 1;
+    }
+    let name = &field[..k];
+    let rest = &field[k..];
+    if let Some(r) = rest.strip_prefix('!') {
+        match r.find(':') {
+            Some(c) => (name, Some(&r[..c]), &r[c + 1..]),
+            None => (name, Some(r), ""),
+        }
+    } else {
+        (name, None, rest.strip_prefix(':').unwrap_or(""))
+    }
+}
+
+fn render_field(vm: &mut Vm, field: &str, ctx: &mut FormatCtx<'_>, depth: u32, out: &mut String) -> PyResult<()> {
+    let (name, conv, spec) = split_field(field);
+    let mut v = lookup_field(vm, name, ctx)?;
+    match conv {
+        None => {}
+        Some("r") => {
+            let s = runtime::repr_string(vm, v)?;
+            v = vm.new_str(&s)?;
+        }
+        Some("s") => v = runtime::to_str(vm, v)?,
+        Some("a") => {
+            let s = ascii_string(vm, v)?;
+            v = vm.new_str(&s)?;
+        }
+        Some(c) if c.chars().count() == 1 => {
+            let c = String::from(c);
+            return Err(vm.raise_fmt(TypeId::ValueError, format_args!("Unknown conversion specifier {c}")));
+        }
+        Some("") => return Err(vm.raise(TypeId::ValueError, "end of string while looking for conversion specifier")),
+        Some(_) => return Err(vm.raise(TypeId::ValueError, "expected ':' after conversion specifier")),
+    }
+    vm.root(v);
+    let s = if spec.contains('{') || spec.contains('}') {
+        let mut sp = String::new();
+        render(vm, spec, ctx, depth - 1, &mut sp)?;
+        format_value(vm, v, &sp)?
+    } else {
+        format_value(vm, v, spec)?
+    };
+    out.push_str(&s);
+    Ok(())
+}
+
+fn lookup_field(vm: &mut Vm, name: &str, ctx: &mut FormatCtx<'_>) -> PyResult<Value> {
+    let first_end = name.find(['.', '[']).unwrap_or(name.len());
+    let first = &name[..first_end];
+    let mut v = if first.is_empty() {
+        if ctx.num.manual {
+            return Err(vm.raise(TypeId::ValueError, "cannot switch from manual field specification to automatic field numbering"));
+        }
+        let idx = ctx.num.auto.unwrap_or(0);
+        ctx.num.auto = Some(idx + 1);
+        positional(vm, ctx, idx)?
+    } else if first.bytes().all(|c| c.is_ascii_digit()) {
+        if ctx.num.auto.is_some_and(|a| a > 0) {
+            return Err(vm.raise(TypeId::ValueError, "cannot switch from automatic field numbering to manual field specification"));
+        }
+        ctx.num.manual = true;
+        let idx: usize = first.parse().unwrap_or(usize::MAX);
+        positional(vm, ctx, idx)?
+    } else {
+        let key = vm.new_str(first)?;
+        if !ctx.mapping.is_null() {
+            runtime::getitem(vm, ctx.mapping, key)?
+        } else {
+            let q = vm.intern(first);
+            match ctx.kw.iter().find(|(k, _)| *k == q) {
+                Some(&(_, v)) => v,
+                None => return Err(vm.raise_with(TypeId::KeyError, key)),
+            }
+        }
+    };
+    // Attribute and index accessors.
+    let b = name.as_bytes();
+    let mut i = first_end;
+    while i < b.len() {
+        match b[i] {
+            b'.' => {
+                let s = i + 1;
+                let mut e = s;
+                while e < b.len() && b[e] != b'.' && b[e] != b'[' {
+                    e += 1;
+                }
+                if e == s {
+                    return Err(vm.raise(TypeId::ValueError, "Empty attribute in format string"));
+                }
+                let q = vm.intern(&name[s..e]);
+                v = runtime::getattr(vm, v, q)?;
+                i = e;
+            }
+            b'[' => {
+                let s = i + 1;
+                let Some(rel) = name[s..].find(']') else {
+                    return Err(vm.raise(TypeId::ValueError, "Missing ']' in format string"));
+                };
+                let e = s + rel;
+                let key_s = &name[s..e];
+                if key_s.is_empty() {
+                    return Err(vm.raise(TypeId::ValueError, "Empty attribute in format string"));
+                }
+                let key = if key_s.bytes().all(|c| c.is_ascii_digit()) {
+                    match key_s.parse::<i64>() {
+                        Ok(k) => vm.new_int(k)?,
+                        Err(_) => vm.new_str(key_s)?,
+                    }
+                } else {
+                    vm.new_str(key_s)?
+                };
+                v = runtime::getitem(vm, v, key)?;
+                i = e + 1;
+                if i < b.len() && b[i] != b'.' && b[i] != b'[' {
+                    return Err(vm.raise(TypeId::ValueError, "Only '.' or '[' may follow ']' in format field specifier"));
+                }
+            }
+            _ => return Err(vm.raise(TypeId::ValueError, "Only '.' or '[' may follow ']' in format field specifier")),
+        }
+        vm.root(v);
+    }
+    Ok(v)
+}
+
+fn positional(vm: &mut Vm, ctx: &FormatCtx<'_>, idx: usize) -> PyResult<Value> {
+    match ctx.args.get(idx) {
+        Some(&v) => Ok(v),
+        None => Err(vm.raise_fmt(TypeId::IndexError, format_args!("Replacement index {idx} out of range for positional args tuple"))),
+    }
+}
+
+// ---------------------------------------------------------------- % formatting
 
 /// `fmt % args` for str.
 pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
@@ -377,192 +895,411 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
     vm.new_str(&out)
 }
 
-/// `fmt % args` for bytes.
+/// `fmt % args` for bytes and bytearray (result of the same type as `fmt`).
 pub fn percent_format_bytes(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
     let b = super::bytes::buffer_of(vm, fmt).unwrap_or_default();
     let f: String = b.iter().map(|&c| c as char).collect();
     let out = percent_core(vm, &f, args, true)?;
     let bytes: Vec<u8> = out.chars().map(|c| c as u32 as u8).collect();
+    if fmt.as_obj().is_some_and(|o| vm.heap.kind(o) == crate::obj::Kind::ByteArray) {
+        return super::bytes::new_bytearray(vm, &bytes);
+    }
     super::str::new_bytes(vm, &bytes)
 }
 
+/// Does `%` treat `v` as a mapping (any subscriptable object but tuple and the format's
+/// own type)?
+fn is_mapping(vm: &mut Vm, v: Value, bytes_mode: bool) -> PyResult<bool> {
+    use crate::obj::Kind;
+    let Some(off) = v.as_obj() else {
+        return Ok(bytes_mode && vm.str_of(v).is_some());
+    };
+    Ok(match vm.heap.kind(off) {
+        Kind::Tuple => false,
+        Kind::Str => bytes_mode,
+        Kind::Bytes => !bytes_mode,
+        Kind::Dict | Kind::List | Kind::ByteArray | Kind::MemoryView | Kind::Range => true,
+        Kind::Instance => {
+            vm.dict_off(v).is_some() || runtime::has_dunder(vm, v, q!("__getitem__"))? || {
+                let n = runtime::native_of(vm, v);
+                n != v && vm.tuple_items(n).is_none() && !(vm.str_of(n).is_some() && !bytes_mode)
+            }
+        }
+        _ => false,
+    })
+}
+
 fn percent_core(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
-    let is_tuple = vm.tuple_items(args).is_some();
-    let arg_list: Vec<Value> = if is_tuple { vm.tuple_items(args).map(|s| s.to_vec()).unwrap_or_default() } else { alloc::vec![args] };
-    let is_map = vm.dict_off(args).is_some() && !is_tuple;
-    let mut idx = 0usize;
-    let mut out = String::new();
-    let chars: Vec<char> = f.chars().collect();
+    let nat = runtime::native_of(vm, args);
+    let tuple_items: Option<Vec<Value>> = vm.tuple_items(nat).map(|t| t.to_vec());
+    let is_tuple = tuple_items.is_some();
+    let items: Vec<Value> = tuple_items.unwrap_or_else(|| alloc::vec![args]);
+    let dict = if !is_tuple && is_mapping(vm, args, bytes_mode)? { Some(args) } else { None };
+    let mut argidx = 0usize;
+    let mut out = String::with_capacity(f.len() + 16);
+    let c: Vec<char> = f.chars().collect();
+    let n = c.len();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
+    let mut used_key = false;
+    let next_arg = |vm: &mut Vm, argidx: &mut usize| -> PyResult<Value> {
+        match items.get(*argidx) {
+            Some(&v) => {
+                *argidx += 1;
+                Ok(v)
+            }
+            None => Err(vm.raise(TypeId::TypeError, "not enough arguments for format string")),
+        }
+    };
+    while i < n {
+        if c[i] != '%' {
+            let s = i;
+            while i < n && c[i] != '%' {
+                i += 1;
+            }
+            out.extend(&c[s..i]);
             continue;
         }
+        let spec_start = i;
         i += 1;
-        if i >= chars.len() {
-            return Err(vm.raise(TypeId::ValueError, "incomplete format"));
-        }
-        let mut key_val: Option<Value> = None;
-        if chars[i] == '(' {
-            let start = i + 1;
+        let mut keyed: Option<Value> = None;
+        if c.get(i) == Some(&'(') {
+            let Some(d) = dict else { return Err(vm.raise(TypeId::TypeError, "format requires a mapping")) };
             let mut depth = 1;
+            let s = i + 1;
             i += 1;
-            while i < chars.len() && depth > 0 {
-                if chars[i] == '(' {
+            while i < n {
+                if c[i] == '(' {
                     depth += 1;
-                } else if chars[i] == ')' {
+                } else if c[i] == ')' {
                     depth -= 1;
-                }
-                i += 1;
-            }
-            let key: String = chars[start..i - 1].iter().collect();
-            let k = vm.new_str(&key)?;
-            match vm.dict_get(args, k)? {
-                Some(v) => key_val = Some(v),
-                None => return Err(vm.raise_with(TypeId::KeyError, k)),
-            }
-        }
-        let mut sp = Spec::default();
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
-            match chars[i] {
-                '-' => sp.align = Some('<'),
-                '+' => sp.sign = Some('+'),
-                ' ' => {
-                    if sp.sign.is_none() {
-                        sp.sign = Some(' ')
+                    if depth == 0 {
+                        break;
                     }
                 }
-                '#' => sp.alt = true,
-                _ => sp.zero = true,
+                i += 1;
+            }
+            if i >= n {
+                return Err(vm.raise(TypeId::ValueError, "incomplete format key"));
+            }
+            let key_s: String = c[s..i].iter().collect();
+            i += 1;
+            let key = if bytes_mode {
+                let kb: Vec<u8> = key_s.chars().map(|ch| ch as u32 as u8).collect();
+                super::str::new_bytes(vm, &kb)?
+            } else {
+                vm.new_str(&key_s)?
+            };
+            let v = runtime::getitem(vm, d, key)?;
+            vm.root(v);
+            keyed = Some(v);
+            used_key = true;
+        }
+        // Flags.
+        let (mut left, mut plus, mut space, mut alt, mut zero) = (false, false, false, false, false);
+        while let Some(&ch) = c.get(i) {
+            match ch {
+                '-' => left = true,
+                '+' => plus = true,
+                ' ' => space = true,
+                '#' => alt = true,
+                '0' => zero = true,
+                _ => break,
             }
             i += 1;
         }
-        let mut next_arg = |vm: &mut Vm| -> PyResult<Value> {
-            if let Some(v) = key_val {
-                return Ok(v);
-            }
-            if is_map && !is_tuple {
-                return Ok(args);
-            }
-            let v = arg_list.get(idx).copied();
-            idx += 1;
-            v.ok_or_else(|| vm.raise(TypeId::TypeError, "not enough arguments for format string"))
-        };
-        if i < chars.len() && chars[i] == '*' {
-            let w = next_arg(vm)?;
-            sp.width = vm.int_i64(w).map(|x| x.max(0) as usize);
+        // Width.
+        let mut width: usize = 0;
+        if c.get(i) == Some(&'*') {
             i += 1;
+            let w = next_arg(vm, &mut argidx)?;
+            let Some(w) = vm.int_i64(w) else { return Err(vm.raise(TypeId::TypeError, "* wants int")) };
+            if w < 0 {
+                left = true;
+            }
+            width = w.unsigned_abs() as usize;
         } else {
-            let mut w = String::new();
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                w.push(chars[i]);
+            while let Some(d) = c.get(i).and_then(|ch| ch.to_digit(10)) {
+                width = width.saturating_mul(10).saturating_add(d as usize);
                 i += 1;
             }
-            if !w.is_empty() {
-                sp.width = w.parse().ok();
-            }
         }
-        if i < chars.len() && chars[i] == '.' {
+        // Precision.
+        let mut prec: Option<usize> = None;
+        if c.get(i) == Some(&'.') {
             i += 1;
-            let mut p = String::new();
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                p.push(chars[i]);
+            if c.get(i) == Some(&'*') {
                 i += 1;
+                let p = next_arg(vm, &mut argidx)?;
+                let Some(p) = vm.int_i64(p) else { return Err(vm.raise(TypeId::TypeError, "* wants int")) };
+                prec = Some(p.max(0) as usize);
+            } else {
+                let mut p = 0usize;
+                while let Some(d) = c.get(i).and_then(|ch| ch.to_digit(10)) {
+                    p = p.saturating_mul(10).saturating_add(d as usize);
+                    i += 1;
+                }
+                prec = Some(p);
             }
-            sp.precision = Some(p.parse().unwrap_or(0));
         }
-        if i >= chars.len() {
+        if width > vm.heap.total_bytes() || prec.is_some_and(|p| p > vm.heap.total_bytes()) {
+            return Err(vm.raise_memory_error());
+        }
+        // Length modifiers are accepted and ignored.
+        while matches!(c.get(i), Some('h' | 'l' | 'L')) {
+            i += 1;
+        }
+        let Some(&conv) = c.get(i) else {
             return Err(vm.raise(TypeId::ValueError, "incomplete format"));
-        }
-        let conv = chars[i];
+        };
         i += 1;
         if conv == '%' {
             out.push('%');
             continue;
         }
-        if sp.align == Some('<') {
-            sp.zero = false;
+        let v = match keyed {
+            Some(v) => v,
+            None => next_arg(vm, &mut argidx)?,
+        };
+        let mut sp = Spec {
+            width,
+            sign: if plus { Some('+') } else if space { Some(' ') } else { None },
+            alt,
+            ..Spec::default()
+        };
+        if left {
+            sp.align = Some('<');
+        } else if zero {
+            sp.zero = true;
+        } else {
+            sp.align = Some('>');
         }
-        let v = next_arg(vm)?;
         let piece = match conv {
-            's' | 'r' | 'a' => {
-                let mut s = if conv == 's' && !bytes_mode {
-                    runtime::str_string(vm, v)?
-                } else if conv == 's' {
-                    match super::bytes::buffer_of(vm, v) {
-                        Some(b) => b.iter().map(|&c| c as char).collect(),
-                        None => runtime::str_string(vm, v)?,
+            's' | 'r' | 'a' | 'b' => {
+                let s = if conv == 'r' || conv == 'a' {
+                    let r = runtime::repr_string(vm, v)?;
+                    if conv == 'a' || bytes_mode { ascii_escape(&r) } else { r }
+                } else if bytes_mode {
+                    match super::bytes::buffer_ref(vm, v) {
+                        Some(b) => b.iter().map(|&x| x as char).collect(),
+                        None => {
+                            if runtime::has_dunder(vm, v, q!("__bytes__"))? {
+                                let r = runtime::call_dunder(vm, v, q!("__bytes__"), &[])?.unwrap_or(Value::NONE);
+                                match super::bytes::buffer_ref(vm, r) {
+                                    Some(b) => b.iter().map(|&x| x as char).collect(),
+                                    None => return Err(vm.raise(TypeId::TypeError, "__bytes__ returned non-bytes")),
+                                }
+                            } else {
+                                let t = runtime::type_name(vm, v);
+                                return Err(vm.raise_fmt(
+                                    TypeId::TypeError,
+                                    format_args!("%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"),
+                                ));
+                            }
+                        }
                     }
+                } else if conv == 'b' {
+                    return Err(vm.raise_fmt(TypeId::ValueError, format_args!("unsupported format character 'b' (0x62) at index {}", i - 1)));
                 } else {
-                    runtime::repr_string(vm, v)?
+                    runtime::str_string(vm, v)?
                 };
-                if let Some(p) = sp.precision {
-                    s = s.chars().take(p).collect();
-                }
-                sp.zero = false;
-                pad(&sp, "", &s, '>')
+                let body = match prec {
+                    Some(p) => match s.char_indices().nth(p) {
+                        Some((b, _)) => String::from(&s[..b]),
+                        None => s,
+                    },
+                    None => s,
+                };
+                let sp2 = Spec { zero: false, ..sp.clone() };
+                pad_text(&sp2, &body, '>')
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let iv = match vm.int_of(v) {
+                let nv = runtime::native_of(vm, v);
+                let iv = match vm.int_of(nv) {
                     Some(iv) => iv,
-                    None => match vm.float_of(v) {
-                        Some(f) if conv == 'd' || conv == 'i' || conv == 'u' => IntVal::Small(f as i64),
+                    None => match vm.float_of(nv) {
+                        Some(fl) if matches!(conv, 'd' | 'i' | 'u') => {
+                            if fl.is_nan() {
+                                return Err(vm.raise(TypeId::ValueError, "cannot convert float NaN to integer"));
+                            }
+                            if fl.is_infinite() {
+                                return Err(vm.raise(TypeId::OverflowError, "cannot convert float infinity to integer"));
+                            }
+                            IntVal::Big(super::int::float_to_big(libm::trunc(fl)))
+                        }
                         _ => {
                             let t = runtime::type_name(vm, v);
-                            return Err(vm.raise_fmt(TypeId::TypeError, format_args!("%{conv} format: a number is required, not {t}")));
+                            let what = if matches!(conv, 'd' | 'i' | 'u') { "a real number" } else { "an integer" };
+                            return Err(vm.raise_fmt(TypeId::TypeError, format_args!("%{conv} format: {what} is required, not {t}")));
                         }
                     },
                 };
-                sp.ty = Some(match conv {
-                    'x' => 'x',
-                    'X' => 'X',
-                    'o' => 'o',
-                    _ => 'd',
-                });
-                if let Some(p) = sp.precision.take() {
-                    let s = format_int(vm, &iv, &Spec { ty: sp.ty, alt: sp.alt, ..Spec::default() })?;
-                    let (sg, digits) = if let Some(d) = s.strip_prefix('-') { ("-", d) } else { ("", s.as_str()) };
-                    let mut z = String::new();
-                    for _ in digits.len()..p {
-                        z.push('0');
-                    }
-                    z.push_str(digits);
-                    pad(&sp, sg, &z, '>')
-                } else {
-                    format_int(vm, &iv, &sp)?
+                let radix = match conv {
+                    'x' | 'X' => 16,
+                    'o' => 8,
+                    _ => 10,
+                };
+                let (mut digits, neg) = int_digits(&iv, radix);
+                if conv == 'X' {
+                    digits.make_ascii_uppercase();
                 }
+                if let Some(p) = prec {
+                    if digits.len() < p {
+                        let mut z = String::with_capacity(p);
+                        z.extend(core::iter::repeat_n('0', p - digits.len()));
+                        z.push_str(&digits);
+                        digits = z;
+                    }
+                }
+                let prefix = match (alt, conv) {
+                    (true, 'x') => "0x",
+                    (true, 'X') => "0X",
+                    (true, 'o') => "0o",
+                    _ => "",
+                };
+                let sign = sign_for(&sp, neg);
+                layout_number(&Spec { grouping: None, ..sp }, sign, prefix, &digits, "", 3)
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let Some(f) = super::ops::to_float(vm, v) else {
+                let nv = runtime::native_of(vm, v);
+                let Some(fl) = super::ops::to_float(vm, nv) else {
                     let t = runtime::type_name(vm, v);
                     return Err(vm.raise_fmt(TypeId::TypeError, format_args!("must be real number, not {t}")));
                 };
                 sp.ty = Some(conv);
-                format_float(f, &sp)
+                sp.precision = Some(prec.unwrap_or(6));
+                format_float(fl, &sp).map_err(|e| raise(vm, e))?
             }
             'c' => {
-                let s = if let Some(t) = vm.str_of(v) {
-                    String::from(t)
+                let ch: char = if let Some(s) = vm.str_of(v).filter(|_| !bytes_mode) {
+                    let mut it = s.chars();
+                    match (it.next(), it.next()) {
+                        (Some(ch), None) => ch,
+                        _ => return Err(vm.raise(TypeId::TypeError, "%c requires int or char")),
+                    }
+                } else if let Some(b) = super::bytes::buffer_ref(vm, v).filter(|_| bytes_mode) {
+                    match b {
+                        [x] => *x as char,
+                        _ => return Err(vm.raise(TypeId::TypeError, "%c requires an integer in range(256) or a single byte")),
+                    }
+                } else if let Some(x) = vm.int_of(v) {
+                    let limit: i64 = if bytes_mode { 256 } else { 0x110000 };
+                    match x {
+                        IntVal::Small(k) if (0..limit).contains(&k) => char::from_u32(k as u32).unwrap_or('\u{fffd}'),
+                        _ => {
+                            if bytes_mode {
+                                return Err(vm.raise(TypeId::OverflowError, "%c arg not in range(256)"));
+                            }
+                            return Err(vm.raise(TypeId::OverflowError, "%c arg not in range(0x110000)"));
+                        }
+                    }
+                } else if bytes_mode {
+                    return Err(vm.raise(TypeId::TypeError, "%c requires an integer in range(256) or a single byte"));
                 } else {
-                    let i = vm.int_i64(v).unwrap_or(0);
-                    char::from_u32(i as u32).map(String::from).unwrap_or_default()
+                    return Err(vm.raise(TypeId::TypeError, "%c requires int or char"));
                 };
-                pad(&sp, "", &s, '>')
+                let mut s = String::new();
+                s.push(ch);
+                pad_text(&Spec { zero: false, ..sp }, &s, '>')
             }
-            _ => {
-                return Err(vm.raise_fmt(TypeId::ValueError, format_args!("unsupported format character '{conv}'")));
+            other => {
+                let idx = i - 1;
+                let _ = spec_start;
+                return Err(vm.raise_fmt(
+                    TypeId::ValueError,
+                    format_args!("unsupported format character '{other}' (0x{:x}) at index {idx}", other as u32),
+                ));
             }
         };
         out.push_str(&piece);
     }
-    if !is_map && is_tuple && idx < arg_list.len() || (!is_tuple && !is_map && idx == 0 && !f.contains('%')) {
-        if !(vm.dict_off(args).is_some()) {
-            return Err(vm.raise(TypeId::TypeError, "not all arguments converted during string formatting"));
-        }
+    if argidx < items.len() && dict.is_none() && !(used_key) {
+        return Err(vm.raise(
+            TypeId::TypeError,
+            if bytes_mode { "not all arguments converted during bytes formatting" } else { "not all arguments converted during string formatting" },
+        ));
     }
-    let _ = write!(out, "");
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fmt_f(f: f64, spec: &str) -> String {
+        let sp = parse_spec(spec).expect("valid spec");
+        format_float(f, &sp).expect("formats")
+    }
+
+    fn fmt_i(i: i64, spec: &str) -> String {
+        let sp = parse_spec(spec).expect("valid spec");
+        format_int(&IntVal::Small(i), &sp).expect("formats")
+    }
+
+    // Expected values checked against CPython 3.11.
+    #[test]
+    fn floats() {
+        assert_eq!(fmt_f(123.0, ".3"), "1.23e+02");
+        assert_eq!(fmt_f(12.0, ".3"), "12.0");
+        assert_eq!(fmt_f(1.0, ".0"), "1e+00");
+        assert_eq!(fmt_f(1e16, ""), "1e+16");
+        assert_eq!(fmt_f(1e16, "#"), "1.e+16");
+        assert_eq!(fmt_f(1234.5, "012,.2f"), "0,001,234.50");
+        assert_eq!(fmt_f(f64::INFINITY, "010"), "0000000inf");
+        assert_eq!(fmt_f(-f64::INFINITY, "=+8"), "-    inf");
+        assert_eq!(fmt_f(f64::NAN, "+"), "+nan");
+        assert_eq!(fmt_f(-0.0, "z.1f"), "0.0");
+        assert_eq!(fmt_f(-0.0, ".1f"), "-0.0");
+        assert_eq!(fmt_f(2.5, ".0f"), "2");
+        assert_eq!(fmt_f(0.1, "%"), "10.000000%");
+        assert_eq!(fmt_f(123456789.0, ","), "123,456,789.0");
+        assert_eq!(fmt_f(1e-5, ""), "1e-05");
+        assert_eq!(fmt_f(1.0, "#g"), "1.00000");
+        assert_eq!(fmt_f(100000.0, "g"), "100000");
+        assert_eq!(fmt_f(1000000.0, "g"), "1e+06");
+        assert_eq!(fmt_f(12345.0, "#.0e"), "1.e+04");
+        assert_eq!(fmt_f(123.456, ".5"), "123.46");
+        assert_eq!(fmt_f(0.0001, ".3"), "0.0001");
+        assert_eq!(fmt_f(1.5, "n"), "1.5");
+        assert_eq!(fmt_f(3.14159, "*^12.3f"), "***3.142****");
+        assert_eq!(fmt_f(1e100, "E"), "1.000000E+100");
+    }
+
+    #[test]
+    fn ints() {
+        assert_eq!(fmt_i(1234, "010,"), "00,001,234");
+        assert_eq!(fmt_i(1234, "0=10,"), "00,001,234");
+        assert_eq!(fmt_i(1234, "08,"), "0,001,234");
+        assert_eq!(fmt_i(5, "<05"), "50000");
+        assert_eq!(fmt_i(123, "_b"), "111_1011");
+        assert_eq!(fmt_i(123456, "_x"), "1_e240");
+        assert_eq!(fmt_i(-123, "#010x"), "-0x000007b");
+        assert_eq!(fmt_i(65, "c"), "A");
+        assert_eq!(fmt_i(12, "e"), "1.200000e+01");
+        assert_eq!(fmt_i(-5, "05"), "-0005");
+        assert_eq!(fmt_i(42, "+"), "+42");
+        assert_eq!(fmt_i(42, " "), " 42");
+        assert_eq!(fmt_i(255, "#X"), "0XFF");
+    }
+
+    #[test]
+    fn strings_and_errors() {
+        let sp = parse_spec("05").expect("valid");
+        assert_eq!(format_str("ab", &sp).expect("ok"), "ab000");
+        let sp = parse_spec("^5.1").expect("valid");
+        assert_eq!(format_str("xyz", &sp).expect("ok"), "  x  ");
+        assert!(parse_spec(",_").is_err());
+        assert!(parse_spec(",s").is_err());
+        assert!(parse_spec(".").is_err());
+        assert!(parse_spec("abc").is_err());
+        let sp = parse_spec(".2f").expect("valid");
+        assert_eq!(format_complex(1.0, 2.0, &sp).expect("ok"), "1.00+2.00j");
+        let sp = parse_spec(">12").expect("valid");
+        assert_eq!(format_complex(-1.0, 0.0, &sp).expect("ok"), "     (-1+0j)");
+    }
+
+    #[test]
+    fn field_split() {
+        assert_eq!(split_field("0[a:b]!r:>5"), ("0[a:b]", Some("r"), ">5"));
+        assert_eq!(split_field("x:{w}"), ("x", None, "{w}"));
+    }
 }

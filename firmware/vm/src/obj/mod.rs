@@ -23,6 +23,8 @@ pub mod ops;
 pub mod range;
 pub mod set;
 pub mod slice;
+pub mod search;
+pub mod unicode;
 
 pub use layout::*;
 
