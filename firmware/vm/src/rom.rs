@@ -119,11 +119,12 @@ pub fn type_def(t: TypeId) -> &'static TypeDef {
             &T
         }
         IOBase => &modules::io::IOBASE_TYPE,
-        Poll => plain!("poll", Object),
-        HashSha256 => plain!("sha256", Object),
-        HashSha1 => plain!("sha1", Object),
-        HashMd5 => plain!("md5", Object),
-        DeflateIO => plain!("DeflateIO", Object),
+        Poll => &modules::select::POLL_TYPE,
+        ConsoleBuffer => &modules::select::CONSOLE_BUFFER_TYPE,
+        HashSha256 => &modules::hashlib::SHA256_TYPE,
+        HashSha1 => &modules::hashlib::SHA1_TYPE,
+        HashMd5 => &modules::hashlib::MD5_TYPE,
+        DeflateIO => &modules::deflate::DEFLATEIO_TYPE,
         VfsLfs => &modules::vfs::VFSLFS_TYPE,
         Pin => plain!("Pin", Object),
         Timer => plain!("Timer", Object),
@@ -143,10 +144,15 @@ pub fn module_def(m: ModuleId) -> &'static ModuleDef {
         ModuleId::Io => &modules::io::MODULE,
         ModuleId::Vfs => &modules::vfs::MODULE,
         ModuleId::Errno => &modules::errno::MODULE,
+        ModuleId::Hashlib => &modules::hashlib::MODULE,
+        ModuleId::Binascii => &modules::binascii::MODULE,
+        ModuleId::Struct => &modules::r#struct::MODULE,
+        ModuleId::Select => &modules::select::MODULE,
+        ModuleId::Deflate => &modules::deflate::MODULE,
     }
 }
 
 /// Find a built-in module by name.
 pub fn module_by_name(name: &str) -> Option<ModuleId> {
-    ModuleId::ALL.iter().copied().find(|&m| module_def(m).name == name || (name == "utime" && m == ModuleId::Time) || (name == "usys" && m == ModuleId::Sys) || (name == "uos" && m == ModuleId::Os) || (name == "uio" && m == ModuleId::Io) || (name == "uerrno" && m == ModuleId::Errno))
+    ModuleId::ALL.iter().copied().find(|&m| module_def(m).name == name || (name == "utime" && m == ModuleId::Time) || (name == "usys" && m == ModuleId::Sys) || (name == "uos" && m == ModuleId::Os) || (name == "uio" && m == ModuleId::Io) || (name == "uerrno" && m == ModuleId::Errno) || (name == "uhashlib" && m == ModuleId::Hashlib) || (name == "ubinascii" && m == ModuleId::Binascii) || (name == "ustruct" && m == ModuleId::Struct) || (name == "uselect" && m == ModuleId::Select))
 }

@@ -146,7 +146,7 @@ type_ids! {
     StringIO, BytesIO, FileIO, TextIOWrapper, IOBase, Poll, HashSha256, HashSha1, HashMd5,
     DeflateIO, VfsLfs, Pin, Timer,
     // io / vfs (upy-vfs)
-    TextFile,
+    TextFile, ConsoleBuffer,
 }
 
 impl TypeId {
@@ -179,4 +179,4 @@ macro_rules! module_ids {
     };
 }
 
-module_ids! { Builtins, Sys, Gc, Micropython, Math, Time, Os, Io, Vfs, Errno }
+module_ids! { Builtins, Sys, Gc, Micropython, Math, Time, Os, Io, Vfs, Errno, Hashlib, Binascii, Struct, Select, Deflate }

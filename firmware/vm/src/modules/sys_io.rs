@@ -65,4 +65,5 @@ pub static STREAM_METHODS: &[(Qstr, crate::types::Attr)] = &[
     fun!(q!("write"), stream_write, 2, 2),
     fun!(q!("flush"), stream_flush, 1, 1),
     fun!(q!("readline"), stream_readline, 1, 2),
+    (q!("buffer"), crate::types::Attr::Type(TypeId::ConsoleBuffer)),
 ];
