@@ -139,11 +139,7 @@ impl<B: Board> Agent<B> {
     }
 
     fn run_file(&mut self, vm: &mut Vm, path: &str) -> Option<Ran> {
-        if vm.port.stat(path) != Some(NodeKind::File) {
-            return None;
-        }
-        let mut data = Vec::new();
-        vm.port.read_file(path, &mut |b: &[u8]| data.extend_from_slice(b)).ok()?;
+        let data = read_board_file(vm, path)?;
         let ran = self.exec(vm, &data, path, CompileMode::Exec);
         if let Ran::Error(tb) = &ran {
             self.write_cooked(tb.as_bytes());
@@ -424,6 +420,47 @@ impl<B: Board> Agent<B> {
         self.rr.end_execution(forced, &mut w);
         forced
     }
+}
+
+/// The contents of `path` on the board's filesystem (through `open()`, so through the VFS and
+/// its mounts), or None if it cannot be read. Falls back to the port's own files on a VM without
+/// a filesystem.
+fn read_board_file(vm: &mut Vm, path: &str) -> Option<Vec<u8>> {
+    let names = (vm.qstrs.find("open"), vm.qstrs.find("read"), vm.qstrs.find("close"));
+    let (Some(open_q), Some(read_q), Some(close_q)) = names else {
+        return read_port_file(vm, path);
+    };
+    let Some(open) = vm.dict_get_str(vm.builtins, open_q) else { return read_port_file(vm, path) };
+    let r = (|| {
+        let p = vm.new_str(path)?;
+        vm.root(p);
+        let m = vm.new_str("rb")?;
+        vm.root(m);
+        let f = upy_vm::call::call(vm, open, &[p, m], &[])?;
+        vm.root(f);
+        let data = upy_vm::runtime::call_method(vm, f, read_q, &[]);
+        let _ = upy_vm::runtime::call_method(vm, f, close_q, &[]);
+        let data = data?;
+        Ok(upy_vm::obj::bytes::buffer_of(vm, data))
+    })();
+    let out = match r {
+        Ok(d) => d,
+        Err(upy_vm::Exc) => {
+            let _ = vm.take_exception();
+            None
+        }
+    };
+    vm.clear_temps();
+    out
+}
+
+fn read_port_file(vm: &mut Vm, path: &str) -> Option<Vec<u8>> {
+    if vm.port.stat(path) != Some(NodeKind::File) {
+        return None;
+    }
+    let mut data = Vec::new();
+    vm.port.read_file(path, &mut |b: &[u8]| data.extend_from_slice(b)).ok()?;
+    Some(data)
 }
 
 /// The traceback text of the pending exception.
