@@ -48,6 +48,16 @@ impl FlashFile {
             }
         }
         let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path)?;
+        // One board per image: a second upy-sim on the same image would corrupt it.
+        if let Err(e) = file.try_lock() {
+            return Err(match e {
+                std::fs::TryLockError::WouldBlock => std::io::Error::new(
+                    std::io::ErrorKind::WouldBlock,
+                    "in use by another upy-sim (give each board its own --flash PATH)",
+                ),
+                std::fs::TryLockError::Error(e) => e,
+            });
+        }
         let len = file.metadata()?.len();
         let fresh = len == 0;
         let size = if fresh { bytes } else { len };

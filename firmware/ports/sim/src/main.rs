@@ -59,6 +59,8 @@ fn parse_size(s: &str) -> Result<usize, String> {
 }
 
 fn report(vm: &mut Vm, out: Outcome, stats: bool) -> u8 {
+    // Commit files the program left open (MicroPython's finalizers do this at soft reset).
+    upy_vm::modules::os::unmount_all(vm);
     if stats {
         eprintln!(
             "upy-stats: peak_heap={} heap={} gc_collections={}",

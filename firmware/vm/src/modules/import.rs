@@ -84,8 +84,8 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
         let join = |d: &str, f: &str| if d.is_empty() || d == "." { String::from(f) } else if d.ends_with('/') { alloc::format!("{d}{f}") } else { alloc::format!("{d}/{f}") };
         let pkg_dir = join(&dir, leaf);
         let init = join(&pkg_dir, "__init__.py");
-        if vm.port.stat(&pkg_dir) == Some(upy_hal::NodeKind::Dir) {
-            let has_init = vm.port.stat(&init) == Some(upy_hal::NodeKind::File);
+        if crate::modules::os::stat_any(vm, &pkg_dir) == Some(upy_hal::NodeKind::Dir) {
+            let has_init = crate::modules::os::stat_any(vm, &init) == Some(upy_hal::NodeKind::File);
             let m = super::new_module(vm, full)?;
             vm.root(m);
             let d = module_dict(vm, m);
@@ -104,7 +104,7 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
             return Ok(Some(m));
         }
         let file = join(&dir, &alloc::format!("{leaf}.py"));
-        if vm.port.stat(&file) == Some(upy_hal::NodeKind::File) {
+        if crate::modules::os::stat_any(vm, &file) == Some(upy_hal::NodeKind::File) {
             let m = super::new_module(vm, full)?;
             vm.root(m);
             let d = module_dict(vm, m);
@@ -128,10 +128,9 @@ fn vec_of_str(vm: &Vm, v: Value) -> Vec<String> {
 
 /// Read, compile and run a source file in `globals`.
 pub fn exec_file(vm: &mut Vm, path: &str, globals: Value) -> PyResult<Value> {
-    let mut src: Vec<u8> = Vec::new();
-    if vm.port.read_file(path, &mut |b| src.extend_from_slice(b)).is_err() {
+    let Some(src) = crate::modules::os::read_any(vm, path) else {
         return Err(vm.raise_fmt(TypeId::OSError, format_args!("[Errno 2] ENOENT: {path}")));
-    }
+    };
     let Ok(text) = core::str::from_utf8(&src) else {
         return Err(vm.raise_fmt(TypeId::SyntaxError, format_args!("file {path} is not valid UTF-8")));
     };

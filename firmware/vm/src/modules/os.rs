@@ -438,3 +438,97 @@ pub static MODULE: ModuleDef = ModuleDef {
     ],
     init: None,
 };
+
+// ---- File access for import, boot.py/main.py: the host port first (the sim's host
+// files), then the mounted filesystems.
+
+fn vfs_stat(vm: &mut Vm, path: &str) -> Option<upy_hal::NodeKind> {
+    let saved = vm.exc;
+    let r = (|| -> PyResult<Option<bool>> {
+        let (m, rel) = resolve(vm, path)?;
+        Ok(match m {
+            Mounted::Lfs => with_lfs(vm, |l, d| l.stat(d, &rel)).ok().map(|s| s.is_dir),
+            Mounted::Py(o) => {
+                let r = vm.new_str(&rel)?;
+                let st = py_call(vm, o, q!("stat"), &[r])?;
+                let mode = vm.tuple_items(st).and_then(|t| t.first().copied()).and_then(|m| vm.int_i64(m)).unwrap_or(0);
+                Some(mode & 0x4000 != 0)
+            }
+        })
+    })();
+    vm.exc = saved;
+    match r {
+        Ok(Some(true)) => Some(upy_hal::NodeKind::Dir),
+        Ok(Some(false)) => Some(upy_hal::NodeKind::File),
+        _ => None,
+    }
+}
+
+fn vfs_read(vm: &mut Vm, path: &str) -> Option<Vec<u8>> {
+    let saved = vm.exc;
+    let r = (|| -> PyResult<Vec<u8>> {
+        let (m, rel) = resolve(vm, path)?;
+        match m {
+            Mounted::Lfs => with_lfs(vm, |l, d| {
+                let f = l.open(d, &rel, upy_vfs::OpenFlags { read: true, ..Default::default() })?;
+                let mut out = Vec::new();
+                let mut buf = [0u8; 256];
+                let r = loop {
+                    match l.read(d, f, &mut buf) {
+                        Ok(0) => break Ok(()),
+                        Ok(n) => out.extend_from_slice(&buf[..n]),
+                        Err(e) => break Err(e),
+                    }
+                };
+                let _ = l.close(d, f);
+                r.map(|_| out)
+            }),
+            Mounted::Py(o) => {
+                let r = vm.new_str(&rel)?;
+                let md = vm.new_str("rb")?;
+                let f = py_call(vm, o, q!("open"), &[r, md])?;
+                vm.root(f);
+                let data = py_call(vm, f, q!("read"), &[])?;
+                let out = obj::bytes::buffer_of(vm, data).or_else(|| vm.str_of(data).map(|s| s.as_bytes().to_vec())).unwrap_or_default();
+                let _ = py_call(vm, f, q!("close"), &[]);
+                Ok(out)
+            }
+        }
+    })();
+    vm.exc = saved;
+    r.ok()
+}
+
+/// Kind of the node at `path`: the port's own files first, then the mounted filesystems.
+pub fn stat_any(vm: &mut Vm, path: &str) -> Option<upy_hal::NodeKind> {
+    if let Some(k) = vm.port.stat(path) {
+        return Some(k);
+    }
+    vfs_stat(vm, path)
+}
+
+/// The bytes of the file at `path`: the port's own files first, then the mounted
+/// filesystems (`import`, `boot.py`, `main.py`).
+pub fn read_any(vm: &mut Vm, path: &str) -> Option<Vec<u8>> {
+    let mut data = Vec::new();
+    if vm.port.read_file(path, &mut |b: &[u8]| data.extend_from_slice(b)).is_ok() {
+        return Some(data);
+    }
+    vfs_read(vm, path)
+}
+
+/// Close (and so commit) every open file and unmount the port's filesystem; a soft reset
+/// calls this before dropping the VM, as MicroPython's soft reset closes open files.
+pub fn unmount_all(vm: &mut Vm) {
+    let Vm { fs, port, .. } = vm;
+    // Only touch the device if the filesystem was used (opening it has side effects).
+    if let Some(l) = fs.lfs.as_mut() {
+        if let Some(d) = port.block_device() {
+            l.unmount(d);
+        }
+    }
+    fs.lfs = None;
+    fs.tried = false;
+    fs.mounts.clear();
+    fs.cwd = alloc::string::String::from("/");
+}
