@@ -214,10 +214,10 @@ impl Vm {
     /// `d[key]`, or None when missing.
     pub fn dict_get(&mut self, dict: Value, key: Value) -> PyResult<Option<Value>> {
         let Some(d) = self.dict_off(dict) else { return Ok(None) };
+        let h = runtime::hash(self, key)?;
         if self.heap.get::<DictObj>(d).len == 0 {
             return Ok(None);
         }
-        let h = runtime::hash(self, key)?;
         Ok(self.dict_find(d, key, h)?.map(|i| self.dict_entry(d, i).1))
     }
 
@@ -345,10 +345,10 @@ impl Vm {
     /// Remove `key`; returns its value, or None when missing.
     pub fn dict_remove(&mut self, dict: Value, key: Value) -> PyResult<Option<Value>> {
         let Some(d) = self.dict_off(dict) else { return Ok(None) };
+        let h = runtime::hash(self, key)?;
         if self.heap.get::<DictObj>(d).len == 0 {
             return Ok(None);
         }
-        let h = runtime::hash(self, key)?;
         let Some(i) = self.dict_find(d, key, h)? else { return Ok(None) };
         Ok(Some(self.dict_remove_entry(d, i)))
     }
@@ -460,6 +460,111 @@ mod tests {
         // Reinsert after deletes: goes to the end.
         vm.dict_set(d, Value::small(0), Value::small(-1)).unwrap();
         assert_eq!(vm.dict_items(d).last().unwrap().0, Value::small(0));
+    }
+
+    /// Random inserts, updates and deletes against a model (an insertion-ordered Vec),
+    /// crossing the small-table/indexed boundary and many resizes and compactions.
+    #[test]
+    fn churn_matches_an_ordered_model() {
+        let mut vm = test_vm();
+        let d = super::new_dict(&mut vm).unwrap();
+        vm.root(d);
+        let mut model: alloc::vec::Vec<(i32, i32)> = alloc::vec::Vec::new();
+        let mut seed: u32 = 12345;
+        let mut rnd = |n: u32| {
+            seed = seed.wrapping_mul(1103515245).wrapping_add(12345);
+            (seed >> 8) % n
+        };
+        for step in 0..20000 {
+            let range = if step < 10000 { 40 } else { 400 };
+            let k = rnd(range) as i32 - 20;
+            match rnd(3) {
+                0 | 1 => {
+                    vm.dict_set(d, Value::small(k), Value::small(step)).unwrap();
+                    match model.iter_mut().find(|(mk, _)| *mk == k) {
+                        Some(e) => e.1 = step,
+                        None => model.push((k, step)),
+                    }
+                }
+                _ => {
+                    let got = vm.dict_remove(d, Value::small(k)).unwrap();
+                    let pos = model.iter().position(|(mk, _)| *mk == k);
+                    assert_eq!(got.is_some(), pos.is_some());
+                    if let Some(p) = pos {
+                        assert_eq!(got, Some(Value::small(model[p].1)));
+                        model.remove(p);
+                    }
+                }
+            }
+            if step % 97 == 0 {
+                let items: alloc::vec::Vec<(i32, i32)> = vm
+                    .dict_items(d)
+                    .iter()
+                    .map(|(k, v)| (k.as_small().unwrap(), v.as_small().unwrap()))
+                    .collect();
+                assert_eq!(items, model);
+                for probe in -25..25 {
+                    let want = model.iter().find(|(mk, _)| *mk == probe).map(|e| Value::small(e.1));
+                    assert_eq!(vm.dict_get(d, Value::small(probe)).unwrap(), want);
+                }
+            }
+        }
+        assert_eq!(vm.dict_len(d), model.len());
+    }
+
+    #[test]
+    fn popitem_order_is_lifo_and_reinsertion_goes_last() {
+        let mut vm = test_vm();
+        let d = super::new_dict(&mut vm).unwrap();
+        vm.root(d);
+        for i in 0..30 {
+            vm.dict_set(d, Value::small(i), Value::small(i)).unwrap();
+        }
+        let off = d.as_obj().unwrap();
+        // Remove the last ten entries from the end: `used` shrinks with them.
+        for i in (20..30).rev() {
+            let used = vm.dict_used(off);
+            let (k, _) = vm.dict_entry(off, used - 1);
+            assert_eq!(k, Value::small(i));
+            vm.dict_remove_entry(off, used - 1);
+        }
+        assert_eq!(vm.dict_used(off), 20);
+        // Delete then reinsert a key from the middle: it moves to the end.
+        vm.dict_remove(d, Value::small(5)).unwrap();
+        vm.dict_set(d, Value::small(5), Value::small(-5)).unwrap();
+        let keys: alloc::vec::Vec<i32> = vm.dict_items(d).iter().map(|(k, _)| k.as_small().unwrap()).collect();
+        let mut want: alloc::vec::Vec<i32> = (0..20).filter(|&i| i != 5).collect();
+        want.push(5);
+        assert_eq!(keys, want);
+        assert_eq!(vm.dict_get(d, Value::small(5)).unwrap(), Some(Value::small(-5)));
+        // Emptying resets the table; it keeps working afterwards.
+        for k in want {
+            assert!(vm.dict_remove(d, Value::small(k)).unwrap().is_some());
+        }
+        assert_eq!(vm.dict_len(d), 0);
+        assert_eq!(vm.dict_used(off), 0);
+        vm.dict_set(d, Value::small(7), Value::small(7)).unwrap();
+        assert_eq!(vm.dict_items(d), alloc::vec![(Value::small(7), Value::small(7))]);
+    }
+
+    #[test]
+    fn set_table_and_copy_keep_members() {
+        let mut vm = test_vm();
+        let s = super::new_set(&mut vm, false).unwrap();
+        vm.root(s);
+        for i in 0..300 {
+            crate::obj::set::set_add(&mut vm, s, Value::small(i % 150)).unwrap();
+        }
+        assert_eq!(vm.dict_len(s), 150);
+        let f = super::new_set(&mut vm, true).unwrap();
+        vm.root(f);
+        let (fo, so) = (f.as_obj().unwrap(), s.as_obj().unwrap());
+        vm.dict_copy_into(fo, so, Some(Value::NONE)).unwrap();
+        assert_eq!(vm.dict_len(f), 150);
+        for i in 0..150 {
+            assert_eq!(vm.dict_get(f, Value::small(i)).unwrap(), Some(Value::NONE));
+        }
+        assert_eq!(vm.dict_get(f, Value::small(150)).unwrap(), None);
     }
 
     #[test]

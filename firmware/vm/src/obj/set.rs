@@ -96,9 +96,6 @@ impl Vm {
 
     /// Remove `x` from table `d` if present.
     fn table_discard(&mut self, d: u32, x: Value) -> PyResult<bool> {
-        if self.heap.get::<DictObj>(d).len == 0 {
-            return Ok(false);
-        }
         let h = runtime::hash(self, x)?;
         match self.dict_lookup_h(d, x, h)? {
             Some((i, _)) => {
@@ -554,6 +551,13 @@ fn lookup_key(vm: &mut Vm, x: Value) -> PyResult<Value> {
         return copy_table(vm, t, true);
     }
     Ok(x)
+}
+
+/// `x in s` for a set or frozenset (a set `x` is looked up as a frozenset).
+pub fn set_contains(vm: &mut Vm, s: Value, x: Value) -> PyResult<bool> {
+    let Some(so) = set_off(vm, s) else { return Ok(false) };
+    let k = lookup_key(vm, x)?;
+    vm.table_has(so, k)
 }
 
 fn set_remove(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
