@@ -165,17 +165,18 @@ fn bytearray_set(vm: &mut Vm, ba: Value, data: &[u8]) -> PyResult<()> {
     Ok(())
 }
 
-/// Escape `b` as the inside of a bytes literal quoted with `q`.
-fn escape_into(b: &[u8], q: u8, out: &mut String) {
+/// Escape `b` as the inside of a bytes literal quoted with `q` (bytearray's repr also
+/// escapes `'` inside double quotes, as CPython).
+fn escape_into(b: &[u8], q: u8, always_squote: bool, out: &mut String) {
     for &c in b {
         match c {
             b'\\' => out.push_str("\\\\"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            c if c == q => {
+            c if c == q || (always_squote && c == b'\'') => {
                 out.push('\\');
-                out.push(q as char);
+                out.push(c as char);
             }
             0x20..=0x7e => out.push(c as char),
             _ => {
@@ -195,7 +196,7 @@ pub fn repr_into(vm: &Vm, v: Value, out: &mut String) {
     let q = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
     out.push('b');
     out.push(q as char);
-    escape_into(b, q, out);
+    escape_into(b, q, is_ba, out);
     out.push(q as char);
     if is_ba {
         out.push(')');
@@ -476,7 +477,16 @@ fn bytes_from_arg(vm: &mut Vm, args: &[Value], kw: Kw<'_>) -> PyResult<Vec<u8>> 
     };
     let mut out = Vec::with_capacity(items.len());
     for it in items {
-        out.push(byte_value(vm, it)?);
+        match byte_value(vm, it) {
+            Ok(b) => out.push(b),
+            Err(e) => {
+                if vm.exc_matches(vm.exc, TypeId::ValueError) {
+                    vm.exc = Value::NULL;
+                    return Err(vm.raise(TypeId::ValueError, "bytes must be in range(0, 256)"));
+                }
+                return Err(e);
+            }
+        }
     }
     Ok(out)
 }

@@ -212,7 +212,8 @@ fn layout_number(sp: &Spec, sign: &str, prefix: &str, digits: &str, rest: &str, 
     } else {
         0
     };
-    let grouped = insert_grouping(digits, sp.grouping, every, min_width);
+    // No digits (nan, inf, %c): nothing to group or zero-pad; plain padding applies.
+    let grouped = if digits.is_empty() { String::new() } else { insert_grouping(digits, sp.grouping, every, min_width) };
     let len = (sign.len() + prefix.len() + grouped.len() + rest.chars().count()) as i64;
     let pad = (width - len).max(0) as usize;
     let mut out = String::with_capacity(len as usize + pad);
@@ -577,6 +578,9 @@ pub fn format_str(s: &str, sp: &Spec) -> Result<String, FmtErr> {
     }
     if sp.align == Some('=') {
         return Err(verr("'=' alignment not allowed in string format specifier"));
+    }
+    if let Some(g) = sp.grouping {
+        return Err(verr(alloc::format!("Cannot specify '{g}' with 's'.")));
     }
     if sp.z {
         return Err(verr("Negative zero coercion (z) not allowed in format specifier"));
@@ -1053,6 +1057,9 @@ fn percent_core(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) -> PyResult
         };
         i += 1;
         if conv == '%' {
+            if i - 1 != spec_start + 1 {
+                return Err(vm.raise_fmt(TypeId::ValueError, format_args!("unsupported format character '%' (0x25) at index {}", i - 1)));
+            }
             out.push('%');
             continue;
         }
@@ -1203,7 +1210,6 @@ fn percent_core(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) -> PyResult
             }
             other => {
                 let idx = i - 1;
-                let _ = spec_start;
                 return Err(vm.raise_fmt(
                     TypeId::ValueError,
                     format_args!("unsupported format character '{other}' (0x{:x}) at index {idx}", other as u32),

@@ -581,7 +581,7 @@ fn strip_impl(vm: &mut Vm, args: &[Value], left: bool, right: bool) -> PyResult<
         Some(c) => {
             if vm.str_of(c).is_none() {
                 let name = if left && right { "strip" } else if left { "lstrip" } else { "rstrip" };
-                return Err(type_error_not(vm, &alloc::format!("{name} arg must be None or str"), c));
+                return Err(vm.raise_fmt(TypeId::TypeError, format_args!("{name} arg must be None or str")));
             }
             let s = text(vm, sv);
             let set = text(vm, c);
@@ -1055,9 +1055,10 @@ pub(crate) fn encode_str(vm: &mut Vm, s: &str, c: u8, errors: &str) -> PyResult<
             "xmlcharrefreplace" => out.extend_from_slice(alloc::format!("&#{x};").as_bytes()),
             _ => {
                 let name = if c == b'a' { "ascii" } else { "latin-1" };
+                let ch = super::format::ascii_escape(&String::from(char::from_u32(x).unwrap_or('?')));
                 return Err(vm.raise_fmt(
                     TypeId::UnicodeEncodeError,
-                    format_args!("'{name}' codec can't encode character '\\u{x:04x}' in position {i}: ordinal not in range({limit})"),
+                    format_args!("'{name}' codec can't encode character '{ch}' in position {i}: ordinal not in range({limit})"),
                 ));
             }
         }
