@@ -84,8 +84,11 @@ fn gzip_payload(d: &[u8]) -> Option<&[u8]> {
     d.get(p..)
 }
 
-fn inflate(format: u32, d: &[u8]) -> Option<Vec<u8>> {
-    use miniz_oxide::inflate::{decompress_to_vec, decompress_to_vec_zlib};
+fn inflate(format: u32, d: &[u8], limit: usize) -> Option<Vec<u8>> {
+    use miniz_oxide::inflate::{decompress_to_vec_with_limit, decompress_to_vec_zlib_with_limit};
+    // Never inflate past what the board's heap could hold (a deflate bomb is an error).
+    let decompress_to_vec = |d: &[u8]| decompress_to_vec_with_limit(d, limit);
+    let decompress_to_vec_zlib = |d: &[u8]| decompress_to_vec_zlib_with_limit(d, limit);
     let f = if format == AUTO {
         if d.len() >= 2 && d[0] == 0x1f && d[1] == 0x8b {
             GZIP
@@ -124,7 +127,8 @@ fn fill(vm: &mut Vm, o: u32) -> PyResult<()> {
         }
         data.extend_from_slice(&b);
     }
-    let Some(out) = inflate(j & 3, &data) else {
+    let limit = vm.heap.total_bytes();
+    let Some(out) = inflate(j & 3, &data, limit) else {
         return Err(crate::modules::os::os_error(vm, 5));
     };
     obj::bytes::bytearray_resize(vm, buf, out.len())?;

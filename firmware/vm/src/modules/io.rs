@@ -275,7 +275,7 @@ fn m_write(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         Backend::Mem(ba) => {
             let p = mem_pos(vm, &s);
             let len = obj::bytes::buffer_ref(vm, ba).map_or(0, |b| b.len());
-            let end = p + data.len();
+            let end = p.saturating_add(data.len());
             if end > len {
                 obj::bytes::bytearray_resize(vm, ba, end)?;
             }

@@ -11,6 +11,8 @@ use crate::vm::{PyResult, Vm};
 
 type Kw<'a> = &'a [(Qstr, Value)];
 
+const MAX_BYTES: usize = 1 << 20;
+
 struct Fmt {
     native: bool,
     big: bool,
@@ -27,6 +29,7 @@ fn parse(vm: &mut Vm, v: Value) -> PyResult<Fmt> {
     };
     let mut f = Fmt { native: true, big: false, items: Vec::new() };
     let mut i = 0;
+    let mut bound = 0usize;
     if let Some(&c) = s.first() {
         match c {
             b'@' => i = 1,
@@ -58,10 +61,14 @@ fn parse(vm: &mut Vm, v: Value) -> PyResult<Fmt> {
         if size_of(c, f.native).is_none() {
             return Err(vm.raise(TypeId::ValueError, "bad format string"));
         }
-        if n.unwrap_or(1) > 1 << 24 {
-            return Err(vm.raise(TypeId::ValueError, "count too large"));
+        let n = n.unwrap_or(1);
+        // Bound the packed size (and the number of values) so no input can make the
+        // interpreter ask the system for an unbounded buffer.
+        bound = bound.saturating_add(n.saturating_mul(8).saturating_add(8));
+        if bound > MAX_BYTES {
+            return Err(vm.raise(TypeId::ValueError, "struct format too large"));
         }
-        f.items.push((c, n.unwrap_or(1)));
+        f.items.push((c, n));
     }
     Ok(f)
 }
