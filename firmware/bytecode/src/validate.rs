@@ -259,8 +259,8 @@ pub fn validate_one(c: &CodeObject) -> Result<(), ValidateError> {
     let mut boundary = vec![false; code.len() + 1];
     let mut instrs: Vec<Instr> = Vec::new();
     let mut cell_slots = vec![false; n_locals];
-    for s in n_locals - c.n_free as usize..n_locals {
-        cell_slots[s] = true;
+    for slot in cell_slots.iter_mut().skip(n_locals - c.n_free as usize) {
+        *slot = true;
     }
     let mut off = 0usize;
     while off < code.len() {

@@ -327,11 +327,10 @@ impl<'a> Lexer<'a> {
     fn at_eof(&mut self) -> CResult<Token> {
         let pos = self.pos;
         let col = self.col_of(pos);
-        if let Some(p) = self.parens.last() {
-            if !self.sub {
+        if let Some(p) = self.parens.last()
+            && !self.sub {
                 return Err(CompileError::syntax(format!("'{}' was never closed", p.ch as char), p.line, p.col));
             }
-        }
         if self.line_has_tokens && !self.sub {
             self.line_has_tokens = false;
             return Ok(Token { kind: Tok::Newline, start: pos as u32, end: pos as u32, line: self.line, col });
@@ -815,7 +814,7 @@ mod tests {
 
     #[test]
     fn deep_parens_limited() {
-        let src: alloc::string::String = core::iter::repeat('(').take(300).collect();
+        let src: alloc::string::String = core::iter::repeat_n('(', 300).collect();
         assert_eq!(first_err(&src).msg, "too many nested parentheses");
     }
 }

@@ -132,11 +132,10 @@ impl<'a> Parser<'a> {
     fn unexpected(&self, t: &Token, wanted: Option<Tok>) -> CompileError {
         // Like CPython: an error on a later line than a still-open bracket is reported as
         // the unclosed bracket.
-        if let Some((ch, line, col)) = self.lex.open_brackets() {
-            if t.line > line && !matches!(t.kind, Tok::Indent | Tok::Dedent) {
+        if let Some((ch, line, col)) = self.lex.open_brackets()
+            && t.line > line && !matches!(t.kind, Tok::Indent | Tok::Dedent) {
                 return CompileError::syntax(format!("'{}' was never closed", ch as char), line, col);
             }
-        }
         match t.kind {
             Tok::Indent => CompileError::indent("unexpected indent", t.line, t.col),
             Tok::Dedent if wanted.is_none() => {
@@ -1322,11 +1321,10 @@ impl<'a> Parser<'a> {
             return Err(self.unexpected(&close, Some(Tok::RPar)));
         }
         self.next()?;
-        if let Some(g) = genexp_at {
-            if count > 1 {
+        if let Some(g) = genexp_at
+            && count > 1 {
                 return Err(err("Generator expression must be parenthesized", &g));
             }
-        }
         Ok((args, keywords))
     }
 

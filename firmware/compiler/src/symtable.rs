@@ -241,11 +241,10 @@ impl<'a> Builder<'a> {
     fn exit(&mut self) -> CResult<()> {
         let id = self.cur_id();
         let sc = &self.t.scopes[id];
-        if sc.is_coroutine && sc.is_generator {
-            if let Some((l, c)) = sc.returns_value {
+        if sc.is_coroutine && sc.is_generator
+            && let Some((l, c)) = sc.returns_value {
                 return Err(serr("'return' with value in async generator", l, c));
             }
-        }
         self.stack.pop();
         Ok(())
     }
@@ -408,8 +407,7 @@ impl<'a> Builder<'a> {
             StmtKind::If { .. } => {
                 // elif chains are iterated, not recursed.
                 let mut cur = sid;
-                loop {
-                    let StmtKind::If { test, body, orelse } = &ast.stmt(cur).kind else { break };
+                while let StmtKind::If { test, body, orelse } = &ast.stmt(cur).kind {
                     self.visit_expr(*test)?;
                     self.visit_body(body)?;
                     if orelse.len() == 1 && matches!(ast.stmt(orelse[0]).kind, StmtKind::If { .. }) {
@@ -719,11 +717,10 @@ impl<'a> Builder<'a> {
             }
             _ => {
                 sc.is_generator = true;
-                if sc.is_coroutine {
-                    if let Some((l, c)) = sc.returns_value {
+                if sc.is_coroutine
+                    && let Some((l, c)) = sc.returns_value {
                         return Err(serr("'return' with value in async generator", l, c));
                     }
-                }
                 Ok(())
             }
         }
@@ -880,11 +877,10 @@ fn analyze_block(
             }
             continue;
         }
-        if let Some(b) = bound.as_deref() {
-            if !b.contains(&n) {
+        if let Some(b) = bound.as_deref()
+            && !b.contains(&n) {
                 continue;
             }
-        }
         sc.index.insert(n, sc.symbols.len());
         sc.symbols.push(Symbol { name: n, flags: 0, scope: SymScope::Free });
     }

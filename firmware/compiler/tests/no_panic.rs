@@ -27,11 +27,10 @@ fn sources() -> Vec<String> {
                 let p = e.path();
                 if p.is_dir() {
                     stack.push(p);
-                } else if p.extension().is_some_and(|x| x == "py") {
-                    if let Ok(s) = std::fs::read_to_string(&p) {
+                } else if p.extension().is_some_and(|x| x == "py")
+                    && let Ok(s) = std::fs::read_to_string(&p) {
                         out.push(s);
                     }
-                }
             }
         }
     }

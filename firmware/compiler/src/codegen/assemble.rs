@@ -94,11 +94,10 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
                 }
                 keep[i] = true;
                 let x = ins[i];
-                if x.handler != 0 {
-                    if let Some(&(t, _)) = handlers.get(x.handler as usize - 1) {
+                if x.handler != 0
+                    && let Some(&(t, _)) = handlers.get(x.handler as usize - 1) {
                         work.push(t as usize);
                     }
-                }
                 if is_jump(x.op) {
                     work.push(x.arg as usize);
                 }
@@ -331,14 +330,13 @@ fn max_stack(ins: &[Instr], order: &[usize], keep: &[bool], handlers: &[(u32, u3
         if d < se.need {
             return Err(internal("stack underflow"));
         }
-        if x.handler != 0 {
-            if let Some(&(t, hd)) = handlers.get(x.handler as usize - 1) {
+        if x.handler != 0
+            && let Some(&(t, hd)) = handlers.get(x.handler as usize - 1) {
                 if hd > d {
                     return Err(internal("handler depth above stack depth"));
                 }
                 work.push((t as usize, hd + 1));
             }
-        }
         if let Some(j) = se.jump {
             let nd = (d as i64 + j as i64).max(0) as u32;
             max = max.max(nd);

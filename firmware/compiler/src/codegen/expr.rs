@@ -303,14 +303,13 @@ impl<'a> Compiler<'a> {
     /// Jump to `label` if the truth of `e` equals `cond`; otherwise fall through.
     pub(crate) fn jump_if(&mut self, e: ExprId, label: u32, cond: bool) -> CResult<()> {
         let x = self.ast.expr(e);
-        if let Some(c) = self.const_of(e) {
-            if let Some(t) = const_truth(&c) {
+        if let Some(c) = self.const_of(e)
+            && let Some(t) = const_truth(&c) {
                 if t == cond {
                     self.emit_jump(Op::Jump, label);
                 }
                 return Ok(());
             }
-        }
         let saved = self.ur().line;
         self.set_line(x.line);
         let r = self.jump_if_inner(e, x, label, cond);
@@ -382,7 +381,7 @@ impl<'a> Compiler<'a> {
         let has_star = items.iter().any(|&i| matches!(self.ast.expr(i).kind, ExprKind::Starred(_)));
         let n = items.len();
         // A list of >= 3 constants: BuildList 0; LoadConst tuple; ListExtend 1.
-        if build == Op::BuildList && !has_star && n >= 3 && n <= 0xffff {
+        if build == Op::BuildList && !has_star && (3..=0xffff).contains(&n) {
             let consts: Option<Vec<Const>> = items.iter().map(|&i| self.const_of(i)).collect();
             if let Some(c) = consts {
                 self.emit(Op::BuildList, 0);

@@ -343,13 +343,12 @@ impl<'a> Compiler<'a> {
         if parent.kind == ScopeKind::Module {
             return String::from(name);
         }
-        if let Some(n) = def_name {
-            if matches!(child, ScopeKind::Function | ScopeKind::Class)
+        if let Some(n) = def_name
+            && matches!(child, ScopeKind::Function | ScopeKind::Class)
                 && self.st.scopes[parent.scope].scope_of(n) == SymScope::GlobalExplicit
             {
                 return String::from(name);
             }
-        }
         if matches!(parent.kind, ScopeKind::Function | ScopeKind::Lambda) {
             format!("{}.<locals>.{}", parent.qualname, name)
         } else {
@@ -402,12 +401,11 @@ impl<'a> Compiler<'a> {
                 frees.push(n);
             }
         } else if kind == ScopeKind::Class {
-            if sc.needs_class_closure {
-                if let Some(cn) = ast.lookup("__class__") {
+            if sc.needs_class_closure
+                && let Some(cn) = ast.lookup("__class__") {
                     let i = add_slot(cn, "__class__", &mut slots, &mut varnames);
                     cells.push(i);
                 }
-            }
             let mut freenames: Vec<Name> = sc
                 .symbols
                 .iter()
@@ -510,14 +508,13 @@ impl<'a> Compiler<'a> {
         }
         match body {
             Body::Module(stmts) => {
-                if self.mode == Mode::Exec {
-                    if let Some(doc) = self.docstring(stmts) {
+                if self.mode == Mode::Exec
+                    && let Some(doc) = self.docstring(stmts) {
                         let i = self.add_const(Const::Str(doc));
                         self.emit(Op::LoadConst, i);
                         let n = self.add_name("__doc__");
                         self.emit(Op::StoreName, n);
                     }
-                }
                 self.visit_stmts(stmts)?;
                 self.emit0(Op::LoadNone);
                 self.emit0(Op::ReturnValue);
@@ -569,11 +566,10 @@ impl<'a> Compiler<'a> {
 
     fn docstring(&self, stmts: &[StmtId]) -> Option<String> {
         let first = *stmts.first()?;
-        if let StmtKind::Expr(e) = &self.ast.stmt(first).kind {
-            if let ExprKind::Lit(Lit::Str(s)) = &self.ast.expr(*e).kind {
+        if let StmtKind::Expr(e) = &self.ast.stmt(first).kind
+            && let ExprKind::Lit(Lit::Str(s)) = &self.ast.expr(*e).kind {
                 return Some(s.clone());
             }
-        }
         None
     }
 }

@@ -648,11 +648,10 @@ impl<'a> Compiler<'a> {
             return Err(serr("'return' outside function", s));
         }
         let preserve = value.is_some_and(|v| !self.is_const(v));
-        if preserve {
-            if let Some(v) = value {
+        if preserve
+            && let Some(v) = value {
                 self.visit_expr(v)?;
             }
-        }
         let saved_f = self.ur().fblocks.clone();
         let saved_h = self.ur().hstack.clone();
         while let Some(fb) = self.u().fblocks.pop() {
