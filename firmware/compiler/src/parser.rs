@@ -1764,3 +1764,111 @@ pub(crate) fn describe(k: &ExprKind) -> &'static str {
         ExprKind::Await(_) => "await expression",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// S-expression of an expression, for checking tree shapes.
+    fn sx(ast: &Ast, e: ExprId) -> String {
+        let x = ast.expr(e);
+        match &x.kind {
+            ExprKind::Name(n) => String::from(ast.name(*n)),
+            ExprKind::Lit(Lit::Int(i)) => format!("{i}"),
+            ExprKind::Lit(Lit::Str(s)) => format!("{s:?}"),
+            ExprKind::Lit(l) => format!("{l:?}"),
+            ExprKind::BinOp(a, op, b) => format!("({} {} {})", op.symbol(), sx(ast, *a), sx(ast, *b)),
+            ExprKind::UnaryOp(op, a) => format!("({op:?} {})", sx(ast, *a)),
+            ExprKind::BoolOp(k, v) => {
+                format!("({k:?} {})", v.iter().map(|&i| sx(ast, i)).collect::<Vec<_>>().join(" "))
+            }
+            ExprKind::Compare(a, rest) => {
+                let mut s = format!("(cmp {}", sx(ast, *a));
+                for (op, r) in rest {
+                    s.push_str(&format!(" {op:?} {}", sx(ast, *r)));
+                }
+                s + ")"
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                format!("(if {} {} {})", sx(ast, *test), sx(ast, *body), sx(ast, *orelse))
+            }
+            ExprKind::Tuple(v) => format!("(tuple {})", v.iter().map(|&i| sx(ast, i)).collect::<Vec<_>>().join(" ")),
+            ExprKind::Starred(a) => format!("*{}", sx(ast, *a)),
+            ExprKind::Await(a) => format!("(await {})", sx(ast, *a)),
+            ExprKind::Attribute { value, attr, .. } => format!("{}.{}", sx(ast, *value), ast.name(*attr)),
+            ExprKind::Call { func, args, keywords } => format!(
+                "(call {} [{}] [{}])",
+                sx(ast, *func),
+                args.iter().map(|&i| sx(ast, i)).collect::<Vec<_>>().join(" "),
+                keywords
+                    .iter()
+                    .map(|k| format!("{}={}", k.name.map(|n| ast.name(n)).unwrap_or("**"), sx(ast, k.value)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            ExprKind::JoinedStr(parts) => {
+                let p: Vec<String> = parts
+                    .iter()
+                    .map(|p| match p {
+                        FPart::Text(t) => format!("{t:?}"),
+                        FPart::Field { value, conv, spec } => format!(
+                            "{{{} {} {}}}",
+                            sx(ast, *value),
+                            conv,
+                            spec.map(|s| sx(ast, s)).unwrap_or_default()
+                        ),
+                    })
+                    .collect();
+                format!("(f {})", p.join(" "))
+            }
+            other => format!("<{}>", describe(other)),
+        }
+    }
+
+    fn expr(src: &str) -> String {
+        let (ast, body) = parse(src, ParseMode::Eval).unwrap();
+        let StmtKind::Expr(e) = ast.stmt(body[0]).kind else { panic!() };
+        sx(&ast, e)
+    }
+
+    #[test]
+    fn precedence() {
+        assert_eq!(expr("1 + 2 * 3"), "(+ 1 (* 2 3))");
+        assert_eq!(expr("a - b - c"), "(- (- a b) c)");
+        assert_eq!(expr("-2 ** 2"), "(Neg (** 2 2))");
+        assert_eq!(expr("2 ** -1"), "(** 2 (Neg 1))");
+        assert_eq!(expr("a ** b ** c"), "(** a (** b c))");
+        assert_eq!(expr("not a == b and c or d"), "(Or (And (Not (cmp a Eq b)) c) d)");
+        assert_eq!(expr("a | b ^ c & d << e + f"), "(| a (^ b (& c (<< d (+ e f)))))");
+        assert_eq!(expr("a < b <= c is not d not in e"), "(cmp a Lt b Le c IsNot d NotIn e)");
+        assert_eq!(expr("x if a else y if b else z"), "(if a x (if b y z))");
+        assert_eq!(expr("await f() ** 2"), "(** (await (call f [] [])) 2)");
+        assert_eq!(expr("a.b(c, *d, e=1, **g).h"), "(call a.b [c *d] [e=1 **=g]).h");
+        assert_eq!(expr("1, *a, 2"), "(tuple 1 *a 2)");
+        assert_eq!(expr("~-+a"), "(Invert (Neg (Pos a)))");
+    }
+
+    #[test]
+    fn fstrings_and_concatenation() {
+        assert_eq!(expr("'a' 'b'"), "\"ab\"");
+        assert_eq!(expr("f'x{a!r:>{w}}y' 'z'"), "(f \"x\" {a 2 (f \">\" {w 0 })} \"yz\")");
+        assert_eq!(expr("f'{a=}'"), "(f \"a=\" {a 2 })");
+        assert_eq!(expr("f'{a = :5}'"), "(f \"a = \" {a 0 (f \"5\")})");
+        assert_eq!(expr("f'{{}}{1+1}'"), "(f \"{}\" {(+ 1 1) 0 })");
+    }
+
+    #[test]
+    fn statements() {
+        let (ast, body) = parse("if a:\n    pass\nelif b:\n    pass\nelse:\n    x = 1\n", ParseMode::File).unwrap();
+        assert_eq!(body.len(), 1);
+        let StmtKind::If { orelse, .. } = &ast.stmt(body[0]).kind else { panic!() };
+        assert!(matches!(ast.stmt(orelse[0]).kind, StmtKind::If { .. }));
+        let (ast, body) = parse("with (a as b, c):\n    pass\nwith (a, b) as c:\n    pass\n", ParseMode::File).unwrap();
+        let StmtKind::With { items, .. } = &ast.stmt(body[0]).kind else { panic!() };
+        assert_eq!(items.len(), 2);
+        let StmtKind::With { items, .. } = &ast.stmt(body[1]).kind else { panic!() };
+        assert_eq!(items.len(), 1);
+        let (_, body) = parse("a = 1; b = 2;\nc = 3\n", ParseMode::File).unwrap();
+        assert_eq!(body.len(), 3);
+    }
+}

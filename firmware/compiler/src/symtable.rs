@@ -887,3 +887,87 @@ fn analyze_block(
     free.extend(newfree);
     Ok(free)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parser::{parse, ParseMode};
+
+    /// Build the table and return (scope name, name, classification) for every symbol.
+    fn table(src: &str) -> Vec<(String, String, SymScope)> {
+        let (mut ast, body) = parse(src, ParseMode::File).unwrap();
+        let t = build(&mut ast, &body).unwrap();
+        let mut out = Vec::new();
+        for sc in &t.scopes {
+            for s in &sc.symbols {
+                out.push((sc.name.clone(), String::from(ast.name(s.name)), s.scope));
+            }
+        }
+        out
+    }
+
+    fn scope(src: &str, in_scope: &str, name: &str) -> SymScope {
+        table(src)
+            .into_iter()
+            .find(|(s, n, _)| s == in_scope && n == name)
+            .map(|(_, _, k)| k)
+            .unwrap_or(SymScope::Unknown)
+    }
+
+    #[test]
+    fn locals_globals_cells_frees() {
+        let src = "x = 1\ndef f(a):\n    b = a\n    def g():\n        return b + x\n    return g\n";
+        assert_eq!(scope(src, "<module>", "x"), SymScope::Local);
+        assert_eq!(scope(src, "f", "a"), SymScope::Local);
+        assert_eq!(scope(src, "f", "b"), SymScope::Cell);
+        assert_eq!(scope(src, "g", "b"), SymScope::Free);
+        assert_eq!(scope(src, "g", "x"), SymScope::GlobalImplicit);
+    }
+
+    #[test]
+    fn class_scope_invisible_to_methods() {
+        let src = "def f():\n    y = 1\n    class C:\n        y = 2\n        def m(self):\n            return y\n    return C\n";
+        assert_eq!(scope(src, "m", "y"), SymScope::Free);
+        assert_eq!(scope(src, "C", "y"), SymScope::Local);
+        assert_eq!(scope(src, "f", "y"), SymScope::Cell);
+        let t = {
+            let (mut ast, body) = parse(src, ParseMode::File).unwrap();
+            build(&mut ast, &body).unwrap()
+        };
+        let c = t.scopes.iter().find(|s| s.name == "C").unwrap();
+        let (mut ast, _) = parse(src, ParseMode::File).unwrap();
+        let y = ast.intern("y");
+        assert!(c.flags(y) & DEF_FREE_CLASS != 0);
+    }
+
+    #[test]
+    fn super_makes_class_cell() {
+        let src = "class A:\n    def f(self):\n        return super().f()\n";
+        let (mut ast, body) = parse(src, ParseMode::File).unwrap();
+        let t = build(&mut ast, &body).unwrap();
+        assert!(t.scopes.iter().find(|s| s.name == "A").unwrap().needs_class_closure);
+        assert_eq!(scope(src, "f", "__class__"), SymScope::Free);
+    }
+
+    #[test]
+    fn global_nonlocal_and_del() {
+        let src = "def f():\n    global g\n    g = 1\n    n = 0\n    def h():\n        nonlocal n\n        n = 2\n    d = 1\n    del d\n";
+        assert_eq!(scope(src, "f", "g"), SymScope::GlobalExplicit);
+        assert_eq!(scope(src, "h", "n"), SymScope::Free);
+        assert_eq!(scope(src, "f", "n"), SymScope::Cell);
+        assert_eq!(scope(src, "f", "d"), SymScope::Local);
+    }
+
+    #[test]
+    fn comprehensions_and_walrus() {
+        let src = "def f(xs):\n    return [(y := x) for x in xs], y\n";
+        assert_eq!(scope(src, "<listcomp>", "x"), SymScope::Local);
+        assert_eq!(scope(src, "<listcomp>", "y"), SymScope::Free);
+        assert_eq!(scope(src, "f", "y"), SymScope::Cell);
+        assert_eq!(scope(src, "f", "xs"), SymScope::Local);
+        // The outermost iterable is evaluated in the enclosing scope.
+        assert_eq!(scope(src, "<listcomp>", "xs"), SymScope::Unknown);
+        let src = "[(z := i) for i in range(3)]\n";
+        assert_eq!(scope(src, "<listcomp>", "z"), SymScope::GlobalExplicit);
+    }
+}
