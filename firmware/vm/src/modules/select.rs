@@ -187,9 +187,13 @@ fn buf_readinto(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn buf_write(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(b) = obj::bytes::buffer_of(vm, args[0]) else {
+    let Some(mut b) = obj::bytes::buffer_of(vm, args[0]) else {
         return Err(vm.raise(TypeId::TypeError, "object with buffer protocol required"));
     };
+    // write(buf, n): the first n bytes (mpremote's RemoteCommand uses it).
+    if let Some(n) = args.get(1).and_then(|&v| vm.int_i64(v)) {
+        b.truncate(n.max(0) as usize);
+    }
     vm.port.stdout_write(&b);
     Ok(Value::small(b.len() as i32))
 }
@@ -209,7 +213,7 @@ pub static CONSOLE_BUFFER_TYPE: TypeDef = TypeDef {
     locals: &[
         (q!("read"), st(buf_read, 0, 1)),
         (q!("readinto"), st(buf_readinto, 1, 2)),
-        (q!("write"), st(buf_write, 1, 1)),
+        (q!("write"), st(buf_write, 1, 2)),
         (q!("flush"), st(buf_flush, 0, 0)),
     ],
     new: None,
