@@ -489,3 +489,47 @@ print(open('after.txt').read(), sorted(os.listdir()))
     assert_eq!(out, "['after.txt', 'keep.txt'] precious\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn import_from_flash_and_mounts() {
+    let dir = tmpdir("import");
+    let image = dir.join("flash.img");
+    let (out, err, ok) = run_sim(&image, "import os\nos.mkdir('/lib')\nwith open('/lib/flashmod.py', 'w') as f:\n    f.write('X = 42\\n')\nopen('/lib/unclosed.py', 'w').write('Y = 7\\n')\n");
+    assert!(ok, "{out}{err}");
+    let (out, err, ok) = run_sim(
+        &image,
+        r#"
+import sys, os, io
+sys.path.append('/lib')
+import flashmod, unclosed
+print(flashmod.X, flashmod.__file__, unclosed.Y)
+
+class MemFS:
+    files = {'/memmod.py': b'Z = "from the mount"\n'}
+    def stat(self, path):
+        if path == '/':
+            return (0x4000, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        if path in self.files:
+            return (0x8000, 0, 0, 0, 0, 0, len(self.files[path]), 0, 0, 0)
+        raise OSError(2)
+    def open(self, path, mode):
+        if path not in self.files:
+            raise OSError(2)
+        return io.BytesIO(self.files[path])
+    def chdir(self, path):
+        pass
+
+os.mount(MemFS(), '/remote')
+os.chdir('/remote')
+import memmod
+print(memmod.Z)
+try:
+    import nothere
+except ImportError:
+    print('ImportError')
+"#,
+    );
+    assert!(ok, "{out}{err}");
+    assert_eq!(out, "42 /lib/flashmod.py 7\nfrom the mount\nImportError\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

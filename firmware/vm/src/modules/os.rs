@@ -499,22 +499,40 @@ fn vfs_read(vm: &mut Vm, path: &str) -> Option<Vec<u8>> {
     r.ok()
 }
 
-/// Kind of the node at `path`: the port's own files first, then the mounted filesystems.
-pub fn stat_any(vm: &mut Vm, path: &str) -> Option<upy_hal::NodeKind> {
-    if let Some(k) = vm.port.stat(path) {
-        return Some(k);
-    }
-    vfs_stat(vm, path)
+/// Once a program has used the filesystem (or mounted something), paths mean the board's
+/// filesystem first (relative ones against `os.getcwd()`, e.g. imports after mpremote's
+/// `mount` + `chdir('/remote')`); before that the port's own files come first (the
+/// simulated board running a host script imports its sibling host modules).
+fn vfs_first(vm: &Vm) -> bool {
+    vm.fs.lfs.is_some() || !vm.fs.mounts.is_empty()
 }
 
-/// The bytes of the file at `path`: the port's own files first, then the mounted
-/// filesystems (`import`, `boot.py`, `main.py`).
-pub fn read_any(vm: &mut Vm, path: &str) -> Option<Vec<u8>> {
+fn port_stat(vm: &mut Vm, path: &str) -> Option<upy_hal::NodeKind> {
+    vm.port.stat(path)
+}
+
+fn port_read(vm: &mut Vm, path: &str) -> Option<Vec<u8>> {
     let mut data = Vec::new();
-    if vm.port.read_file(path, &mut |b: &[u8]| data.extend_from_slice(b)).is_ok() {
-        return Some(data);
+    vm.port.read_file(path, &mut |b: &[u8]| data.extend_from_slice(b)).ok().map(|_| data)
+}
+
+/// Kind of the node at `path`, on the board's filesystem or the port's own files.
+pub fn stat_any(vm: &mut Vm, path: &str) -> Option<upy_hal::NodeKind> {
+    if vfs_first(vm) {
+        vfs_stat(vm, path).or_else(|| port_stat(vm, path))
+    } else {
+        port_stat(vm, path).or_else(|| vfs_stat(vm, path))
     }
-    vfs_read(vm, path)
+}
+
+/// The bytes of the file at `path` (`import`, `boot.py`, `main.py`), from the board's
+/// filesystem or the port's own files, in the order `stat_any` uses.
+pub fn read_any(vm: &mut Vm, path: &str) -> Option<Vec<u8>> {
+    if vfs_first(vm) {
+        vfs_read(vm, path).or_else(|| port_read(vm, path))
+    } else {
+        port_read(vm, path).or_else(|| vfs_read(vm, path))
+    }
 }
 
 /// Close (and so commit) every open file and unmount the port's filesystem; a soft reset
