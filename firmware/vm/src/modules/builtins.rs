@@ -219,7 +219,7 @@ fn abs(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
         return obj::int::new_big(vm, &num_traits::Signed::abs(&b));
     }
     if let Some((re, im)) = obj::ops::complex_of(vm, v) {
-        return obj::float::new_float(vm, libm::hypot(re, im));
+        return obj::complex::complex_abs(vm, re, im);
     }
     if let Some(r) = runtime::call_dunder(vm, v, q!("__abs__"), &[])? {
         return Ok(r);
