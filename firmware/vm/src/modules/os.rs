@@ -152,6 +152,9 @@ fn os_listdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let p = path_arg(vm, args, 0)?;
     let it = ilistdir_value(vm, &p)?;
     let items = runtime::collect_iter(vm, it)?;
+    for &t in &items {
+        vm.root(t);
+    }
     let out = obj::list::new_list(vm, &[])?;
     for t in items {
         let name = vm.tuple_items(t).and_then(|t| t.first().copied()).unwrap_or(Value::NONE);
