@@ -558,13 +558,7 @@ fn special_attr(vm: &mut Vm, v: Value, name: Qstr) -> PyResult<Option<Value>> {
         }
         _ => {}
     }
-    if (v.is_small() || vm.is_int(v) || vm.float_of(v).is_some()) && (name == q!("real") || name == q!("imag")) {
-        if name == q!("real") {
-            return Ok(Some(v));
-        }
-        return Ok(Some(if vm.float_of(v).is_some() { obj::float::new_float(vm, 0.0)? } else { Value::small(0) }));
-    }
-    Ok(None)
+    obj::int::number_attr(vm, v, name)
 }
 
 /// `getattr(obj, name)`; AttributeError when missing.

@@ -792,3 +792,15 @@ mod more_tests {
         assert_eq!(parse_hex_float("0xg"), Err(false));
     }
 }
+
+/// The int or bool operand of a mixed int/float operator as f64 (OverflowError when
+/// the int is too large, as CPython); None for anything that is not an int.
+pub fn operand_f64(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
+    if let Some(i) = v.as_small() {
+        return Ok(Some(i as f64));
+    }
+    match vm.int_of(v) {
+        Some(iv) => int_to_f64(vm, &iv).map(Some),
+        None => Ok(None),
+    }
+}

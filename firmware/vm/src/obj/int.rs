@@ -1050,3 +1050,36 @@ mod tests {
         assert_eq!(ratio_to_f64(&(BigUint::from(1u32) << 1024usize), &b(1)), f64::INFINITY);
     }
 }
+
+/// The data attributes of numbers: `real`, `imag`, `numerator`, `denominator` of ints
+/// (bools and int subclasses give plain ints) and `real`, `imag` of floats; None for
+/// any other name or value.
+pub fn number_attr(vm: &mut Vm, v: Value, name: crate::qstr::Qstr) -> PyResult<Option<Value>> {
+    let real = name == q!("real");
+    let ratio = name == q!("numerator") || name == q!("denominator");
+    if !(real || ratio || name == q!("imag")) {
+        return Ok(None);
+    }
+    if v.is_small() {
+        return Ok(Some(if real || name == q!("numerator") { v } else if ratio { Value::small(1) } else { Value::small(0) }));
+    }
+    if let Some(f) = vm.float_of(v) {
+        if ratio {
+            return Ok(None);
+        }
+        if !real {
+            return crate::obj::float::new_float(vm, 0.0).map(Some);
+        }
+        if v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Float) {
+            return Ok(Some(v));
+        }
+        return crate::obj::float::new_float(vm, f).map(Some);
+    }
+    if let Some(iv) = vm.int_of(v) {
+        if real || name == q!("numerator") {
+            return new_intval(vm, iv).map(Some);
+        }
+        return Ok(Some(Value::small(if ratio { 1 } else { 0 })));
+    }
+    Ok(None)
+}

@@ -27,11 +27,11 @@ pub fn builtin_binop(vm: &mut Vm, op: BinOp, inplace: bool, a: Value, b: Value) 
     if fa.is_some() || fb.is_some() {
         let x = match fa {
             Some(f) => Some(f),
-            None => to_float(vm, a),
+            None => obj::float::operand_f64(vm, a)?,
         };
         let y = match fb {
             Some(f) => Some(f),
-            None => to_float(vm, b),
+            None => obj::float::operand_f64(vm, b)?,
         };
         if let (Some(x), Some(y)) = (x, y) {
             return obj::float::float_binop(vm, op, x, y);
