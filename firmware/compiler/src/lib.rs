@@ -20,6 +20,7 @@ pub mod fstring;
 pub mod lexer;
 pub mod literal;
 pub mod parser;
+pub mod stack;
 pub mod symtable;
 pub mod token;
 
@@ -39,9 +40,24 @@ pub enum Mode {
 }
 
 /// Compile `source` into a module-level code object.
+///
+/// The compiler's recursion is limited to `stack::DEFAULT_STACK_BUDGET` bytes of machine
+/// stack (24 KiB on bare-metal targets, 1 MiB on hosts); deeper input is a SyntaxError.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, CompileError> {
+    compile_with_stack_budget(source, filename, mode, stack::DEFAULT_STACK_BUDGET)
+}
+
+/// `compile` with an explicit budget (bytes) of machine stack that the compiler may use
+/// below the caller's frame. Ports with small stacks pass what they can spare.
+pub fn compile_with_stack_budget(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    stack_budget: usize,
+) -> Result<CodeObject, CompileError> {
+    let guard = stack::StackGuard::here(stack_budget);
     let pmode = if mode == Mode::Eval { parser::ParseMode::Eval } else { parser::ParseMode::File };
-    let (mut ast, body) = parser::parse(source, pmode)?;
-    let st = symtable::build(&mut ast, &body)?;
-    codegen::compile_module(&ast, &st, &body, filename, mode)
+    let (mut ast, body) = parser::parse_guarded(source, pmode, guard)?;
+    let st = symtable::build_guarded(&mut ast, &body, guard)?;
+    codegen::compile_module(&ast, &st, &body, filename, mode, guard)
 }

@@ -19,8 +19,8 @@ use crate::lexer::Lexer;
 use crate::token::{Tok, Token};
 
 /// Deepest expression nesting accepted (bracket levels, operator chains, nested lambdas).
-/// Bare-metal targets have small stacks, so the limit is lower there.
-pub const MAX_DEPTH: u32 = if cfg!(target_os = "none") { 64 } else { 200 };
+/// Real stack use is bounded separately by `stack::StackGuard`.
+pub const MAX_DEPTH: u32 = 200;
 
 /// What is being parsed.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
@@ -40,8 +40,11 @@ pub struct Parser<'a> {
     pub ast: Ast,
     pub(crate) depth: u32,
     pub(crate) last: Token,
+    pub(crate) stack: crate::stack::StackGuard,
 }
 
+#[cold]
+#[inline(never)]
 fn err(msg: impl Into<String>, t: &Token) -> CompileError {
     CompileError::syntax(msg, t.line, t.col)
 }
@@ -49,7 +52,13 @@ fn err(msg: impl Into<String>, t: &Token) -> CompileError {
 /// Parse a whole source. Returns the tree and the top-level statements (for `Eval`, one
 /// expression statement).
 pub fn parse(src: &str, mode: ParseMode) -> CResult<(Ast, Vec<StmtId>)> {
+    parse_guarded(src, mode, crate::stack::StackGuard::here(crate::stack::DEFAULT_STACK_BUDGET))
+}
+
+/// `parse` with an explicit stack guard.
+pub fn parse_guarded(src: &str, mode: ParseMode, stack: crate::stack::StackGuard) -> CResult<(Ast, Vec<StmtId>)> {
     let mut p = Parser {
+        stack,
         src,
         lex: Lexer::new(src),
         la: VecDeque::new(),
@@ -129,6 +138,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The error for an unexpected token.
+    #[inline(never)]
     fn unexpected(&self, t: &Token, wanted: Option<Tok>) -> CompileError {
         // Like CPython: an error on a later line than a still-open bracket is reported as
         // the unclosed bracket.
@@ -161,6 +171,7 @@ impl<'a> Parser<'a> {
     }
 
     fn enter(&mut self, t: &Token) -> CResult<()> {
+        self.stack.check(t.line, t.col)?;
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(err("too many nested expressions", t));
@@ -174,6 +185,7 @@ impl<'a> Parser<'a> {
 
     // ----- node construction -----
 
+    #[inline(never)]
     pub(crate) fn mk(&mut self, kind: ExprKind, line: u32, col: u32) -> CResult<ExprId> {
         let d = self.child_depth(&kind).saturating_add(1);
         if d as u32 > MAX_DEPTH {
@@ -282,6 +294,7 @@ impl<'a> Parser<'a> {
 
     fn parse_statement(&mut self, out: &mut Vec<StmtId>) -> CResult<()> {
         let t = self.peek()?;
+        self.stack.check(t.line, t.col)?;
         match t.kind {
             Tok::If => self.parse_if().map(|s| out.push(s)),
             Tok::While => self.parse_while().map(|s| out.push(s)),
@@ -1113,6 +1126,7 @@ impl<'a> Parser<'a> {
         Ok(body)
     }
 
+    #[inline(never)]
     fn parse_lambda(&mut self) -> CResult<ExprId> {
         let t = self.next()?;
         let params = self.parse_params(Tok::Colon, false)?;
@@ -1251,6 +1265,7 @@ impl<'a> Parser<'a> {
         self.parse_call_args_inner()
     }
 
+    #[inline(never)]
     fn parse_call_args_inner(&mut self) -> CResult<(Vec<ExprId>, Vec<Keyword>)> {
         let mut args: Vec<ExprId> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
@@ -1329,6 +1344,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The index of a subscript: expression, slice, or tuple of them.
+    #[inline(never)]
     fn parse_subscript(&mut self) -> CResult<ExprId> {
         let t = self.peek()?;
         let first = self.parse_slice_item()?;
@@ -1345,6 +1361,7 @@ impl<'a> Parser<'a> {
         self.mk_at(ExprKind::Tuple(items), &t)
     }
 
+    #[inline(never)]
     fn parse_slice_item(&mut self) -> CResult<ExprId> {
         let t = self.peek()?;
         if t.kind == Tok::Star {
@@ -1369,6 +1386,7 @@ impl<'a> Parser<'a> {
         self.mk_at(ExprKind::Slice { lower, upper, step }, &t)
     }
 
+    #[inline(never)]
     pub(crate) fn parse_yield_expr(&mut self) -> CResult<ExprId> {
         let t = self.next()?;
         if self.eat(Tok::From)? {
@@ -1426,6 +1444,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(never)]
     fn parse_paren(&mut self, t: &Token) -> CResult<ExprId> {
         if self.eat(Tok::RPar)? {
             return self.mk_at(ExprKind::Tuple(Vec::new()), t);
@@ -1464,6 +1483,7 @@ impl<'a> Parser<'a> {
         self.mk_at(ExprKind::Tuple(items), t)
     }
 
+    #[inline(never)]
     fn parse_list(&mut self, t: &Token) -> CResult<ExprId> {
         if self.eat(Tok::RSqb)? {
             return self.mk_at(ExprKind::List(Vec::new()), t);
@@ -1488,6 +1508,7 @@ impl<'a> Parser<'a> {
         self.mk_at(ExprKind::List(items), t)
     }
 
+    #[inline(never)]
     fn parse_brace(&mut self, t: &Token) -> CResult<ExprId> {
         if self.eat(Tok::RBrace)? {
             return self.mk_at(ExprKind::Dict(Vec::new()), t);
@@ -1528,6 +1549,7 @@ impl<'a> Parser<'a> {
         self.mk_at(ExprKind::Set(items), t)
     }
 
+    #[inline(never)]
     fn parse_dict_rest(&mut self, mut items: Vec<(Option<ExprId>, ExprId)>, t: &Token) -> CResult<ExprId> {
         // Called either at a `**` (items empty) or after the first `key: value`.
         if !items.is_empty() && !self.eat(Tok::Comma)? {
@@ -1564,6 +1586,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Comprehension clauses after the element.
+    #[inline(never)]
     fn parse_comp(&mut self, kind: CompKind, elt: ExprId, value: Option<ExprId>, t: &Token) -> CResult<ExprId> {
         let mut gens = Vec::new();
         loop {
@@ -1589,6 +1612,7 @@ impl<'a> Parser<'a> {
         self.mk_at(ExprKind::Comp { kind, elt, value, gens }, t)
     }
 
+    #[inline(never)]
     fn parse_strings(&mut self) -> CResult<ExprId> {
         let first = self.peek()?;
         let mut parts: Vec<FPart> = Vec::new();

@@ -177,19 +177,25 @@ pub struct SymTable {
 struct Builder<'a> {
     ast: &'a Ast,
     t: SymTable,
-    stack: Vec<ScopeId>,
+    scope_stack: Vec<ScopeId>,
     class_name: Name,
     super_name: Name,
+    stack: crate::stack::StackGuard,
 }
 
 /// Build and analyse the symbol table of a module body.
 pub fn build(ast: &mut Ast, body: &[StmtId]) -> CResult<SymTable> {
+    build_guarded(ast, body, crate::stack::StackGuard::here(crate::stack::DEFAULT_STACK_BUDGET))
+}
+
+/// `build` with an explicit stack guard.
+pub fn build_guarded(ast: &mut Ast, body: &[StmtId], stack: crate::stack::StackGuard) -> CResult<SymTable> {
     let class_name = ast.intern("__class__");
     let super_name = ast.intern("super");
     ast.intern(".0");
-    let mut b = Builder { ast, t: SymTable::default(), stack: Vec::new(), class_name, super_name };
+    let mut b = Builder { ast, t: SymTable::default(), scope_stack: Vec::new(), class_name, super_name, stack };
     b.t.scopes.push(Scope::new(ScopeKind::Module, String::from("<module>"), None, 1));
-    b.stack.push(0);
+    b.scope_stack.push(0);
     for &s in body {
         b.visit_stmt(s)?;
     }
@@ -206,12 +212,12 @@ fn serr(msg: impl Into<String>, line: u32, col: u32) -> CompileError {
 
 impl<'a> Builder<'a> {
     fn cur(&mut self) -> &mut Scope {
-        let i = self.stack.last().copied().unwrap_or(0);
+        let i = self.scope_stack.last().copied().unwrap_or(0);
         &mut self.t.scopes[i]
     }
 
     fn cur_id(&self) -> ScopeId {
-        self.stack.last().copied().unwrap_or(0)
+        self.scope_stack.last().copied().unwrap_or(0)
     }
 
     fn add_def(&mut self, n: Name, flag: u16, line: u32, col: u32) -> CResult<()> {
@@ -234,7 +240,7 @@ impl<'a> Builder<'a> {
         let id = self.t.scopes.len();
         self.t.scopes.push(Scope::new(kind, name, Some(parent), line));
         self.t.scopes[parent].children.push(id);
-        self.stack.push(id);
+        self.scope_stack.push(id);
         id
     }
 
@@ -245,7 +251,7 @@ impl<'a> Builder<'a> {
             && let Some((l, c)) = sc.returns_value {
                 return Err(serr("'return' with value in async generator", l, c));
             }
-        self.stack.pop();
+        self.scope_stack.pop();
         Ok(())
     }
 
@@ -286,6 +292,7 @@ impl<'a> Builder<'a> {
         let ast = self.ast;
         let s = ast.stmt(sid);
         let (line, col) = (s.line, s.col);
+        self.stack.check(line, col)?;
         match &s.kind {
             StmtKind::Expr(e) => self.visit_expr(*e)?,
             StmtKind::Assign { targets, value } => {
@@ -524,6 +531,7 @@ impl<'a> Builder<'a> {
         let ast = self.ast;
         let x = ast.expr(e);
         let (line, col) = (x.line, x.col);
+        self.stack.check(line, col)?;
         match &x.kind {
             ExprKind::Name(n) => {
                 let n = *n;
@@ -728,10 +736,10 @@ impl<'a> Builder<'a> {
 
     fn extend_namedexpr_scope(&mut self, n: Name, line: u32, col: u32) -> CResult<()> {
         let cur = self.cur_id();
-        let mut i = self.stack.len();
+        let mut i = self.scope_stack.len();
         while i > 0 {
             i -= 1;
-            let sid = self.stack[i];
+            let sid = self.scope_stack[i];
             let sc = &self.t.scopes[sid];
             match sc.kind {
                 ScopeKind::Comprehension(_) => {

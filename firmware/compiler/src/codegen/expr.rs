@@ -105,6 +105,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn visit_expr(&mut self, e: ExprId) -> CResult<()> {
         let x = self.ast.expr(e);
+        self.stack.check(x.line, x.col)?;
         let saved = self.ur().line;
         self.set_line(x.line);
         let r = self.visit_expr_inner(e, x);
@@ -303,6 +304,7 @@ impl<'a> Compiler<'a> {
     /// Jump to `label` if the truth of `e` equals `cond`; otherwise fall through.
     pub(crate) fn jump_if(&mut self, e: ExprId, label: u32, cond: bool) -> CResult<()> {
         let x = self.ast.expr(e);
+        self.stack.check(x.line, x.col)?;
         if let Some(c) = self.const_of(e)
             && let Some(t) = const_truth(&c) {
                 if t == cond {
@@ -739,6 +741,7 @@ impl<'a> Compiler<'a> {
     /// Store the value on top of the stack into `e`.
     pub(crate) fn store_target(&mut self, e: ExprId) -> CResult<()> {
         let x = self.ast.expr(e);
+        self.stack.check(x.line, x.col)?;
         let saved = self.ur().line;
         self.set_line(x.line);
         let r = self.store_target_inner(x);
@@ -793,6 +796,7 @@ impl<'a> Compiler<'a> {
     /// `del e`.
     pub(crate) fn delete_target(&mut self, e: ExprId) -> CResult<()> {
         let x = self.ast.expr(e);
+        self.stack.check(x.line, x.col)?;
         self.set_line(x.line);
         match &x.kind {
             ExprKind::Name(n) => self.name_op(*n, NameOp::Delete)?,

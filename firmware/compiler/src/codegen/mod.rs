@@ -102,6 +102,7 @@ pub(crate) struct Compiler<'a> {
     pub filename: &'a str,
     pub mode: Mode,
     pub units: Vec<Unit<'a>>,
+    pub stack: crate::stack::StackGuard,
 }
 
 /// What the body of a new code object is.
@@ -159,8 +160,8 @@ fn const_key(c: &Const, out: &mut Vec<u8>) -> bool {
 }
 
 impl<'a> Compiler<'a> {
-    pub(crate) fn new(ast: &'a Ast, st: &'a SymTable, filename: &'a str, mode: Mode) -> Self {
-        Compiler { ast, st, filename, mode, units: Vec::new() }
+    pub(crate) fn new(ast: &'a Ast, st: &'a SymTable, filename: &'a str, mode: Mode, stack: crate::stack::StackGuard) -> Self {
+        Compiler { ast, st, filename, mode, units: Vec::new(), stack }
     }
 
     pub(crate) fn u(&mut self) -> &mut Unit<'a> {
@@ -485,6 +486,7 @@ impl<'a> Compiler<'a> {
         if self.units.len() > 400 {
             return Err(CompileError::syntax("too many nested scopes", first_line, 1));
         }
+        self.stack.check(first_line, 1)?;
         self.push_unit(sid, name, qualname, first_line)?;
         if let Some(p) = params {
             let u = self.u();
@@ -583,8 +585,15 @@ pub(crate) enum NameOp {
 }
 
 /// Compile a parsed and analysed module.
-pub(crate) fn compile_module(ast: &Ast, st: &SymTable, body: &[StmtId], filename: &str, mode: Mode) -> CResult<CodeObject> {
-    let mut c = Compiler::new(ast, st, filename, mode);
+pub(crate) fn compile_module(
+    ast: &Ast,
+    st: &SymTable,
+    body: &[StmtId],
+    filename: &str,
+    mode: Mode,
+    stack: crate::stack::StackGuard,
+) -> CResult<CodeObject> {
+    let mut c = Compiler::new(ast, st, filename, mode, stack);
     let b = if mode == Mode::Eval {
         match body.first().map(|&s| &ast.stmt(s).kind) {
             Some(StmtKind::Expr(e)) => Body::Lambda(*e),

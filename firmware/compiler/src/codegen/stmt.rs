@@ -34,6 +34,7 @@ impl<'a> Compiler<'a> {
     fn visit_stmt(&mut self, sid: StmtId) -> CResult<()> {
         let s = self.ast.stmt(sid);
         self.check_size(s.line, s.col)?;
+        self.stack.check(s.line, s.col)?;
         self.set_line(s.line);
         match &s.kind {
             StmtKind::Expr(e) => {
