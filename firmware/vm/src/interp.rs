@@ -1079,8 +1079,10 @@ fn dict_update(vm: &mut Vm, target: Value, src: Value, merge: bool) -> PyResult<
             return Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' object is not a mapping")));
         }
     };
+    vm.root(keys);
     for k in runtime::collect_iter(vm, keys)? {
         let v = runtime::getitem(vm, src, k)?;
+        vm.root(v);
         vm.dict_set(target, k, v)?;
     }
     Ok(())

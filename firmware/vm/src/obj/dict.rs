@@ -660,12 +660,15 @@ pub fn dict_fill(vm: &mut Vm, d: Value, src: Option<Value>, kw: Kw) -> PyResult<
         if is_exact_dict(vm, s) {
             merge_table(vm, d, s.as_obj().unwrap_or(0))?;
         } else if runtime::getattr_opt(vm, s, q!("keys"))?.is_some() {
+            // Values returned by Python code are rooted before anything else allocates.
             let keys = runtime::call_method(vm, s, q!("keys"), &[])?;
+            vm.root(keys);
             let it = runtime::iter(vm, keys)?;
             vm.root(it);
             while let Some(k) = runtime::next(vm, it)? {
                 vm.root(k);
                 let v = runtime::getitem(vm, s, k)?;
+                vm.root(v);
                 vm.dict_set(d, k, v)?;
             }
         } else {

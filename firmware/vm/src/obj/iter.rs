@@ -227,7 +227,7 @@ fn next_iter(vm: &mut Vm, it: Value, off: u32) -> PyResult<Option<Value>> {
         k if k == IterKind::Enumerate as u16 => {
             let Some(x) = next(vm, a)? else { return Ok(None) };
             vm.root(x);
-            let n = b;
+            let n = vm.root(b);
             let n2 = match n.as_small().and_then(|i| Value::try_small(i as i64 + 1)) {
                 Some(v) => v,
                 None => runtime::binary_op(vm, upy_bytecode::BinOp::Add, false, n, Value::small(1))?,

@@ -150,6 +150,8 @@ impl Vm {
         let Some(off) = self.list_off(list) else { return Ok(()) };
         let (items, len) = parts(self, off);
         if items == 0 || self.heap.get::<ArrayHdr>(items).cap as usize <= len {
+            // Growing allocates: `v` may not be rooted anywhere else yet.
+            self.root(v);
             self.list_reserve(list, 1)?;
         }
         let l = self.heap.get_mut::<ListObj>(off);
@@ -174,6 +176,7 @@ impl Vm {
 
     /// Insert `v` before index `i` (clamped to the length).
     pub fn list_insert(&mut self, list: Value, i: usize, v: Value) -> PyResult<()> {
+        self.root(v);
         self.list_reserve(list, 1)?;
         let Some(off) = self.list_off(list) else { return Ok(()) };
         let (items, len) = parts(self, off);
@@ -209,9 +212,20 @@ impl Vm {
     }
 }
 
-/// An index argument: an int (bools and `__index__` objects included); huge ints are
-/// clamped to the i64 range.
+/// An index argument: an int (bools and `__index__` objects included); OverflowError
+/// beyond the i64 range (CPython's ssize_t).
 pub fn index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let i = index_arg_clamped(vm, v)?;
+    if i == i64::MIN || i == i64::MAX {
+        if let Some(super::int::IntVal::Big(_)) = vm.int_of(v) {
+            return Err(vm.raise(TypeId::OverflowError, "Python int too large to convert to C ssize_t"));
+        }
+    }
+    Ok(i)
+}
+
+/// An index argument with huge ints clamped to the i64 range (slice-style arguments).
+pub fn index_arg_clamped(vm: &mut Vm, v: Value) -> PyResult<i64> {
     if let Some(i) = v.as_small() {
         return Ok(i as i64);
     }
@@ -226,7 +240,7 @@ pub fn index_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     if v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) {
         if let Some(r) = runtime::call_dunder(vm, v, q!("__index__"), &[])? {
             if vm.int_of(r).is_some() {
-                return index_arg(vm, r);
+                return index_arg_clamped(vm, r);
             }
         }
     }
@@ -242,11 +256,11 @@ pub fn clamp_range(vm: &mut Vm, start: Option<Value>, stop: Option<Value>, len: 
         j.clamp(0, len_i) as usize
     };
     let a = match start {
-        Some(v) if !v.is_none() => fix(index_arg(vm, v)?),
+        Some(v) if !v.is_none() => fix(index_arg_clamped(vm, v)?),
         _ => 0,
     };
     let b = match stop {
-        Some(v) if !v.is_none() => fix(index_arg(vm, v)?),
+        Some(v) if !v.is_none() => fix(index_arg_clamped(vm, v)?),
         _ => len,
     };
     Ok((a, b))

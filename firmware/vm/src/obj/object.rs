@@ -226,6 +226,7 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<
     let Some(&src) = args.get(1) else { return Err(vm.raise(TypeId::TypeError, "enumerate() missing required argument 'iterable'")) };
     let start = args.get(2).copied().or_else(|| kwarg(kw, q!("start"))).unwrap_or(Value::small(0));
     let it = runtime::iter(vm, src)?;
+    vm.root(it);
     super::iter::new_iter(vm, IterKind::Enumerate, it, start, Value::NULL)
 }
 
@@ -233,7 +234,7 @@ fn zip_new(vm: &mut Vm, args: &[Value], _kw: &[(Qstr, Value)]) -> PyResult<Value
     let mut its = alloc::vec::Vec::new();
     for &a in &args[1..] {
         let it = runtime::iter(vm, a)?;
-        its.push(it);
+        its.push(vm.root(it));
     }
     let t = super::tuple::new_tuple(vm, &its)?;
     super::iter::new_iter(vm, IterKind::Zip, t, Value::NULL, Value::NULL)
@@ -246,7 +247,7 @@ fn map_new(vm: &mut Vm, args: &[Value], _kw: &[(Qstr, Value)]) -> PyResult<Value
     let mut its = alloc::vec::Vec::new();
     for &a in &args[2..] {
         let it = runtime::iter(vm, a)?;
-        its.push(it);
+        its.push(vm.root(it));
     }
     let t = super::tuple::new_tuple(vm, &its)?;
     super::iter::new_iter(vm, IterKind::Map, args[1], t, Value::NULL)
@@ -257,6 +258,7 @@ fn filter_new(vm: &mut Vm, args: &[Value], _kw: &[(Qstr, Value)]) -> PyResult<Va
         return Err(vm.raise(TypeId::TypeError, "filter expected 2 arguments"));
     }
     let it = runtime::iter(vm, args[2])?;
+    vm.root(it);
     super::iter::new_iter(vm, IterKind::Filter, args[1], it, Value::NULL)
 }
 

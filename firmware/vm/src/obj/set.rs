@@ -76,6 +76,7 @@ fn add_all(vm: &mut Vm, dst: u32, src: Value) -> PyResult<()> {
     let it = runtime::iter(vm, src)?;
     vm.root(it);
     while let Some(x) = runtime::next(vm, it)? {
+        vm.root(x);
         vm.dict_set_h_any(dst, x)?;
     }
     Ok(())
@@ -192,6 +193,7 @@ fn difference_update(vm: &mut Vm, t: u32, other: Value) -> PyResult<()> {
     let it = runtime::iter(vm, other)?;
     vm.root(it);
     while let Some(x) = runtime::next(vm, it)? {
+        vm.root(x);
         vm.table_discard(t, x)?;
     }
     Ok(())

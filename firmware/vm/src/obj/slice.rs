@@ -37,7 +37,7 @@ pub fn indices(vm: &mut Vm, slice: Value, len: usize) -> PyResult<(i64, i64, i64
                 Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }))
             }
             None if v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) => {
-                Ok(Some(super::list::index_arg(vm, v)?.clamp(i64::MIN / 2, i64::MAX / 2)))
+                Ok(Some(super::list::index_arg_clamped(vm, v)?.clamp(i64::MIN / 2, i64::MAX / 2)))
             }
             None => Err(vm.raise(TypeId::TypeError, "slice indices must be integers or None or have an __index__ method")),
         }
