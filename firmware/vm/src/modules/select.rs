@@ -98,7 +98,10 @@ fn ready(vm: &mut Vm, obj_v: Value, mask: i64) -> PyResult<i64> {
 fn do_poll(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let l = regs(vm, args[0])?;
     let timeout = match args.get(1) {
-        Some(v) if !v.is_none() => vm.int_i64(*v).unwrap_or(-1),
+        Some(v) if !v.is_none() => match vm.int_i64(*v) {
+            Some(t) => t,
+            None => return Err(vm.raise(TypeId::TypeError, "timeout must be an int")),
+        },
         _ => -1,
     };
     let start = vm.port.ticks_ms();
