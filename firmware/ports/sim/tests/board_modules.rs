@@ -59,3 +59,102 @@ fn select_poll_and_console_buffers() {
     );
     assert_eq!(out, "1 True 4\n[]\nraw bytes\n10\n0 bytearray(b'\\x00\\x00\\x00\\x00')\n");
 }
+
+#[test]
+fn bad_input_raises_never_crashes() {
+    // Every call below must raise a Python exception (or return); the process must not
+    // panic or abort.
+    let dir = std::env::temp_dir().join(format!("upy-badinput-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let image = dir.join("flash.img");
+    let code = r#"
+import struct, binascii, hashlib, io, os, deflate, select, errno, vfs, sys
+calls = [
+    lambda: struct.pack('<' + '9' * 30 + 'q'),
+    lambda: struct.pack('zz', 1),
+    lambda: struct.pack('<', 1),
+    lambda: struct.unpack('<q', b''),
+    lambda: struct.unpack_from('<I', b'abc', 10),
+    lambda: struct.unpack_from('<I', b'abcd', -100),
+    lambda: struct.pack_into('<I', bytearray(2), 0, 1),
+    lambda: struct.pack_into('<I', b'immutable', 0, 1),
+    lambda: struct.pack('<I', 'x'),
+    lambda: struct.pack('<d', 'x'),
+    lambda: struct.pack('<5s', 5),
+    lambda: struct.calcsize(5),
+    lambda: struct.calcsize('1000000000000000000000000q'),
+    lambda: binascii.unhexlify('0'),
+    lambda: binascii.unhexlify(5),
+    lambda: binascii.a2b_base64(b'=' * 7),
+    lambda: binascii.a2b_base64(b'ab=c'),
+    lambda: binascii.crc32('é'),
+    lambda: binascii.b2a_base64(b'x', bogus=1),
+    lambda: hashlib.sha256(5),
+    lambda: hashlib.sha256().update(None),
+    lambda: hashlib.md5.digest(5),
+    lambda: io.StringIO(5),
+    lambda: io.BytesIO('str'),
+    lambda: io.BytesIO().seek(0, 7),
+    lambda: io.BytesIO().read('x'),
+    lambda: io.BytesIO().readinto(b'immutable'),
+    lambda: io.BytesIO().seek(2**40).write(b'x'),
+    lambda: open(5),
+    lambda: open('x', 5),
+    lambda: open('x', 'rwx'),
+    lambda: open('x', 'rbt'),
+    lambda: open('\x00'),
+    lambda: open('a' * 300, 'w'),
+    lambda: open('/', 'w'),
+    lambda: open('/nonexistent/dir/file', 'w'),
+    lambda: open('f', 'w').seek(2**40),
+    lambda: open('f', 'w').seek(-5),
+    lambda: open('f', 'r').write('x'),
+    lambda: open('f', 'w').read(),
+    lambda: open('f', 'rb').readinto(5),
+    lambda: os.listdir(5),
+    lambda: os.stat(''),
+    lambda: os.mkdir('/'),
+    lambda: os.rmdir('/'),
+    lambda: os.remove('/'),
+    lambda: os.rename('/', '/x'),
+    lambda: os.rename('f', '/nonexistent/dir/f'),
+    lambda: os.chdir('/nope'),
+    lambda: os.urandom(-1),
+    lambda: os.urandom(10**12),
+    lambda: os.mount(None, '/x'),
+    lambda: os.mount(object(), '/'),
+    lambda: os.umount('/not-mounted'),
+    lambda: os.umount(object()),
+    lambda: deflate.DeflateIO(io.BytesIO(b'\x1f\x8b\x08garbage'), deflate.GZIP).read(),
+    lambda: deflate.DeflateIO(io.BytesIO(b''), 9),
+    lambda: deflate.DeflateIO(5).read(),
+    lambda: deflate.DeflateIO(io.BytesIO(), deflate.RAW).readinto(b'x'),
+    lambda: select.poll().modify(sys.stdin, 1),
+    lambda: select.poll().poll('x'),
+    lambda: sys.stdin.buffer.readinto(5),
+    lambda: sys.stdout.buffer.write(5),
+    lambda: vfs.VfsLfs2.mkfs(1, 2),
+]
+raised = 0
+for c in calls:
+    try:
+        c()
+    except Exception:
+        raised += 1
+print('done', len(calls), raised > len(calls) // 2)
+print(sorted(os.listdir('/')))
+"#;
+    let out = Command::new(env!("CARGO_BIN_EXE_upy-sim"))
+        .arg("--flash")
+        .arg(&image)
+        .arg("-c")
+        .arg(code)
+        .env("UPY_SIM_FLASH_NOSYNC", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("upy-sim");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "upy-sim failed: {stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.starts_with("done ") && stdout.contains(" True\n"), "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
