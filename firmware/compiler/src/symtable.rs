@@ -638,10 +638,10 @@ impl<'a> Builder<'a> {
                     CompKind::Dict => "<dictcomp>",
                     CompKind::Gen => "<genexpr>",
                 };
-                if gens.iter().any(|g| g.is_async) {
-                    return Err(serr("asynchronous comprehensions are not supported", line, col));
-                }
                 let id = self.enter(ScopeKind::Comprehension(*kind), String::from(name), line);
+                if gens.iter().any(|g| g.is_async) {
+                    self.mark_async_comprehension(line, col)?;
+                }
                 self.t.expr_scope.insert(e, id);
                 if *kind == CompKind::Gen {
                     self.t.scopes[id].is_generator = true;
@@ -693,9 +693,7 @@ impl<'a> Builder<'a> {
                 let sc = self.cur();
                 match sc.kind {
                     ScopeKind::Module | ScopeKind::Class => return Err(serr("'await' outside function", line, col)),
-                    ScopeKind::Comprehension(_) => {
-                        return Err(serr("asynchronous comprehensions are not supported", line, col))
-                    }
+                    ScopeKind::Comprehension(_) => self.mark_async_comprehension(line, col)?,
                     _ if !sc.is_coroutine => return Err(serr("'await' outside async function", line, col)),
                     _ => {}
                 }
@@ -708,6 +706,29 @@ impl<'a> Builder<'a> {
         // `.0` can never clash with a user identifier.
         // Interned up front by `build`; it can never clash with a user identifier.
         self.ast.lookup(".0").unwrap_or(Name(u32::MAX))
+    }
+
+    /// `async for` or `await` in the current comprehension: it and the list/set/dict
+    /// comprehensions around it (which must await it) become coroutines, up to the nearest
+    /// function, which must be `async def` (an async generator expression stops the chain:
+    /// creating one needs no await).
+    fn mark_async_comprehension(&mut self, line: u32, col: u32) -> CResult<()> {
+        let mut i = self.scope_stack.len();
+        while i > 0 {
+            i -= 1;
+            let sid = self.scope_stack[i];
+            match self.t.scopes[sid].kind {
+                ScopeKind::Comprehension(k) => {
+                    self.t.scopes[sid].is_coroutine = true;
+                    if k == CompKind::Gen {
+                        return Ok(());
+                    }
+                }
+                ScopeKind::Function | ScopeKind::Lambda if self.t.scopes[sid].is_coroutine => return Ok(()),
+                _ => break,
+            }
+        }
+        Err(serr("asynchronous comprehension outside of an asynchronous function", line, col))
     }
 
     fn mark_yield(&mut self, line: u32, col: u32) -> CResult<()> {

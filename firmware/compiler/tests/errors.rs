@@ -82,6 +82,8 @@ fn errors_match_cpython() {
     ("if True:\n    x = 1\n   y = 2\n", IndentationError, 3, "unindent does not match any outer indentation level"),
     ("def f(a, /, b, /):\n    pass\n", SyntaxError, 1, "/ may appear only once"),
     ("x = {1: 2, 3}\n", SyntaxError, 1, "':' expected after dictionary key"),
+        ("def f():\n    return [x async for x in y]\n", SyntaxError, 2, "asynchronous comprehension outside of an asynchronous function"),
+        ("async def f():\n    return lambda: [await x for x in y]\n", SyntaxError, 2, "asynchronous comprehension outside of an asynchronous function"),
     ];
     let mut bad = Vec::new();
     for &(src, kind, line, msg) in cases {

@@ -208,9 +208,14 @@ impl<'a> Compiler<'a> {
                 self.make_function(sid, None, Body::Comp(e), &name, None, x.line)?;
                 let Some(first) = gens.first() else { return Err(err("invalid comprehension", x)) };
                 self.visit_expr(first.iter)?;
-                self.emit0(Op::GetIter);
+                self.emit0(if first.is_async { Op::GetAiter } else { Op::GetIter });
                 self.set_line(x.line);
                 self.emit(Op::Call, 1);
+                let sc = &self.st.scopes[sid];
+                if sc.is_coroutine && sc.kind != ScopeKind::Comprehension(CompKind::Gen) {
+                    // An async list/set/dict comprehension returns a coroutine to await.
+                    self.emit_await();
+                }
             }
             ExprKind::Yield(v) => {
                 match v {
@@ -679,27 +684,36 @@ impl<'a> Compiler<'a> {
             CompKind::Dict => self.emit(Op::BuildMap, 0),
             CompKind::Gen => {}
         }
-        // (loop start, exhausted, if-cleanup) per `for` clause; failed `if`s jump forward to
-        // the cleanup, which jumps back to the start (only `Jump` goes backwards).
-        let mut loops: Vec<(u32, u32, u32)> = Vec::with_capacity(gens.len());
+        // (loop start, exhausted, if-cleanup, async) per `for` clause; failed `if`s jump
+        // forward to the cleanup, which jumps back to the start (only `Jump` goes backwards).
+        let mut loops: Vec<(u32, u32, u32, bool)> = Vec::with_capacity(gens.len());
+        let base = if *kind == CompKind::Gen { 0 } else { 1 };
         for (i, g) in gens.iter().enumerate() {
             if i == 0 {
                 self.emit(Op::LoadFast, 0);
             } else {
                 self.visit_expr(g.iter)?;
-                self.emit0(Op::GetIter);
+                self.emit0(if g.is_async { Op::GetAiter } else { Op::GetIter });
             }
             let start = self.new_label();
             let anchor = self.new_label();
             let cleanup = self.new_label();
             self.bind(start);
             self.set_line(x.line);
-            self.emit_jump(Op::ForIter, anchor);
+            if g.is_async {
+                // [.., ait] -> [.., ait, item]; StopAsyncIteration goes to EndAsyncFor.
+                self.push_handler(anchor, base + i as u32 + 1);
+                self.emit0(Op::GetAnext);
+                self.emit_await();
+                self.pop_handler();
+            } else {
+                self.emit_jump(Op::ForIter, anchor);
+            }
             self.store_target(g.target)?;
             for &c in &g.ifs {
                 self.jump_if(c, cleanup, false)?;
             }
-            loops.push((start, anchor, cleanup));
+            loops.push((start, anchor, cleanup, g.is_async));
         }
         match kind {
             CompKind::List => {
@@ -724,10 +738,13 @@ impl<'a> Compiler<'a> {
                 self.emit0(Op::Pop);
             }
         }
-        while let Some((start, anchor, cleanup)) = loops.pop() {
+        while let Some((start, anchor, cleanup, is_async)) = loops.pop() {
             self.bind(cleanup);
             self.emit_jump(Op::Jump, start);
             self.bind(anchor);
+            if is_async {
+                self.emit0(Op::EndAsyncFor);
+            }
         }
         if *kind == CompKind::Gen {
             self.emit0(Op::LoadNone);
