@@ -16,7 +16,7 @@ extern crate alloc;
 pub mod ast;
 mod codegen;
 pub mod error;
-pub mod fstring;
+mod fstring;
 pub mod lexer;
 pub mod literal;
 pub mod parser;
