@@ -26,6 +26,10 @@ use crate::validate::decode_at;
 
 /// Python-like repr of a constant.
 pub fn const_repr(c: &Const) -> String {
+    const_repr_depth(c, 0)
+}
+
+fn const_repr_depth(c: &Const, depth: u32) -> String {
     match c {
         Const::None => String::from("None"),
         Const::True => String::from("True"),
@@ -37,8 +41,9 @@ pub fn const_repr(c: &Const) -> String {
         Const::Complex(f) => format!("{}j", float_repr(*f).trim_end_matches(".0")),
         Const::Str(s) => str_repr(s),
         Const::Bytes(b) => bytes_repr(b),
+        Const::Tuple(_) if depth > 32 => String::from("(...)"),
         Const::Tuple(items) => {
-            let parts: Vec<String> = items.iter().map(const_repr).collect();
+            let parts: Vec<String> = items.iter().map(|k| const_repr_depth(k, depth + 1)).collect();
             if parts.len() == 1 { format!("({},)", parts[0]) } else { format!("({})", parts.join(", ")) }
         }
         Const::Code(code) => format!("<code {}>", code.qualname),
