@@ -68,6 +68,29 @@ fn copy_vals(heap: &mut Heap, src: u32, si: usize, dst: u32, di: usize, n: usize
     }
 }
 
+/// `dst[i] = src[start + i * step]` for `i < n` (distinct ValArrays; indices checked).
+fn copy_strided(heap: &mut Heap, src: u32, start: i64, step: i64, dst: u32, n: usize) {
+    if n == 0 || src == 0 || dst == 0 || src == dst {
+        return;
+    }
+    let (sc, dc) = (heap.get::<ArrayHdr>(src).cap as i64, heap.get::<ArrayHdr>(dst).cap as usize);
+    let last = start + (n as i64 - 1) * step;
+    if n > dc || start < 0 || start >= sc || last < 0 || last >= sc {
+        return;
+    }
+    // SAFETY: distinct live ValArrays; every source index lies between `start` and
+    // `last`, both checked against the source capacity, and `n` fits the destination.
+    unsafe {
+        let s = heap.ptr(src + ARRAY_DATA) as *const Value;
+        let d = heap.ptr(dst + ARRAY_DATA) as *mut Value;
+        let mut j = start;
+        for i in 0..n {
+            *d.add(i) = *s.offset(j as isize);
+            j += step;
+        }
+    }
+}
+
 #[inline]
 fn parts(vm: &Vm, off: u32) -> (u32, usize) {
     let l = vm.heap.get::<ListObj>(off);
@@ -288,10 +311,7 @@ pub fn subscr(vm: &mut Vm, l: Value, key: Value) -> PyResult<Value> {
         if step == 1 {
             copy_vals(&mut vm.heap, src, start as usize, dst, 0, n);
         } else {
-            for i in 0..n {
-                let x = vm.heap.vals(src)[(start + i as i64 * step) as usize];
-                vm.heap.vals_mut(dst)[i] = x;
-            }
+            copy_strided(&mut vm.heap, src, start, step, dst, n);
         }
         vm.heap.get_mut::<ListObj>(ro).len = n as u32;
         return Ok(r);
@@ -841,11 +861,49 @@ pub fn builtin_sorted(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     Ok(l)
 }
 
+/// Ordering of two values of types whose comparison runs no Python code and is total
+/// (ints, non-NaN floats, str, and tuples of those); None when unsure.
+fn quick_cmp(vm: &Vm, a: Value, b: Value, depth: u32) -> Option<core::cmp::Ordering> {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        return Some(x.cmp(&y));
+    }
+    let ka = a.as_obj().map(|o| vm.heap.kind(o));
+    let kb = b.as_obj().map(|o| vm.heap.kind(o));
+    let num = |v: Value, k: Option<Kind>| -> Option<f64> {
+        match (v.as_small(), k) {
+            (Some(i), _) => Some(i as f64),
+            (None, Some(Kind::Float)) => vm.float_of(v).filter(|f| !f.is_nan()),
+            _ => None,
+        }
+    };
+    if let (Some(x), Some(y)) = (num(a, ka), num(b, kb)) {
+        return x.partial_cmp(&y);
+    }
+    let plain_str = |v: Value, k: Option<Kind>| v.as_qstr().is_some() || k == Some(Kind::Str);
+    if plain_str(a, ka) && plain_str(b, kb) {
+        return Some(vm.str_of(a)?.cmp(vm.str_of(b)?));
+    }
+    if ka == Some(Kind::Tuple) && kb == Some(Kind::Tuple) && depth < 8 {
+        let (x, y) = (vm.tuple_items(a)?, vm.tuple_items(b)?);
+        for (&p, &q) in x.iter().zip(y.iter()) {
+            if p == q {
+                continue;
+            }
+            match quick_cmp(vm, p, q, depth + 1)? {
+                core::cmp::Ordering::Equal => continue,
+                o => return Some(o),
+            }
+        }
+        return Some(x.len().cmp(&y.len()));
+    }
+    None
+}
+
 /// `a < b` for sorting.
 #[inline]
 fn lt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
-    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-        return Ok(x < y);
+    if let Some(o) = quick_cmp(vm, a, b, 0) {
+        return Ok(o == core::cmp::Ordering::Less);
     }
     let r = runtime::compare(vm, CmpOp::Lt, a, b)?;
     if r == Value::TRUE {
