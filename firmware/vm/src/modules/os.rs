@@ -232,17 +232,16 @@ fn os_statvfs(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 fn simple(vm: &mut Vm, path: Value, name: Qstr, f: fn(&mut Lfs, &mut dyn upy_hal::BlockDevice, &str) -> upy_vfs::Result<()>) -> PyResult<Value> {
     let p = str_arg(vm, path)?;
     let (m, rel) = resolve(vm, &p)?;
+    // A mount point cannot be removed (mpremote's `rm -r` relies on EINVAL here).
+    if (name == q!("rmdir") || name == q!("remove")) && vm.fs.mounts.iter().any(|(mp, _)| *mp == abspath(&vm.fs.cwd, &p)) {
+        return Err(os_error(vm, E::EINVAL));
+    }
     match m {
         Mounted::Py(o) => {
             let r = vm.new_str(&rel)?;
             py_call(vm, o, name, &[r])?;
         }
-        Mounted::Lfs => {
-            if name == q!("rmdir") && vm.fs.mounts.iter().any(|(mp, _)| *mp == abspath(&vm.fs.cwd, &p)) {
-                return Err(os_error(vm, E::EINVAL));
-            }
-            with_lfs(vm, |l, d| f(l, d, &rel))?;
-        }
+        Mounted::Lfs => with_lfs(vm, |l, d| f(l, d, &rel))?,
     }
     Ok(Value::NONE)
 }
