@@ -101,6 +101,8 @@ impl<B: Board> Agent<B> {
                 Next::Quit(c) => return Exit::Quit(c),
                 _ => {}
             }
+            // Commit files left open (MicroPython's finalizers close them at soft reset).
+            upy_vm::modules::os::unmount_all(&mut vm);
             drop(vm);
             self.board.before_soft_reset();
             let con = self.board.console();

@@ -101,10 +101,12 @@ pub fn complete(line: &[u8], names: &mut dyn FnMut(&[&str]) -> Vec<String>) -> C
         return Completion::None;
     }
     let all = names(&parts);
-    let matches: Vec<&String> = all
+    let mut matches: Vec<&String> = all
         .iter()
         .filter(|n| n.starts_with(partial) && (!partial.is_empty() || !n.starts_with('_')))
         .collect();
+    matches.sort();
+    matches.dedup();
     if matches.is_empty() {
         const IMPORT: &str = "import ";
         if start == 0 && parts.is_empty() && !partial.is_empty() && partial.len() < IMPORT.len() && IMPORT.starts_with(partial) {

@@ -108,6 +108,12 @@ pub trait Port {
     fn block_device(&mut self) -> Option<&mut dyn BlockDevice> {
         None
     }
+    /// Binary console output (`sys.stdout.buffer`): the bytes exactly as given, no `\n`
+    /// cooking (mpremote's mount protocol sends binary data this way). Default: `stdout_write`,
+    /// right for ports that do not cook.
+    fn stdout_write_raw(&mut self, bytes: &[u8]) {
+        self.stdout_write(bytes)
+    }
     /// Number of console input bytes that can be read now without blocking
     /// (`select.poll` on `sys.stdin`); 0 when unknown.
     fn stdin_available(&mut self) -> usize {

@@ -17,6 +17,8 @@ pub trait ConsoleIo: Send + Sync {
     fn read(&self, buf: &mut [u8]) -> usize;
     /// The byte that interrupts running code (-1: none).
     fn set_interrupt_char(&self, c: i32);
+    /// Input bytes that can be read now without blocking.
+    fn available(&self) -> usize;
 }
 
 /// The simulated board's port.
@@ -128,6 +130,15 @@ impl upy_hal::Port for SimPort {
     fn set_interrupt_char(&mut self, c: i32) {
         if let Some(con) = &self.console {
             con.set_interrupt_char(c);
+        }
+    }
+    fn stdin_available(&mut self) -> usize {
+        self.console.as_ref().map_or(0, |c| c.available())
+    }
+    fn stdout_write_raw(&mut self, bytes: &[u8]) {
+        match &self.console {
+            Some(c) => c.write(bytes),
+            None => self.stdout_write(bytes),
         }
     }
     fn read_file(&mut self, path: &str, out: &mut dyn FnMut(&[u8])) -> Result<(), upy_hal::HalError> {

@@ -187,6 +187,10 @@ impl ConsoleIo for Shared {
     fn set_interrupt_char(&self, c: i32) {
         self.intr_char.store(c, Ordering::SeqCst);
     }
+
+    fn available(&self) -> usize {
+        self.queue.lock().map_or(0, |q| q.len())
+    }
 }
 
 /// The agent's handle on the shared console.

@@ -159,69 +159,128 @@ fn mpremote_fs_commands() {
 }
 
 #[test]
-#[ignore = "needs the struct and select modules and sys.stdin.buffer on the device (mpremote's mount hook)"]
 fn mpremote_mount_import_and_remount_after_soft_reset() {
     let b = Board::start(&[]);
     let w = workdir(&b, "host");
     std::fs::write(w.join("remmod.py"), "print('imported from', __name__)\nVALUE = 41\n").unwrap();
-    let out = ok(&b, &w, &["mount", ".", "exec", "import remmod; print(remmod.VALUE + 1)"]);
-    assert!(out.contains("imported from remmod") && out.contains("42"), "{out}");
-    // Soft reset while mounted (mpremote's repl Ctrl-D path): it remounts.
-    let out = ok(&b, &w, &["mount", ".", "soft-reset", "exec", "import os; print(os.getcwd())"]);
-    assert!(out.contains("/remote") || out.contains('/'), "{out}");
+    std::fs::write(w.join("data.txt"), "line one\nline two\n").unwrap();
+    let out = ok(
+        &b,
+        &w,
+        &["mount", ".", "exec", "import remmod, os; print(remmod.VALUE + 1, os.getcwd()); print(open('data.txt').read().split())"],
+    );
+    assert!(out.contains("imported from remmod") && out.contains("42 /remote"), "{out}");
+    assert!(out.contains("['line', 'one', 'line', 'two']"), "{out}");
+    // Ctrl-D in `mpremote mount . repl` soft-resets the board and mpremote mounts again.
+    std::fs::write(w.join("second.py"), "print('second import ok')\n").unwrap();
+    let mut r = PtyRun::spawn(&w, &["connect", &b.path, "mount", ".", "repl"]);
+    r.read_until("Connected to MicroPython", Duration::from_secs(20));
+    r.write(b"\r");
+    r.read_until(">>> ", Duration::from_secs(10));
+    r.write(b"\x04");
+    r.read_until("Remount local directory", Duration::from_secs(15));
+    r.read_until(">>> ", Duration::from_secs(10));
+    r.write(b"import second\r");
+    r.read_until("second import ok", Duration::from_secs(10));
+    r.quit();
+}
+
+/// mpremote with a terminal of its own (its `repl` needs one).
+struct PtyRun {
+    child: std::process::Child,
+    master: std::os::fd::OwnedFd,
+    log: Vec<u8>,
+    pos: usize,
+}
+
+impl PtyRun {
+    fn spawn(cwd: &Path, args: &[&str]) -> PtyRun {
+        check_mpremote();
+        let pty = nix::pty::openpty(None, None).expect("openpty");
+        let slave = std::fs::File::from(pty.slave);
+        let child = Command::new("mpremote")
+            .args(args)
+            .current_dir(cwd)
+            .stdin(slave.try_clone().unwrap())
+            .stdout(slave.try_clone().unwrap())
+            .stderr(slave)
+            .spawn()
+            .expect("spawn mpremote");
+        PtyRun { child, master: pty.master, log: Vec::new(), pos: 0 }
+    }
+
+    fn write(&mut self, b: &[u8]) {
+        nix::unistd::write(&self.master, b).expect("write to mpremote's terminal");
+    }
+
+    fn read_until(&mut self, pat: &str, limit: Duration) {
+        use std::os::fd::AsFd;
+        let end = Instant::now() + limit;
+        loop {
+            let seen = String::from_utf8_lossy(&self.log[self.pos..]).into_owned();
+            if let Some(i) = seen.find(pat) {
+                // Later waits look after this match (byte offsets agree for ASCII output).
+                self.pos = (self.pos + i + pat.len()).min(self.log.len());
+                return;
+            }
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for {pat:?}; got {:?}",
+                String::from_utf8_lossy(&self.log)
+            );
+            let mut fds = [nix::poll::PollFd::new(self.master.as_fd(), nix::poll::PollFlags::POLLIN)];
+            if !matches!(nix::poll::poll(&mut fds, nix::poll::PollTimeout::from(100u16)), Ok(n) if n > 0) {
+                continue;
+            }
+            let mut buf = [0u8; 1024];
+            match nix::unistd::read(self.master.as_fd(), &mut buf) {
+                Ok(n) if n > 0 => self.log.extend_from_slice(&buf[..n]),
+                // EIO: mpremote exited and closed its terminal.
+                _ => std::thread::sleep(Duration::from_millis(50)),
+            }
+        }
+    }
+
+    /// Ctrl-] leaves mpremote's repl.
+    fn quit(&mut self) {
+        self.write(b"\x1d");
+        let end = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            if Instant::now() > end {
+                let _ = self.child.kill();
+                let _ = self.child.wait();
+                panic!("mpremote did not exit on Ctrl-]; got {:?}", String::from_utf8_lossy(&self.log));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for PtyRun {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
 }
 
 #[test]
 fn mpremote_repl_through_a_pty() {
-    check_mpremote();
     let b = Board::start(&[]);
-    // mpremote's repl wants a terminal: give it one.
-    let pty = nix::pty::openpty(None, None).expect("openpty");
-    let slave = std::fs::File::from(pty.slave);
-    let mut child = Command::new("mpremote")
-        .arg("connect")
-        .arg(&b.path)
-        .arg("repl")
-        .stdin(slave.try_clone().unwrap())
-        .stdout(slave.try_clone().unwrap())
-        .stderr(slave)
-        .spawn()
-        .expect("spawn mpremote repl");
-    let master = pty.master;
-    let mut log = Vec::new();
-    let read_until = |log: &mut Vec<u8>, pat: &str, limit: Duration| {
-        let end = Instant::now() + limit;
-        while !String::from_utf8_lossy(log).contains(pat) {
-            assert!(Instant::now() < end, "timed out waiting for {pat:?}; got {:?}", String::from_utf8_lossy(log));
-            use std::os::fd::AsFd;
-            let mut fds = [nix::poll::PollFd::new(master.as_fd(), nix::poll::PollFlags::POLLIN)];
-            let _ = nix::poll::poll(&mut fds, nix::poll::PollTimeout::from(100u16));
-            let mut buf = [0u8; 1024];
-            if let Ok(n) = nix::unistd::read(master.as_fd(), &mut buf) {
-                log.extend_from_slice(&buf[..n]);
-            }
-        }
-    };
-    read_until(&mut log, "Connected to MicroPython", Duration::from_secs(20));
-    nix::unistd::write(&master, b"\r").unwrap();
-    read_until(&mut log, ">>> ", Duration::from_secs(10));
-    nix::unistd::write(&master, b"6 * 7\r").unwrap();
-    read_until(&mut log, "42", Duration::from_secs(10));
+    let w = workdir(&b, "host");
+    let mut r = PtyRun::spawn(&w, &["connect", &b.path, "repl"]);
+    r.read_until("Connected to MicroPython", Duration::from_secs(20));
+    r.write(b"\r");
+    r.read_until(">>> ", Duration::from_secs(10));
+    r.write(b"6 * 7\r");
+    r.read_until("42", Duration::from_secs(10));
     // Ctrl-D soft-resets the board; the banner comes back.
-    nix::unistd::write(&master, b"\x04").unwrap();
-    read_until(&mut log, "soft reboot", Duration::from_secs(10));
-    read_until(&mut log, "MicroPython v", Duration::from_secs(10));
-    // Ctrl-] leaves mpremote.
-    nix::unistd::write(&master, b"\x1d").unwrap();
-    let end = Instant::now() + Duration::from_secs(10);
-    loop {
-        if let Ok(Some(_)) = child.try_wait() {
-            break;
-        }
-        if Instant::now() > end {
-            let _ = child.kill();
-            panic!("mpremote repl did not exit on Ctrl-]; got {:?}", String::from_utf8_lossy(&log));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    r.write(b"\x04");
+    r.read_until("soft reboot", Duration::from_secs(10));
+    r.read_until("MicroPython v", Duration::from_secs(10));
+    r.quit();
 }

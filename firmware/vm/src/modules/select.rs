@@ -190,15 +190,14 @@ fn buf_readinto(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 fn buf_write(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let Some(mut b) = obj::bytes::buffer_of(vm, args[0]) else {
+    let Some(b) = obj::bytes::buffer_of(vm, args[0]) else {
         return Err(vm.raise(TypeId::TypeError, "object with buffer protocol required"));
     };
-    // write(buf, n): the first n bytes (mpremote's RemoteCommand uses it).
-    if let Some(n) = args.get(1).and_then(|&v| vm.int_i64(v)) {
-        b.truncate(n.max(0) as usize);
-    }
-    vm.port.stdout_write(&b);
-    Ok(Value::small(b.len() as i32))
+    // write(buf[, n]): MicroPython's stream write takes an optional length (mpremote's mount
+    // hook writes `fout.write(buf4, 2)`).
+    let n = args.get(1).and_then(|&v| vm.int_i64(v)).map_or(b.len(), |n| (n.max(0) as usize).min(b.len()));
+    vm.port.stdout_write_raw(&b[..n]);
+    Ok(Value::small(n as i32))
 }
 
 fn buf_flush(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
