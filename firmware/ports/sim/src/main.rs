@@ -2,14 +2,17 @@
 //!
 //! `upy-sim FILE.py [ARGS...]` runs a script (sys.argv set, the script's directory on
 //! sys.path), `upy-sim -c CODE` runs a string, and with no script and a terminal on stdin
-//! it opens a REPL. `--heap SIZE` sets the board's heap (default 256K, like a small
-//! board). The VM is the same code that runs on the boards.
+//! it runs the board's friendly REPL on the terminal (the device agent: line editing,
+//! history, completion, paste mode, Ctrl-D soft reset; Ctrl-] leaves). `upy-sim --pty`
+//! is a virtual board on a pseudo-terminal for mpremote, upy and other hosts (`pty.rs`).
+//! `--heap SIZE` sets the board's heap (default 256K, like a small board). The VM is the
+//! same code that runs on the boards.
 
 mod flash;
 mod port;
 mod pty;
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -79,50 +82,6 @@ fn report(vm: &mut Vm, out: Outcome, stats: bool) -> u8 {
     }
 }
 
-fn repl(vm: &mut Vm) -> Result<u8> {
-    let banner = format!(
-        "MicroPython-compatible upy {}; {} with {}\nType \"help()\" for more information.\n",
-        env!("CARGO_PKG_VERSION"),
-        vm.port.board_name(),
-        vm.port.mcu_name()
-    );
-    vm.port.stdout_write(banner.as_bytes());
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
-    loop {
-        vm.port.stdout_write(b">>> ");
-        let _ = std::io::stdout().flush();
-        let Some(Ok(first)) = lines.next() else { break };
-        let mut src = first.clone();
-        let needs_more = |s: &str| {
-            let t = s.trim_end();
-            t.ends_with(':') || t.ends_with('\\') || {
-                let opens = t.matches(['(', '[', '{']).count();
-                let closes = t.matches([')', ']', '}']).count();
-                opens > closes
-            }
-        };
-        if needs_more(&first) {
-            loop {
-                vm.port.stdout_write(b"... ");
-                let Some(Ok(l)) = lines.next() else { break };
-                if l.trim().is_empty() {
-                    break;
-                }
-                src.push('\n');
-                src.push_str(&l);
-            }
-        }
-        src.push('\n');
-        match vm.run_main(&src, "<stdin>", CompileMode::Single) {
-            Outcome::Ok => {}
-            Outcome::Exit(c) => return Ok((c & 0xff) as u8),
-            Outcome::Error(tb) => vm.port.stdout_write(tb.as_bytes()),
-        }
-    }
-    Ok(0)
-}
-
 fn run(args: Args) -> Result<u8> {
     if args.pty {
         return pty::run_pty(args.heap, args.flash);
@@ -155,9 +114,6 @@ fn run(args: Args) -> Result<u8> {
         return Ok(report(&mut vm, out, args.stats));
     }
     let _ = vm.add_path("");
-    if std::io::stdin().is_terminal() {
-        return repl(&mut vm);
-    }
     // Script on stdin.
     let mut src = String::new();
     std::io::Read::read_to_string(&mut std::io::stdin(), &mut src).context("reading the program from stdin")?;
