@@ -33,6 +33,9 @@ mod sys {
         pub fn erf(x: f64) -> f64;
         pub fn erfc(x: f64) -> f64;
         pub fn hypot(x: f64, y: f64) -> f64;
+        // compiler-builtins defines a weak `cbrt` that wins over glibc's at link time;
+        // glibc's `_Float64` alias reaches the C library's version.
+        #[cfg_attr(all(target_os = "linux", target_env = "gnu"), link_name = "cbrtf64")]
         pub fn cbrt(x: f64) -> f64;
     }
 }
