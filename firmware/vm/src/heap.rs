@@ -142,13 +142,22 @@ impl Heap {
             return None;
         }
         let n = n as u32;
-        let mut b = self.hint;
+        // Next fit: search from the hint to the end, then wrap around once.
+        if let Some(off) = self.alloc_from(self.hint, self.n_blocks, n) {
+            return Some(off);
+        }
+        let end = (self.hint + n).min(self.n_blocks);
+        self.alloc_from(0, end, n)
+    }
+
+    fn alloc_from(&mut self, from: u32, to: u32, n: u32) -> Option<u32> {
+        let mut b = from;
         let mut run = 0u32;
         let mut start = 0u32;
         let mut first_free: Option<u32> = None;
-        while b < self.n_blocks {
+        while b < to {
             // Skip four allocated blocks at a time when possible.
-            if b & 3 == 0 && run == 0 && b + 4 <= self.n_blocks {
+            if b & 3 == 0 && run == 0 && b + 4 <= to {
                 // SAFETY: b/4 indexes the table inside the arena.
                 let byte = unsafe { *self.base.add((b >> 2) as usize) };
                 let all_taken = (byte & 0b11) != 0
@@ -183,6 +192,9 @@ impl Heap {
             self.hint = start + n;
         } else if let Some(f) = first_free {
             self.hint = f;
+        }
+        if self.hint >= self.n_blocks {
+            self.hint = 0;
         }
         self.atb_set(start, HEAD);
         for i in 1..n {
@@ -221,9 +233,6 @@ impl Heap {
             self.atb_set(b0 + i, FREE);
         }
         self.used_blocks -= n;
-        if b0 < self.hint {
-            self.hint = b0;
-        }
         #[cfg(feature = "gc-stress")]
         // SAFETY: the blocks were just freed and belong to nobody.
         unsafe {

@@ -806,6 +806,9 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         vm.stack.truncate(fr2.ret_sp as usize);
                         vm.temp.truncate(temp_base);
                         if fr2.entry {
+                            // The native caller holds the result in a Rust local: keep
+                            // it rooted until the caller's own instruction ends.
+                            vm.root(v);
                             return Ok(v);
                         }
                         vm.stack.push(v);
@@ -1289,6 +1292,9 @@ fn gen_resume_inner(
     let yielded = core::mem::replace(&mut vm.yielded, false);
     let gh = vm.handled;
     vm.handled = caller_handled;
+    if let Ok(v) = r {
+        vm.root(v);
+    }
     match r {
         Ok(v) if yielded => {
             vm.heap.get_mut::<obj::GenObj>(off).handled = gh;
@@ -1360,6 +1366,9 @@ fn delegate(vm: &mut Vm, it: Value, v: Value, throw: Option<Value>) -> PyResult<
 
 /// `next(generator)`: Some(value) or None when it finished.
 pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
+    if vm.heap.get::<obj::GenObj>(g.as_obj().unwrap_or(0)).h.flags == obj::GEN_DONE {
+        return Ok(None);
+    }
     match gen_resume(vm, g, Value::NONE, None) {
         Ok(GenStep::Yield(v)) => Ok(Some(v)),
         Ok(GenStep::Return(_)) => Ok(None),

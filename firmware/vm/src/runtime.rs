@@ -591,6 +591,10 @@ pub fn setattr(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value) -> PyResult<()> 
         // Fast path: no properties and no __setattr__ anywhere in the class's MRO.
         let inst = vm.heap.get::<obj::InstObj>(off);
         let (cls, d) = (inst.class, inst.dict);
+        if cls == TypeId::Object.value() {
+            let n = String::from(vm.qstr_str(name));
+            return Err(vm.raise_fmt(TypeId::AttributeError, format_args!("'object' object has no attribute '{n}'")));
+        }
         let flags = cls.as_obj().map_or(0xff, |c| vm.heap.get::<obj::ClassObj>(c).h.flags);
         if flags & (obj::CLASS_HAS_DESCR | obj::CLASS_HAS_SETATTR) == 0 {
             let d = if d.is_null() {

@@ -157,7 +157,13 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
 }
 
 fn next(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
-    if args[0].as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Generator) {
+    if let Some(g) = args[0].as_obj().filter(|&o| vm.heap.kind(o) == Kind::Generator) {
+        if vm.heap.get::<obj::GenObj>(g).h.flags == obj::GEN_DONE {
+            return match args.get(1) {
+                Some(&d) => Ok(d),
+                None => Err(vm.raise_empty(TypeId::StopIteration)),
+            };
+        }
         return match crate::interp::gen_resume(vm, args[0], Value::NONE, None)? {
             crate::interp::GenStep::Yield(v) => Ok(v),
             crate::interp::GenStep::Return(v) => match args.get(1) {
@@ -358,12 +364,21 @@ fn dir(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
 fn vars(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
     match args.first() {
         None => locals(vm, &[], &[]),
-        Some(&o) => runtime::getattr(vm, o, q!("__dict__")),
+        Some(&o) => match runtime::getattr_opt(vm, o, q!("__dict__"))? {
+            Some(d) => Ok(d),
+            None => Err(vm.raise(TypeId::TypeError, "vars() argument must have __dict__ attribute")),
+        },
     }
 }
 
 fn chr(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
-    let i = vm.int_i64(args[0]).unwrap_or(-1);
+    let Some(i) = vm.int_i64(args[0]) else {
+        if vm.int_of(args[0]).is_some() {
+            return Err(vm.raise(TypeId::OverflowError, "Python int too large to convert"));
+        }
+        let t = runtime::type_name(vm, args[0]);
+        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' object cannot be interpreted as an integer")));
+    };
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => {
             let mut b = [0u8; 4];
