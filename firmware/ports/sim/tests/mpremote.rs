@@ -7,25 +7,45 @@ mod board;
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::Once;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use board::Board;
 
 const MPREMOTE_VERSION: &str = "1.29.0";
 
-fn check_mpremote() {
-    static CHECK: Once = Once::new();
-    CHECK.call_once(|| {
-        let out = Command::new("mpremote").arg("--version").output();
-        let ok = out.as_ref().is_ok_and(|o| {
-            o.status.success() && String::from_utf8_lossy(&o.stdout).contains(MPREMOTE_VERSION)
-        });
-        assert!(
-            ok,
-            "mpremote {MPREMOTE_VERSION} is required for these tests: pip install mpremote=={MPREMOTE_VERSION} (got {out:?})"
+/// How to start mpremote: the `mpremote` script, or `python3 -m mpremote` when the script is not
+/// on PATH (e.g. `pip install --user`). Panics with the install command when neither works.
+fn mpremote_cmd() -> Command {
+    static USE_MODULE: OnceLock<bool> = OnceLock::new();
+    let use_module = *USE_MODULE.get_or_init(|| {
+        let version_ok = |cmd: &mut Command| {
+            cmd.arg("--version").output().is_ok_and(|o| {
+                o.status.success() && String::from_utf8_lossy(&o.stdout).contains(MPREMOTE_VERSION)
+            })
+        };
+        if version_ok(&mut Command::new("mpremote")) {
+            return false;
+        }
+        if version_ok(Command::new("python3").args(["-m", "mpremote"])) {
+            return true;
+        }
+        panic!(
+            "mpremote {MPREMOTE_VERSION} is required for these tests and was not found \
+             (neither `mpremote` nor `python3 -m mpremote`): pip install mpremote=={MPREMOTE_VERSION}"
         );
     });
+    if use_module {
+        let mut c = Command::new("python3");
+        c.args(["-m", "mpremote"]);
+        c
+    } else {
+        Command::new("mpremote")
+    }
+}
+
+fn check_mpremote() {
+    let _ = mpremote_cmd();
 }
 
 struct Run {
@@ -36,7 +56,7 @@ struct Run {
 /// `mpremote connect <pty> ARGS...` in `cwd`, killed after 60 s.
 fn mpremote(b: &Board, cwd: &Path, args: &[&str]) -> Run {
     check_mpremote();
-    let mut child = Command::new("mpremote")
+    let mut child = mpremote_cmd()
         .arg("connect")
         .arg(&b.path)
         .args(args)
@@ -198,7 +218,7 @@ impl PtyRun {
         check_mpremote();
         let pty = nix::pty::openpty(None, None).expect("openpty");
         let slave = std::fs::File::from(pty.slave);
-        let child = Command::new("mpremote")
+        let child = mpremote_cmd()
             .args(args)
             .current_dir(cwd)
             .stdin(slave.try_clone().unwrap())
