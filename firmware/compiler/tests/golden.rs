@@ -301,6 +301,8 @@ code f line 1 flags FUNCTION
           21 Pop
           22 ExcCleanup
           23 ExcCleanup
+          24 LoadNone
+          25 ReturnValue
   exceptions
     0..6 -> 14 depth 0
     14..22 -> 23 depth 1

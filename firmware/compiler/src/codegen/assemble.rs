@@ -161,10 +161,23 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
         }
     }
     // Final order and offsets.
-    let order: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
+    let mut order: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
     if order.is_empty() {
         return Err(internal("empty code"));
     }
+    // Every code object ends with a ReturnValue, even when the end is unreachable (an
+    // endless loop): append `LoadNone; ReturnValue` (never executed) in that case.
+    let mut ends_unreachable = false;
+    if order.last().is_some_and(|&i| ins[i].op != Op::ReturnValue) {
+        let line = order.last().map(|&i| ins[i].line).unwrap_or(0);
+        for op in [Op::LoadNone, Op::ReturnValue] {
+            ins.push(Instr { op, arg: 0, line, handler: 0 });
+            keep.push(true);
+            order.push(ins.len() - 1);
+        }
+        ends_unreachable = true;
+    }
+    let n = ins.len();
     let mut offset_of = vec![u32::MAX; n + 1];
     let mut off: u64 = 0;
     for &i in &order {
@@ -252,7 +265,10 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
         }
     }
     // Maximum stack depth by flow analysis over the final instruction order.
-    let max_stack = max_stack(&ins, &order, &keep, &handlers)?;
+    let mut max_stack = max_stack(&ins, &order, &keep, &handlers)?;
+    if ends_unreachable {
+        max_stack = max_stack.max(1);
+    }
     if max_stack > u16::MAX as u32 {
         return Err(CompileError::syntax("expression too complex (stack too deep)", line0, 1));
     }
