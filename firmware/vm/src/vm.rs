@@ -112,6 +112,9 @@ pub struct Vm {
     pub(crate) fs: crate::modules::os::FsState,
     /// Remaining execution budget (see `Config::fuel`).
     pub(crate) fuel: Option<u64>,
+    /// `micropython.opt_level()`: 0-3 (asserts are compiled out from level 1 on, as
+    /// MicroPython, once the compiler honours it).
+    pub opt_level: u8,
 }
 
 impl Vm {
@@ -145,6 +148,7 @@ impl Vm {
             throw_pending: false,
             fs: Default::default(),
             fuel: None,
+            opt_level: 0,
         };
         vm.fuel = vm.config.fuel;
         // A failure here means the heap is too small to hold the interpreter's own

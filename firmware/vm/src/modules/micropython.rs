@@ -9,11 +9,13 @@ fn const_(_vm: &mut Vm, a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
     Ok(a[0])
 }
 fn opt_level(vm: &mut Vm, a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
-    if a.is_empty() {
-        return Ok(Value::small(0));
+    match a.first() {
+        None => Ok(Value::small(vm.opt_level as i32)),
+        Some(&v) => {
+            vm.opt_level = vm.int_i64(v).unwrap_or(0).clamp(0, 3) as u8;
+            Ok(Value::NONE)
+        }
     }
-    let _ = vm;
-    Ok(Value::NONE)
 }
 fn mem_info(vm: &mut Vm, a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
     let s = vm.heap.stats();

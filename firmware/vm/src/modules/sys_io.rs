@@ -47,6 +47,25 @@ fn stream_readline(vm: &mut Vm, _args: &[Value], _kw: &[(Qstr, Value)]) -> PyRes
     vm.new_str(&s)
 }
 
+fn stream_read(vm: &mut Vm, args: &[Value], _kw: &[(Qstr, Value)]) -> PyResult<Value> {
+    let n = match args.get(1) {
+        Some(&v) if !v.is_none() => vm.int_i64(v).unwrap_or(-1),
+        _ => -1,
+    };
+    let mut data = alloc::vec::Vec::new();
+    let mut buf = [0u8; 256];
+    while n < 0 || (data.len() as i64) < n {
+        let want = if n < 0 { buf.len() } else { (n as usize - data.len()).min(buf.len()) };
+        let got = vm.port.stdin_read(&mut buf[..want]);
+        if got == 0 {
+            break;
+        }
+        data.extend_from_slice(&buf[..got]);
+    }
+    let s = alloc::string::String::from_utf8_lossy(&data).into_owned();
+    vm.new_str(&s)
+}
+
 /// Make (stdin, stdout, stderr) stream objects.
 pub fn make_streams(vm: &mut Vm) -> PyResult<(Value, Value, Value)> {
     let mut out = [Value::NULL; 3];
@@ -65,5 +84,6 @@ pub static STREAM_METHODS: &[(Qstr, crate::types::Attr)] = &[
     fun!(q!("write"), stream_write, 2, 2),
     fun!(q!("flush"), stream_flush, 1, 1),
     fun!(q!("readline"), stream_readline, 1, 2),
+    fun!(q!("read"), stream_read, 1, 2),
     (q!("buffer"), crate::types::Attr::Type(TypeId::ConsoleBuffer)),
 ];
