@@ -371,3 +371,19 @@ fn board_outlives_hosts_and_stops_cleanly_on_sigterm() {
     assert!(st.success(), "{st:?}");
     assert!(!b.alive());
 }
+
+#[test]
+fn friendly_ctrl_c_interrupts_running_code() {
+    let b = Board::start(&[]);
+    let mut c = friendly(&b);
+    c.write(b"for i in range(10 ** 9):\r");
+    c.read_until(b"...     ", S);
+    c.write(b"if i == 0: print('running')\r\r\r\r");
+    // The program announces itself, so the Ctrl-C surely reaches running code.
+    c.read_until(b"running\r\n", S);
+    c.write(b"\x03");
+    let t = text(&c.read_until(b">>> ", S));
+    assert!(t.contains("KeyboardInterrupt") && t.ends_with("\r\n>>> "), "{t:?}");
+    c.write(b"6 * 7\r");
+    assert_eq!(text(&c.read_until(b">>> ", S)), "6 * 7\r\n42\r\n>>> ");
+}
