@@ -1056,17 +1056,18 @@ fn percent_core(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) -> PyResult
             return Err(vm.raise(TypeId::ValueError, "incomplete format"));
         };
         i += 1;
-        if conv == '%' {
-            if i - 1 != spec_start + 1 {
-                return Err(vm.raise_fmt(TypeId::ValueError, format_args!("unsupported format character '%' (0x25) at index {}", i - 1)));
-            }
+        if conv == '%' && i - 1 == spec_start + 1 {
             out.push('%');
             continue;
         }
+        // CPython fetches the argument before it validates the conversion character.
         let v = match keyed {
             Some(v) => v,
             None => next_arg(vm, &mut argidx)?,
         };
+        if conv == '%' {
+            return Err(vm.raise_fmt(TypeId::ValueError, format_args!("unsupported format character '%' (0x25) at index {}", i - 1)));
+        }
         let mut sp = Spec {
             width,
             sign: if plus { Some('+') } else if space { Some(' ') } else { None },

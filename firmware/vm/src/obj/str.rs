@@ -125,9 +125,27 @@ impl Vm {
     }
 }
 
-/// A one-character str.
+/// The interned one-character strs of printable ASCII (`"` and `\\` are looked up).
+static ASCII_CHARS: [Qstr; 95] = [
+    q!(" "), q!("!"), q!(""), q!("#"), q!("$"), q!("%"), q!("&"), q!("'"), q!("("), q!(")"), q!("*"), q!("+"),
+    q!(","), q!("-"), q!("."), q!("/"), q!("0"), q!("1"), q!("2"), q!("3"), q!("4"), q!("5"), q!("6"), q!("7"),
+    q!("8"), q!("9"), q!(":"), q!(";"), q!("<"), q!("="), q!(">"), q!("?"), q!("@"), q!("A"), q!("B"), q!("C"),
+    q!("D"), q!("E"), q!("F"), q!("G"), q!("H"), q!("I"), q!("J"), q!("K"), q!("L"), q!("M"), q!("N"), q!("O"),
+    q!("P"), q!("Q"), q!("R"), q!("S"), q!("T"), q!("U"), q!("V"), q!("W"), q!("X"), q!("Y"), q!("Z"), q!("["),
+    q!(""), q!("]"), q!("^"), q!("_"), q!("`"), q!("a"), q!("b"), q!("c"), q!("d"), q!("e"), q!("f"), q!("g"),
+    q!("h"), q!("i"), q!("j"), q!("k"), q!("l"), q!("m"), q!("n"), q!("o"), q!("p"), q!("q"), q!("r"), q!("s"),
+    q!("t"), q!("u"), q!("v"), q!("w"), q!("x"), q!("y"), q!("z"), q!("{"), q!("|"), q!("}"), q!("~"),
+];
+
+/// A one-character str (ASCII ones are interned without a lookup).
+#[inline]
 pub fn new_char(vm: &mut Vm, s: &str) -> PyResult<Value> {
-    if s.len() == 1 {
+    if let &[b] = s.as_bytes() {
+        if b != b'"' && b != b'\\' {
+            if let Some(&q) = b.checked_sub(0x20).and_then(|i| ASCII_CHARS.get(i as usize)) {
+                return Ok(Value::qstr(q));
+            }
+        }
         let q = vm.intern(s);
         return Ok(Value::qstr(q));
     }
@@ -688,10 +706,38 @@ fn casefold(s: &str) -> String {
             'ß' | 'ẞ' => out.push_str("ss"),
             'ς' => out.push('σ'),
             'ſ' => out.push('s'),
+            'ŉ' => out.push_str("ʼn"),
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
             c => out.extend(c.to_lowercase()),
         }
     }
     out
+}
+
+/// Case-ignorable characters skipped by the final-sigma rule.
+fn case_ignorable(c: char) -> bool {
+    matches!(c, '\'' | '.' | ':' | '^' | '`' | '\u{ad}' | '\u{b7}' | '\u{2018}' | '\u{2019}') || uc::is_combining(c)
+}
+
+/// Lower case of the capital sigma at `i`: final `ς` after a cased letter and not
+/// before one (Unicode's Final_Sigma condition, as CPython's lower()).
+fn sigma_at(chars: &[char], i: usize) -> char {
+    let before = chars[..i].iter().rev().find(|c| !case_ignorable(**c)).is_some_and(|c| uc::is_cased(*c));
+    let after = chars.get(i + 1..).unwrap_or(&[]).iter().find(|c| !case_ignorable(**c)).is_some_and(|c| uc::is_cased(*c));
+    if before && !after { 'ς' } else { 'σ' }
+}
+
+/// Push the lower case of `chars[i]` (final sigma aware).
+fn push_lower(out: &mut String, chars: &[char], i: usize) {
+    match chars[i] {
+        'Σ' => out.push(sigma_at(chars, i)),
+        c => out.extend(c.to_lowercase()),
+    }
 }
 
 fn str_casefold(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
@@ -700,9 +746,10 @@ fn str_casefold(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
 
 fn swapcase(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         if uc::is_upper(c) {
-            out.extend(c.to_lowercase());
+            push_lower(&mut out, &chars, i);
         } else if uc::is_lower(c) {
             out.extend(c.to_uppercase());
         } else {
@@ -723,10 +770,13 @@ fn str_swapcase(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
 
 fn capitalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut it = s.chars();
-    if let Some(c) = it.next() {
-        uc::push_title(&mut out, c);
-        out.push_str(&it.as_str().to_lowercase());
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if i == 0 {
+            uc::push_title(&mut out, c);
+        } else {
+            push_lower(&mut out, &chars, i);
+        }
     }
     out
 }
@@ -749,9 +799,10 @@ fn str_capitalize(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
 fn title(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut prev_cased = false;
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            push_lower(&mut out, &chars, i);
         } else {
             uc::push_title(&mut out, c);
         }
@@ -1587,6 +1638,18 @@ mod tests {
         assert_eq!(capitalize("ßa"), "Ssa");
         assert_eq!(swapcase("aBß"), "AbSS");
         assert_eq!(casefold("Straße"), "strasse");
+        assert_eq!(title("ΣΑΣ ΣΑΣ"), "Σας Σας");
+        assert_eq!(swapcase("ΣΑΣ ΣΑΣ"), "σας σας");
+        assert_eq!(capitalize("aΣ b"), "Aς b");
+    }
+
+    #[test]
+    fn ascii_char_table() {
+        for (i, q) in ASCII_CHARS.iter().enumerate() {
+            let c = (0x20 + i as u8) as char;
+            let want = if c == '"' || c == '\\' { String::new() } else { String::from(c) };
+            assert_eq!(crate::qstr::QSTR_STRS[q.0 as usize], want);
+        }
     }
 
     #[test]

@@ -143,6 +143,19 @@ pub fn push_title(out: &mut alloc::string::String, c: char) {
     }
 }
 
+/// Combining marks of the common scripts (identifier continuation, case-ignorable).
+pub fn is_combining(c: char) -> bool {
+    let x = c as u32;
+    match x {
+        0x300..=0x36f | 0x483..=0x489 | 0x591..=0x5bd | 0x5bf | 0x5c1 | 0x5c2 | 0x5c4 | 0x5c5 | 0x5c7 | 0x610..=0x61a
+        | 0x64b..=0x65f | 0x670 | 0x6d6..=0x6dc | 0x6df..=0x6e4 | 0x6e7 | 0x6e8 | 0x6ea..=0x6ed | 0xe31 | 0xe34..=0xe3a
+        | 0xe47..=0xe4e | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20f0 | 0xfe00..=0xfe0f | 0xfe20..=0xfe2f => true,
+        // Indic scripts: every mark of the blocks (letters, digits and punctuation excluded).
+        0x900..=0xdff => !is_alpha(c) && !is_numeric(c) && !matches!(x & 0x7f, 0x64 | 0x65 | 0x70) && (c.is_alphabetic() || (x & 0x7f) >= 0x3c && (x & 0x7f) <= 0x63),
+        _ => false,
+    }
+}
+
 /// `str.isprintable` for one character (what `repr` leaves unescaped).
 pub fn is_printable(c: char) -> bool {
     let x = c as u32;
@@ -170,7 +183,7 @@ pub fn is_id_continue(c: char) -> bool {
         || if c.is_ascii() {
             c.is_ascii_alphanumeric()
         } else {
-            c.is_alphanumeric() || matches!(c as u32, 0x300..=0x36f | 0xb7 | 0x387 | 0x203f | 0x2040 | 0x2054 | 0xfe33 | 0xfe34 | 0xfe4d..=0xfe4f | 0xff3f)
+            is_alpha(c) || is_decimal(c) || is_combining(c) || matches!(c as u32, 0xb7 | 0x387 | 0x1369..=0x1371 | 0x19da | 0x203f | 0x2040 | 0x2054 | 0xfe33 | 0xfe34 | 0xfe4d..=0xfe4f | 0xff3f)
         }
 }
 
@@ -286,6 +299,7 @@ mod tests {
         assert_eq!(decimal_value('٣'), Some(3));
         assert!(!is_printable('\u{a0}') && !is_printable('\u{10ffff}') && is_printable('é') && is_printable('😀'));
         assert!(is_alpha('é') && !is_alpha('\u{93f}') && !is_alpha('Ⅷ') && is_alpha('一'));
+        assert!(is_id_continue('\u{94d}') && is_id_continue('\u{93f}') && !is_id_continue('\u{964}'));
         assert!(!is_printable('\u{200d}') && !is_printable('\u{e000}') && is_printable('\u{4e00}'));
         let mut s = alloc::string::String::new();
         push_title(&mut s, 'ß');
