@@ -277,10 +277,30 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Visit an expression that is only iterated or searched (`for` iterables, the right
+    /// side of `in`): a list display of constants becomes a constant tuple, like CPython.
+    pub(crate) fn visit_iterable(&mut self, e: ExprId) -> CResult<()> {
+        if let ExprKind::List(items) = &self.ast.expr(e).kind {
+            if !items.is_empty() && items.len() <= 0xffff {
+                let consts: Option<Vec<Const>> = items.iter().map(|&i| self.const_of(i)).collect();
+                if let Some(c) = consts {
+                    self.load_const(Const::Tuple(c));
+                    return Ok(());
+                }
+            }
+        }
+        self.visit_expr(e)
+    }
+
     fn visit_compare(&mut self, left: ExprId, rest: &'a [(CmpOp, ExprId)]) -> CResult<()> {
         self.visit_expr(left)?;
         let n = rest.len();
         if n == 1 {
+            if matches!(rest[0].0, CmpOp::In | CmpOp::NotIn) {
+                self.visit_iterable(rest[0].1)?;
+                self.emit(Op::CompareOp, rest[0].0 as u32);
+                return Ok(());
+            }
             self.visit_expr(rest[0].1)?;
             self.emit(Op::CompareOp, rest[0].0 as u32);
             return Ok(());

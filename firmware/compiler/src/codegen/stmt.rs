@@ -349,7 +349,11 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let end = self.new_label();
         let after = self.new_label();
-        self.visit_expr(iter)?;
+        if is_async {
+            self.visit_expr(iter)?;
+        } else {
+            self.visit_iterable(iter)?;
+        }
         self.set_line(s.line);
         let d = self.stmt_depth();
         if is_async {
