@@ -383,6 +383,9 @@ fn fmt_repr(a: f64, alt: bool) -> String {
 fn float_body(f: f64, sp: &Spec) -> Result<(String, bool), FmtErr> {
     let ty = sp.ty;
     let upper = matches!(ty, Some('E' | 'F' | 'G'));
+    if let Some(t) = ty.filter(|t| !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%')) {
+        return Err(verr(alloc::format!("Unknown format code '{t}' for object of type 'float'")));
+    }
     let neg = f.is_sign_negative() && !f.is_nan();
     let a = f.abs();
     if !a.is_finite() {
@@ -435,7 +438,7 @@ pub fn format_complex(re: f64, im: f64, sp: &Spec) -> Result<String, FmtErr> {
     if sp.align == Some('=') {
         return Err(verr("'=' alignment flag is not allowed in complex format specifier"));
     }
-    if sp.zero {
+    if sp.fill_align('>').0 == '0' {
         return Err(verr("Zero padding is not allowed in complex format specifier"));
     }
     if matches!(sp.ty, Some('%')) {
@@ -456,10 +459,17 @@ pub fn format_complex(re: f64, im: f64, sp: &Spec) -> Result<String, FmtErr> {
         let a = x.abs();
         let s = if a.is_finite() {
             let r = super::float::repr(a);
-            match r.strip_suffix(".0") {
+            let mut t = match r.strip_suffix(".0") {
                 Some(t) => String::from(t),
                 None => r,
+            };
+            if part.alt && !t.contains('.') {
+                match t.find('e') {
+                    Some(p) => t.insert(p, '.'),
+                    None => t.push('.'),
+                }
             }
+            t
         } else {
             String::from(if a.is_nan() { "nan" } else { "inf" })
         };
