@@ -567,7 +567,11 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let (v, spec) = if has_spec { (peek!(2), peek!(1)) } else { (peek!(1), Value::NULL) };
                         let conv = match flags & 3 {
                             1 => tri!(runtime::to_str(vm, v)),
-                            2 | 3 => tri!(runtime::repr(vm, v)),
+                            2 => tri!(runtime::repr(vm, v)),
+                            3 => {
+                                let a = tri!(obj::format::ascii_string(vm, v));
+                                tri!(vm.new_str(&a))
+                            }
                             _ => v,
                         };
                         vm.root(conv);
