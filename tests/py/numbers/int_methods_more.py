@@ -45,3 +45,4 @@ for t in [lambda: 0 ** -1, lambda: 10 ** 400 / 1, lambda: 1 << (2 ** 70), lambda
         print(type(e).__name__)
 print(divmod(7, -2), divmod(-7.5, 2), divmod(2 ** 70, -3), divmod(5, 0.5), divmod(-2 ** 64, 7))
 print(pow(3, 4, 5), pow(3, -1, 7), pow(-3, 3, -5), pow(2, 10 ** 20, 10 ** 9 + 7), pow(38, -1, 97))
+print(int('\u0661\u0662'), int('\u3000 \uff17\u2003'), float('\u0661.\u0665'), complex('\u0661+\u0662j'))

@@ -315,6 +315,7 @@ fn float_prefix_len(s: &[u8]) -> usize {
 /// Parse `complex(str)` syntax: `1+2j`, `-j`, `(3.5e2-1J)`, `inf+nanj`, with surrounding
 /// whitespace and optional parentheses.
 pub fn parse_complex(s: &str) -> Option<C> {
+    let s = super::int::ascii_numeric(s);
     let mut t = s.trim();
     if let Some(inner) = t.strip_prefix('(') {
         t = inner.strip_suffix(')')?.trim();

@@ -395,6 +395,7 @@ fn strip_underscores(s: &str) -> Option<String> {
 /// `inf`/`infinity`/`nan` in any case, digits with single underscores between them, an
 /// optional fraction and exponent. Correctly rounded.
 pub fn parse_float(s: &str) -> Option<f64> {
+    let s = crate::obj::int::ascii_numeric(s);
     let t = s.trim();
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
@@ -758,6 +759,7 @@ mod more_tests {
         assert_eq!(parse_float("+.5"), Some(0.5));
         assert_eq!(parse_float("5."), Some(5.0));
         assert_eq!(parse_float("1E+3"), Some(1000.0));
+        assert_eq!(parse_float("\u{661}.\u{665}"), Some(1.5));
         assert_eq!(parse_float("-Infinity"), Some(f64::NEG_INFINITY));
         assert!(parse_float("nan").is_some_and(f64::is_nan));
         for bad in ["", "abc", "1.2.3", "1e", "--1", "1__0", "_1", "1_", ".", "e5", "1e5.0", "0x10", "in f"] {

@@ -460,6 +460,7 @@ pub const MAX_STR_DIGITS: usize = 4300;
 /// sign, `0x`/`0o`/`0b` prefixes (base 0 or the matching base), single underscores
 /// between digits (and right after a prefix), no leading zeros in base 0.
 pub fn parse_int_str(s: &str, base: u32) -> Result<IntVal, ParseIntErr> {
+    let s = ascii_numeric(s);
     let t = s.trim();
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
@@ -1026,6 +1027,8 @@ mod tests {
         assert_eq!(p("0_0", 0), Some(0));
         assert_eq!(p("Zz", 36), Some(1295));
         assert_eq!(p("0o17", 0), Some(15));
+        assert_eq!(p("\u{661}\u{662}", 10), Some(12));
+        assert_eq!(p("\u{3000}\u{ff17}\u{2003}", 10), Some(7));
         for (bad, base) in [("", 10), ("012", 0), ("0x", 16), ("1__0", 10), ("_1", 10), ("1_", 10), ("--1", 10), ("2", 2), ("1.5", 10), ("0x1f", 10)] {
             assert!(matches!(parse_int_str(bad, base), Err(ParseIntErr::Invalid)), "{bad:?} base {base}");
         }
@@ -1082,4 +1085,42 @@ pub fn number_attr(vm: &mut Vm, v: Value, name: crate::qstr::Qstr) -> PyResult<O
         return Ok(Some(Value::small(if ratio { 1 } else { 0 })));
     }
     Ok(None)
+}
+
+/// First code point of each run of ten Unicode decimal digits (category Nd, Unicode 14
+/// as CPython 3.11); `int()` and `float()` accept any of them.
+const DECIMAL_ZEROS: [u32; 66] = [
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
+    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0,
+    0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0,
+    0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0,
+    0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+/// The text of a numeric literal with Unicode decimal digits mapped to ASCII and
+/// Unicode whitespace to spaces (what CPython does before parsing `int()`/`float()`
+/// arguments); borrowed when already ASCII.
+pub fn ascii_numeric(s: &str) -> alloc::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        return alloc::borrow::Cow::Borrowed(s);
+    }
+    let mapped = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                return c;
+            }
+            if c.is_whitespace() {
+                return ' ';
+            }
+            let cp = c as u32;
+            let i = DECIMAL_ZEROS.partition_point(|&z| z <= cp);
+            if i > 0 && cp - DECIMAL_ZEROS[i - 1] < 10 {
+                return char::from(b'0' + (cp - DECIMAL_ZEROS[i - 1]) as u8);
+            }
+            c
+        })
+        .collect();
+    alloc::borrow::Cow::Owned(mapped)
 }
