@@ -49,6 +49,7 @@ pub struct Heap {
     pool: u32,
     n_blocks: u32,
     hint: u32,
+    hint_multi: u32,
     used_blocks: u32,
     peak_blocks: u32,
     /// Collections run so far.
@@ -80,6 +81,7 @@ impl Heap {
             pool: pool.max(BLOCK) as u32,
             n_blocks,
             hint: 0,
+            hint_multi: 0,
             used_blocks: 0,
             peak_blocks: 0,
             collections: 0,
@@ -133,6 +135,10 @@ impl Heap {
 
     /// Allocate `bytes` (zeroed); None when no run of free blocks is large enough.
     /// Does not collect: the VM decides when to collect and retry.
+    ///
+    /// Next fit with two cursors: one for single blocks (the common case: small objects
+    /// fill holes), one for multi-block allocations (they go where the last one ended,
+    /// instead of rescanning fragmented holes). Both wrap around once before giving up.
     pub fn alloc(&mut self, bytes: usize) -> Option<u32> {
         if self.lock_depth > 0 {
             return None;
@@ -142,56 +148,19 @@ impl Heap {
             return None;
         }
         let n = n as u32;
-        // Next fit: search from the hint to the end, then wrap around once.
-        if let Some(off) = self.alloc_from(self.hint, self.n_blocks, n) {
-            return Some(off);
-        }
-        let end = (self.hint + n).min(self.n_blocks);
-        self.alloc_from(0, end, n)
-    }
-
-    fn alloc_from(&mut self, from: u32, to: u32, n: u32) -> Option<u32> {
-        let mut b = from;
-        let mut run = 0u32;
-        let mut start = 0u32;
-        let mut first_free: Option<u32> = None;
-        while b < to {
-            // Skip four allocated blocks at a time when possible.
-            if b & 3 == 0 && run == 0 && b + 4 <= to {
-                // SAFETY: b/4 indexes the table inside the arena.
-                let byte = unsafe { *self.base.add((b >> 2) as usize) };
-                let all_taken = (byte & 0b11) != 0
-                    && (byte & 0b1100) != 0
-                    && (byte & 0b11_0000) != 0
-                    && (byte & 0b1100_0000) != 0;
-                if all_taken {
-                    b += 4;
-                    continue;
-                }
+        let cursor = if n == 1 { self.hint } else { self.hint_multi };
+        let found = match self.find_run(cursor, self.n_blocks, n) {
+            Some(b) => Some(b),
+            None => self.find_run(0, (cursor + n).min(self.n_blocks), n),
+        };
+        let start = found?;
+        if n == 1 {
+            self.hint = start + 1;
+        } else {
+            self.hint_multi = start + n;
+            if self.hint_multi >= self.n_blocks {
+                self.hint_multi = 0;
             }
-            if self.atb_get(b) == FREE {
-                if first_free.is_none() {
-                    first_free = Some(b);
-                }
-                if run == 0 {
-                    start = b;
-                }
-                run += 1;
-                if run == n {
-                    break;
-                }
-            } else {
-                run = 0;
-            }
-            b += 1;
-        }
-        if run < n {
-            return None;
-        }
-        if n == 1 || first_free == Some(start) {
-            self.hint = start + n;
-        } else if let Some(f) = first_free {
-            self.hint = f;
         }
         if self.hint >= self.n_blocks {
             self.hint = 0;
@@ -209,6 +178,45 @@ impl Heap {
         // SAFETY: the n blocks at `off` are inside the pool and now owned by this allocation.
         unsafe { core::ptr::write_bytes(self.ptr(off), 0, n as usize * BLOCK) };
         Some(off)
+    }
+
+    /// The table as 64-bit words (32 blocks each) for fast skipping.
+    #[inline(always)]
+    fn atb_word(&self, w: u32) -> u64 {
+        // SAFETY: callers only ask for words that lie entirely inside the table
+        // (w * 32 + 32 <= n_blocks); the table starts at the 16-aligned arena base.
+        unsafe { core::ptr::read_unaligned(self.base.add(w as usize * 8) as *const u64) }
+    }
+
+    /// First block of a run of `n` free blocks in `from..to`.
+    fn find_run(&self, from: u32, to: u32, n: u32) -> Option<u32> {
+        const LOW: u64 = 0x5555_5555_5555_5555;
+        let mut b = from;
+        let mut run = 0u32;
+        let mut start = 0u32;
+        while b < to {
+            // Skip 32 allocated blocks at a time when none of them is free.
+            if run == 0 && b & 31 == 0 && b + 32 <= to {
+                let x = self.atb_word(b >> 5);
+                if (x | (x >> 1)) & LOW == LOW {
+                    b += 32;
+                    continue;
+                }
+            }
+            if self.atb_get(b) == FREE {
+                if run == 0 {
+                    start = b;
+                }
+                run += 1;
+                if run == n {
+                    return Some(start);
+                }
+            } else {
+                run = 0;
+            }
+            b += 1;
+        }
+        None
     }
 
     /// Number of blocks in the allocation at `off`.
@@ -250,9 +258,6 @@ impl Heap {
                 self.atb_set(b0 + i, FREE);
             }
             self.used_blocks -= have - want;
-            if b0 + want < self.hint {
-                self.hint = b0 + want;
-            }
             return true;
         }
         let extra = want - have;
@@ -394,6 +399,7 @@ impl Heap {
         }
         self.used_blocks -= freed;
         self.hint = 0;
+        self.hint_multi = 0;
         self.collections += 1;
         self.since_collect = 0;
         freed

@@ -74,6 +74,18 @@ fn unwind(vm: &mut Vm) -> Result<(), Exc> {
     }
 }
 
+/// Detach a slice of immutable heap data from the borrow of the VM.
+///
+/// # Safety
+/// The caller guarantees the data is kept alive (rooted) and is not mutated or freed
+/// while the returned slice is used.
+#[inline(always)]
+unsafe fn detach<'a, T>(s: &[T]) -> &'a [T] {
+    // SAFETY: the caller upholds the contract above; the pointer and length come from a
+    // valid slice.
+    unsafe { core::slice::from_raw_parts(s.as_ptr(), s.len()) }
+}
+
 #[inline(always)]
 fn rd16(code: &[u8], ip: usize) -> usize {
     match code.get(ip..ip + 2) {
@@ -109,6 +121,12 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
         // the heap never moves objects, and bytecode buffers are never written after
         // loading. The slice is re-derived whenever the current frame changes.
         let code: &[u8] = unsafe { core::slice::from_raw_parts(code_ptr, code_len) };
+        // SAFETY: as for `code`: the names and constants tuples belong to the rooted,
+        // immutable code object, so their items stay valid and unchanged while this frame
+        // runs; the slices are re-derived whenever the current frame changes.
+        let names_s: &[Value] = unsafe { detach(vm.tuple_items(names).unwrap_or(&[])) };
+        // SAFETY: see above.
+        let consts_s: &[Value] = unsafe { detach(vm.tuple_items(consts).unwrap_or(&[])) };
         let base = fr.base as usize;
         let mut ip = fr.ip as usize;
         loop {
@@ -171,7 +189,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                 }
                 macro_rules! name {
                     ($i:expr) => {{
-                        match vm.tuple_items(names).and_then(|n| n.get($i).copied()).and_then(|v| v.as_qstr()) {
+                        match names_s.get($i).and_then(|v| v.as_qstr()) {
                             Some(q) => q,
                             None => break 'op Err(vm.raise(TypeId::RuntimeError, "bad name index in bytecode")),
                         }
@@ -184,7 +202,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::Nop => {}
                     Op::LoadConst => {
                         let i = arg16!();
-                        let v = vm.tuple_items(consts).and_then(|c| c.get(i).copied()).unwrap_or(Value::NONE);
+                        let v = consts_s.get(i).copied().unwrap_or(Value::NONE);
                         vm.stack.push(v);
                     }
                     Op::LoadSmallInt => {
