@@ -145,10 +145,8 @@ pub fn bytearray_resize(vm: &mut Vm, ba: Value, n: usize) -> PyResult<()> {
             vm.heap.free(items);
         }
         vm.heap.get_mut::<ListObj>(off).items = buf;
-    } else if n < len {
-        if let Some(t) = vm.heap.raw_mut(items).get_mut(n..len) {
-            t.fill(0);
-        }
+    } else if let Some(t) = vm.heap.raw_mut(items).get_mut(n..len) {
+        t.fill(0);
     }
     vm.heap.get_mut::<ListObj>(off).len = n as u32;
     Ok(())
@@ -157,10 +155,8 @@ pub fn bytearray_resize(vm: &mut Vm, ba: Value, n: usize) -> PyResult<()> {
 /// Replace the contents of a bytearray with `data`.
 fn bytearray_set(vm: &mut Vm, ba: Value, data: &[u8]) -> PyResult<()> {
     bytearray_resize(vm, ba, data.len())?;
-    if let Some(b) = buffer_mut(vm, ba) {
-        if b.len() == data.len() {
-            b.copy_from_slice(data);
-        }
+    if let Some(b) = buffer_mut(vm, ba).filter(|b| b.len() == data.len()) {
+        b.copy_from_slice(data);
     }
     Ok(())
 }
@@ -1097,14 +1093,10 @@ fn hex_string(vm: &mut Vm, data: &[u8], args: &[Value], kw: Kw<'_>) -> PyResult<
     let n = data.len();
     let group = per.unsigned_abs() as usize;
     for (i, &b) in data.iter().enumerate() {
-        if let Some(s) = sep {
-            if i > 0 && group > 0 {
-                // Groups are counted from the right for positive bytes_per_sep.
-                let boundary = if per > 0 { (n - i) % group == 0 } else { i % group == 0 };
-                if boundary {
-                    out.push(s);
-                }
-            }
+        // Groups are counted from the right for positive bytes_per_sep.
+        let boundary = i > 0 && group > 0 && if per > 0 { (n - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
+        if let Some(s) = sep.filter(|_| boundary) {
+            out.push(s);
         }
         out.push(HEX[(b >> 4) as usize] as char);
         out.push(HEX[(b & 15) as usize] as char);
@@ -1262,10 +1254,8 @@ fn ba_extend(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
     let src = bytes_from_iterable(vm, args[1])?;
     let n = buffer_ref(vm, args[0]).map_or(0, |b| b.len());
     bytearray_resize(vm, args[0], n + src.len())?;
-    if let Some(dst) = buffer_mut(vm, args[0]).and_then(|b| b.get_mut(n..)) {
-        if dst.len() == src.len() {
-            dst.copy_from_slice(&src);
-        }
+    if let Some(dst) = buffer_mut(vm, args[0]).and_then(|b| b.get_mut(n..)).filter(|d| d.len() == src.len()) {
+        dst.copy_from_slice(&src);
     }
     Ok(Value::NONE)
 }

@@ -187,9 +187,7 @@ fn insert_grouping(digits: &str, sep: Option<char>, every: usize, min_width: i64
         for k in 0..n_chars {
             rev.push(d[(remaining - 1 - k) as usize]);
         }
-        for _ in 0..n_zeros {
-            rev.push(b'0');
-        }
+        rev.extend(core::iter::repeat_n(b'0', n_zeros as usize));
         use_sep = true;
         remaining -= n_chars;
         min_w -= l;
@@ -936,7 +934,7 @@ fn is_mapping(vm: &mut Vm, v: Value, bytes_mode: bool) -> PyResult<bool> {
         Kind::Instance => {
             vm.dict_off(v).is_some() || runtime::has_dunder(vm, v, q!("__getitem__"))? || {
                 let n = runtime::native_of(vm, v);
-                n != v && vm.tuple_items(n).is_none() && !(vm.str_of(n).is_some() && !bytes_mode)
+                n != v && vm.tuple_items(n).is_none() && (bytes_mode || vm.str_of(n).is_none())
             }
         }
         _ => false,
@@ -1160,13 +1158,11 @@ fn percent_core(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) -> PyResult
                 if conv == 'X' {
                     digits.make_ascii_uppercase();
                 }
-                if let Some(p) = prec {
-                    if digits.len() < p {
-                        let mut z = String::with_capacity(p);
-                        z.extend(core::iter::repeat_n('0', p - digits.len()));
-                        z.push_str(&digits);
-                        digits = z;
-                    }
+                if let Some(p) = prec.filter(|&p| digits.len() < p) {
+                    let mut z = String::with_capacity(p);
+                    z.extend(core::iter::repeat_n('0', p - digits.len()));
+                    z.push_str(&digits);
+                    digits = z;
                 }
                 let prefix = match (alt, conv) {
                     (true, 'x') => "0x",

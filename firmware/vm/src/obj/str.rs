@@ -141,10 +141,9 @@ static ASCII_CHARS: [Qstr; 95] = [
 #[inline]
 pub fn new_char(vm: &mut Vm, s: &str) -> PyResult<Value> {
     if let &[b] = s.as_bytes() {
-        if b != b'"' && b != b'\\' {
-            if let Some(&q) = b.checked_sub(0x20).and_then(|i| ASCII_CHARS.get(i as usize)) {
-                return Ok(Value::qstr(q));
-            }
+        let q = b.checked_sub(0x20).and_then(|i| ASCII_CHARS.get(i as usize)).filter(|_| b != b'"' && b != b'\\');
+        if let Some(&q) = q {
+            return Ok(Value::qstr(q));
         }
         let q = vm.intern(s);
         return Ok(Value::qstr(q));
@@ -1164,7 +1163,7 @@ pub(crate) fn decode_bytes(vm: &mut Vm, b: &[u8], c: u8, errors: &str) -> PyResu
                                     out.push_str(&alloc::format!("\\x{x:02x}"));
                                 }
                             }
-                            "surrogateescape" | "strict" | _ => {
+                            _ => {
                                 let pos = base + good;
                                 let x = rest[good];
                                 let reason = if e.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" };
@@ -1506,7 +1505,7 @@ pub fn subscr(vm: &mut Vm, o: Value, key: Value) -> PyResult<Value> {
         return new_str_n(vm, &out, count);
     }
     let i = match key.as_small() {
-        Some(i) if !vm.int_of(key).is_none() => {
+        Some(i) => {
             let j = if i < 0 { i as i64 + n as i64 } else { i as i64 };
             if j < 0 || j >= n as i64 {
                 return Err(vm.raise(TypeId::IndexError, "string index out of range"));

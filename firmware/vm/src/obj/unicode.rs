@@ -7,18 +7,17 @@
 /// Is `c` in one of the sorted, disjoint inclusive `ranges`?
 fn in_ranges(ranges: &[(u32, u32)], c: char) -> bool {
     let c = c as u32;
-    match ranges.binary_search_by(|&(a, b)| {
-        if b < c {
-            core::cmp::Ordering::Less
-        } else if a > c {
-            core::cmp::Ordering::Greater
-        } else {
-            core::cmp::Ordering::Equal
-        }
-    }) {
-        Ok(_) => true,
-        Err(_) => false,
-    }
+    ranges
+        .binary_search_by(|&(a, b)| {
+            if b < c {
+                core::cmp::Ordering::Less
+            } else if a > c {
+                core::cmp::Ordering::Greater
+            } else {
+                core::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }
 
 /// `str.isspace` for one character (Unicode White_Space plus the ASCII separators
