@@ -252,11 +252,10 @@ fn log_int(vm: &mut Vm, iv: &IntVal, f: fn(f64) -> f64) -> PyResult<f64> {
 }
 
 fn log_value(vm: &mut Vm, v: Value, f: fn(f64) -> f64) -> PyResult<f64> {
-    let plain_int = vm.is_int(v);
-    if plain_int {
-        if let Some(iv) = vm.int_of(v) {
-            return log_int(vm, &iv, f);
-        }
+    if vm.is_int(v)
+        && let Some(iv) = vm.int_of(v)
+    {
+        return log_int(vm, &iv, f);
     }
     let x = arg(vm, v)?;
     if x.is_nan() {

@@ -237,10 +237,10 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Va
             None => Err(vm.raise(TypeId::ValueError, "complex() arg is a malformed string")),
         };
     }
-    if let Some(i) = imag {
-        if vm.str_of(i).is_some() {
-            return Err(vm.raise(TypeId::TypeError, "complex() second arg can't be a string"));
-        }
+    if let Some(i) = imag
+        && vm.str_of(i).is_some()
+    {
+        return Err(vm.raise(TypeId::TypeError, "complex() second arg can't be a string"));
     }
     if imag.is_none() && complex_parts(vm, r).is_some() {
         return Ok(r);

@@ -235,10 +235,10 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
 /// (OverflowError when too large), bools, objects with `__float__` or `__index__`.
 pub fn to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
     use crate::types::TypeId;
-    if let Some(f) = vm.float_of(v) {
-        if !v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) {
-            return Ok(f);
-        }
+    if let Some(f) = vm.float_of(v)
+        && !v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance)
+    {
+        return Ok(f);
     }
     if let Some(i) = v.as_small() {
         return Ok(i as f64);

@@ -154,8 +154,11 @@ fn sinpi(x: f64) -> f64 {
 
 // Lanczos approximation (N = 13, g = 6.024680040776729583740234375) written as a
 // rational function; the same parameters CPython uses, so results agree.
+#[allow(clippy::excessive_precision)] // the published digits
 const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)] // the published digits
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+#[allow(clippy::excessive_precision)] // the published digits
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,
@@ -294,6 +297,7 @@ pub fn lgamma(x: f64) -> Result<f64, MathErr> {
     r += (absx - 0.5) * (log(absx + LANCZOS_G - 0.5) - 1.0);
     if x < 0.0 {
         // Reflection formula.
+        #[allow(clippy::excessive_precision)] // the published digits
         const LOGPI: f64 = 1.144_729_885_849_400_174_143_427_351_353_058_711_647;
         r = LOGPI - log(sinpi(absx).abs()) - log(absx) - r;
     }

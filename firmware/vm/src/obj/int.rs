@@ -386,16 +386,16 @@ pub fn index_of(vm: &mut Vm, v: Value) -> PyResult<Option<IntVal>> {
     if let Some(iv) = vm.int_of(v) {
         return Ok(Some(iv));
     }
-    if v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) {
-        if let Some(r) = crate::runtime::call_dunder(vm, v, q!("__index__"), &[])? {
-            return match vm.int_of(r) {
-                Some(iv) => Ok(Some(iv)),
-                None => {
-                    let t = crate::runtime::type_name(vm, r);
-                    Err(vm.raise_fmt(TypeId::TypeError, format_args!("__index__ returned non-int (type {t})")))
-                }
-            };
-        }
+    if v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance)
+        && let Some(r) = crate::runtime::call_dunder(vm, v, q!("__index__"), &[])?
+    {
+        return match vm.int_of(r) {
+            Some(iv) => Ok(Some(iv)),
+            None => {
+                let t = crate::runtime::type_name(vm, r);
+                Err(vm.raise_fmt(TypeId::TypeError, format_args!("__index__ returned non-int (type {t})")))
+            }
+        };
     }
     Ok(None)
 }
@@ -905,39 +905,39 @@ pub fn builtin_divmod(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Valu
             return crate::obj::tuple::new_tuple(vm, &[q, r]);
         }
     }
-    if plain(vm, a) && plain(vm, b) {
-        if let (Some(x), Some(y)) = (vm.int_of(a), vm.int_of(b)) {
-            if let (IntVal::Small(x), IntVal::Small(y)) = (&x, &y) {
-                if *y != 0 && !(*x == i64::MIN && *y == -1) {
-                    let (q, r) = Integer::div_mod_floor(x, y);
-                    let q = new_int(vm, q)?;
-                    let r = new_int(vm, r)?;
-                    return crate::obj::tuple::new_tuple(vm, &[q, r]);
-                }
-            }
-            let (x, y) = (x.to_big(), y.to_big());
-            if y.is_zero() {
-                return Err(vm.raise(TypeId::ZeroDivisionError, "integer division or modulo by zero"));
-            }
-            let (q, r) = x.div_mod_floor(&y);
-            let q = new_big(vm, &q)?;
-            let r = new_big(vm, &r)?;
+    if plain(vm, a)
+        && plain(vm, b)
+        && let (Some(x), Some(y)) = (vm.int_of(a), vm.int_of(b))
+    {
+        if let (IntVal::Small(x), IntVal::Small(y)) = (&x, &y)
+            && *y != 0
+            && !(*x == i64::MIN && *y == -1)
+        {
+            let (q, r) = Integer::div_mod_floor(x, y);
+            let q = new_int(vm, q)?;
+            let r = new_int(vm, r)?;
             return crate::obj::tuple::new_tuple(vm, &[q, r]);
         }
-    }
-    if a.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) {
-        if let Some(r) = crate::runtime::call_dunder(vm, a, q!("__divmod__"), &[b])? {
-            if r != Value::NOT_IMPLEMENTED {
-                return Ok(r);
-            }
+        let (x, y) = (x.to_big(), y.to_big());
+        if y.is_zero() {
+            return Err(vm.raise(TypeId::ZeroDivisionError, "integer division or modulo by zero"));
         }
+        let (q, r) = x.div_mod_floor(&y);
+        let q = new_big(vm, &q)?;
+        let r = new_big(vm, &r)?;
+        return crate::obj::tuple::new_tuple(vm, &[q, r]);
     }
-    if b.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) {
-        if let Some(r) = crate::runtime::call_dunder(vm, b, q!("__rdivmod__"), &[a])? {
-            if r != Value::NOT_IMPLEMENTED {
-                return Ok(r);
-            }
-        }
+    if a.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance)
+        && let Some(r) = crate::runtime::call_dunder(vm, a, q!("__divmod__"), &[b])?
+        && r != Value::NOT_IMPLEMENTED
+    {
+        return Ok(r);
+    }
+    if b.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance)
+        && let Some(r) = crate::runtime::call_dunder(vm, b, q!("__rdivmod__"), &[a])?
+        && r != Value::NOT_IMPLEMENTED
+    {
+        return Ok(r);
     }
     let q = crate::runtime::binary_op(vm, upy_bytecode::BinOp::FloorDiv, false, a, b);
     let q = match q {
