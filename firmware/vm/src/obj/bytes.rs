@@ -1094,7 +1094,7 @@ fn hex_string(vm: &mut Vm, data: &[u8], args: &[Value], kw: Kw<'_>) -> PyResult<
     let group = per.unsigned_abs() as usize;
     for (i, &b) in data.iter().enumerate() {
         // Groups are counted from the right for positive bytes_per_sep.
-        let boundary = i > 0 && group > 0 && if per > 0 { (n - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
+        let boundary = i > 0 && group > 0 && (if per > 0 { n - i } else { i }) % group == 0;
         if let Some(s) = sep.filter(|_| boundary) {
             out.push(s);
         }
