@@ -87,6 +87,41 @@ impl<'a> Compiler<'a> {
                     _ => None,
                 }
             }
+            ExprKind::Name(n) => {
+                let u = self.units.last()?;
+                let sc = self.st.scopes[u.scope].scope_of(*n);
+                if !self.const_name_visible(sc, u.kind) {
+                    return None;
+                }
+                let text = self.ast.name(*n);
+                self.consts.iter().rev().find(|(k, _)| *k == text).map(|(_, c)| c.clone())
+            }
+            ExprKind::Call { func, args, keywords } if keywords.is_empty() && args.len() == 1 && self.is_const_call(*func) => {
+                match self.const_of(args[0])? {
+                    c @ (Const::Int(_) | Const::BigInt(_) | Const::Str(_) | Const::Bytes(_) | Const::Float(_)) => Some(c),
+                    _ => None,
+                }
+            }
+            ExprKind::BinOp(a, op, b) => {
+                let (Const::Int(x), Const::Int(y)) = (self.const_of(*a)?, self.const_of(*b)?) else { return None };
+                let r = match op {
+                    BinOp::Add => x.checked_add(y),
+                    BinOp::Sub => x.checked_sub(y),
+                    BinOp::Mul => x.checked_mul(y),
+                    BinOp::FloorDiv if y != 0 => Some(x.div_euclid(y) - i64::from(x.rem_euclid(y) != 0 && y < 0)),
+                    BinOp::Mod if y != 0 => {
+                        let m = x % y;
+                        Some(if m != 0 && (m < 0) != (y < 0) { m + y } else { m })
+                    }
+                    BinOp::And => Some(x & y),
+                    BinOp::Or => Some(x | y),
+                    BinOp::Xor => Some(x ^ y),
+                    BinOp::LShift if (0..62).contains(&y) && x.unsigned_abs() < (1 << (62 - y)) => Some(x << y),
+                    BinOp::RShift if (0..64).contains(&y) => Some(x >> y),
+                    _ => None,
+                };
+                r.map(Const::Int)
+            }
             ExprKind::Tuple(items) => {
                 if items.len() > 256 {
                     return None;
@@ -101,6 +136,29 @@ impl<'a> Compiler<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Is `func` the name `const` or `micropython.const`?
+    pub(crate) fn is_const_call(&self, func: ExprId) -> bool {
+        match &self.ast.expr(func).kind {
+            ExprKind::Name(n) => self.ast.name(*n) == "const",
+            ExprKind::Attribute { value, attr, .. } => {
+                self.ast.name(*attr) == "const"
+                    && matches!(&self.ast.expr(*value).kind, ExprKind::Name(m) if self.ast.name(*m) == "micropython")
+            }
+            _ => false,
+        }
+    }
+
+    /// A module-level const is seen by loads that resolve to the module namespace.
+    pub(crate) fn const_name_visible(&self, sc: crate::symtable::SymScope, kind: crate::symtable::ScopeKind) -> bool {
+        use crate::symtable::{ScopeKind, SymScope};
+        !self.consts.is_empty()
+            && match sc {
+                SymScope::GlobalImplicit | SymScope::GlobalExplicit => true,
+                SymScope::Local => kind == ScopeKind::Module,
+                _ => false,
+            }
     }
 
     pub(crate) fn visit_expr(&mut self, e: ExprId) -> CResult<()> {
@@ -131,6 +189,10 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             ExprKind::BinOp(a, op, b) => {
+                if let Some(c) = self.const_of(e) {
+                    self.load_const(c);
+                    return Ok(());
+                }
                 self.visit_expr(*a)?;
                 self.visit_expr(*b)?;
                 self.emit(Op::BinaryOp, *op as u32);

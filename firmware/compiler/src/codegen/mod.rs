@@ -103,6 +103,9 @@ pub(crate) struct Compiler<'a> {
     pub mode: Mode,
     pub units: Vec<Unit<'a>>,
     pub stack: crate::stack::StackGuard,
+    /// Module-level `NAME = const(value)` declarations (MicroPython's `micropython.const`):
+    /// loads of NAME anywhere in the module become the value; `_NAME` is not stored.
+    pub consts: Vec<(&'a str, Const)>,
 }
 
 /// What the body of a new code object is.
@@ -161,7 +164,7 @@ fn const_key(c: &Const, out: &mut Vec<u8>) -> bool {
 
 impl<'a> Compiler<'a> {
     pub(crate) fn new(ast: &'a Ast, st: &'a SymTable, filename: &'a str, mode: Mode, stack: crate::stack::StackGuard) -> Self {
-        Compiler { ast, st, filename, mode, units: Vec::new(), stack }
+        Compiler { ast, st, filename, mode, units: Vec::new(), stack, consts: Vec::new() }
     }
 
     pub(crate) fn u(&mut self) -> &mut Unit<'a> {
@@ -289,6 +292,12 @@ impl<'a> Compiler<'a> {
         if text == "__debug__" && what == NameOp::Load {
             self.emit0(Op::LoadTrue);
             return Ok(());
+        }
+        if what == NameOp::Load && self.const_name_visible(sc, kind) {
+            if let Some(c) = self.consts.iter().rev().find(|(k, _)| *k == text).map(|(_, c)| c.clone()) {
+                self.load_const(c);
+                return Ok(());
+            }
         }
         match sc {
             SymScope::Free | SymScope::Cell => {

@@ -278,6 +278,24 @@ impl<'a> Compiler<'a> {
     }
 
     fn visit_assign(&mut self, targets: &'a [ExprId], value: ExprId) -> CResult<()> {
+        // `NAME = const(value)` at module level (micropython.const).
+        if targets.len() == 1 && self.ur().kind == crate::symtable::ScopeKind::Module {
+            if let (ExprKind::Name(n), ExprKind::Call { func, args, keywords }) =
+                (&self.ast.expr(targets[0]).kind, &self.ast.expr(value).kind)
+            {
+                if keywords.is_empty() && args.len() == 1 && self.is_const_call(*func) {
+                    if let Some(c @ (Const::Int(_) | Const::BigInt(_))) = self.const_of(args[0]) {
+                        let name = self.ast.name(*n);
+                        self.consts.push((name, c.clone()));
+                        if name.starts_with('_') {
+                            return Ok(());
+                        }
+                        self.load_const(c);
+                        return self.store_target(targets[0]);
+                    }
+                }
+            }
+        }
         // `a, b = b, a` without building a tuple.
         if targets.len() == 1 {
             let t = self.ast.expr(targets[0]);
