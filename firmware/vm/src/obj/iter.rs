@@ -148,7 +148,7 @@ fn next_iter(vm: &mut Vm, it: Value, off: u32) -> PyResult<Option<Value>> {
                 Some(Kind::List) => vm.list_items(a).and_then(|s| s.get(i as usize).copied()),
                 Some(Kind::Tuple) => vm.tuple_items(a).and_then(|s| s.get(i as usize).copied()),
                 Some(Kind::Bytes) | Some(Kind::ByteArray) | Some(Kind::MemoryView) => {
-                    super::bytes::buffer_of(vm, a).and_then(|b| b.get(i as usize).map(|&x| Value::small(x as i32)))
+                    super::bytes::buffer_ref(vm, a).and_then(|b| b.get(i as usize).map(|&x| Value::small(x as i32)))
                 }
                 _ => {
                     // str: iterate by byte offset kept in `j`.
