@@ -22,50 +22,6 @@ struct Wire {
     out: Rc<RefCell<Vec<u8>>>,
 }
 
-struct TestPort {
-    wire: Wire,
-}
-
-impl upy_hal::Port for TestPort {
-    fn stdout_write(&mut self, bytes: &[u8]) {
-        crate::cook(bytes, &mut |b: &[u8]| self.wire.out.borrow_mut().extend_from_slice(b));
-    }
-    fn stdin_read(&mut self, _buf: &mut [u8]) -> usize {
-        0
-    }
-    fn ticks_ms(&self) -> u64 {
-        0
-    }
-    fn ticks_us(&self) -> u64 {
-        0
-    }
-    fn time_ns(&self) -> u64 {
-        0
-    }
-    fn delay_us(&mut self, _us: u64) {}
-    fn interrupt_flag(&self) -> &'static AtomicBool {
-        &INTERRUPT
-    }
-    fn read_file(&mut self, _path: &str, _out: &mut dyn FnMut(&[u8])) -> Result<(), upy_hal::HalError> {
-        Err(upy_hal::HalError::NotFound)
-    }
-    fn stat(&mut self, _path: &str) -> Option<upy_hal::NodeKind> {
-        None
-    }
-    fn board_name(&self) -> &'static str {
-        "test board"
-    }
-    fn mcu_name(&self) -> &'static str {
-        "nothing"
-    }
-    fn platform(&self) -> &'static str {
-        "test"
-    }
-    fn random_bytes(&mut self, buf: &mut [u8]) {
-        buf.fill(4);
-    }
-}
-
 struct TestConsole {
     input: Vec<u8>,
     pos: usize,
@@ -95,7 +51,10 @@ impl Board for TestBoard {
         &mut self.console
     }
     fn new_vm(&mut self) -> Vm {
-        let port = TestPort { wire: self.console.wire.clone() };
+        let wire = self.console.wire.clone();
+        let port = upy_hal::NullPort::new("test board", &INTERRUPT, move |bytes: &[u8]| {
+            crate::cook(bytes, &mut |b: &[u8]| wire.out.borrow_mut().extend_from_slice(b))
+        });
         Vm::new(Box::new(port), Config { heap_bytes: self.heap, ..Config::default() })
     }
     fn max_program_bytes(&self) -> usize {

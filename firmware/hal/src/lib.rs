@@ -120,3 +120,58 @@ pub trait Port {
         0
     }
 }
+
+/// A board with no hardware at all: console output goes to a closure, there is no input
+/// and no file, and time stands still. For tests, fuzzing and hosts that embed the VM.
+pub struct NullPort<F: FnMut(&[u8])> {
+    out: F,
+    interrupt: &'static AtomicBool,
+    board: &'static str,
+}
+
+impl<F: FnMut(&[u8])> NullPort<F> {
+    /// A null board named `board` whose console output is passed to `out`.
+    pub fn new(board: &'static str, interrupt: &'static AtomicBool, out: F) -> Self {
+        NullPort { out, interrupt, board }
+    }
+}
+
+impl<F: FnMut(&[u8])> Port for NullPort<F> {
+    fn stdout_write(&mut self, bytes: &[u8]) {
+        (self.out)(bytes)
+    }
+    fn stdin_read(&mut self, _buf: &mut [u8]) -> usize {
+        0
+    }
+    fn ticks_ms(&self) -> u64 {
+        0
+    }
+    fn ticks_us(&self) -> u64 {
+        0
+    }
+    fn time_ns(&self) -> u64 {
+        0
+    }
+    fn delay_us(&mut self, _us: u64) {}
+    fn interrupt_flag(&self) -> &'static AtomicBool {
+        self.interrupt
+    }
+    fn read_file(&mut self, _path: &str, _out: &mut dyn FnMut(&[u8])) -> Result<(), HalError> {
+        Err(HalError::NotFound)
+    }
+    fn stat(&mut self, _path: &str) -> Option<NodeKind> {
+        None
+    }
+    fn board_name(&self) -> &'static str {
+        self.board
+    }
+    fn mcu_name(&self) -> &'static str {
+        "nothing"
+    }
+    fn platform(&self) -> &'static str {
+        "null"
+    }
+    fn random_bytes(&mut self, buf: &mut [u8]) {
+        buf.fill(4);
+    }
+}
