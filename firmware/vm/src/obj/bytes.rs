@@ -990,7 +990,7 @@ fn b_zfill(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
 fn b_expandtabs(vm: &mut Vm, args: &[Value], kw: Kw<'_>) -> PyResult<Value> {
     check_kw(vm, kw, &[q!("tabsize")], "expandtabs")?;
     let ts = match arg(args, kw, 1, q!("tabsize")) {
-        Some(t) => int_arg(vm, t)?,
+        Some(t) => super::str::c_int_arg(vm, t)?,
         None => 8,
     };
     let d = buffer_of(vm, args[0]).unwrap_or_default();
@@ -1086,7 +1086,7 @@ fn hex_string(vm: &mut Vm, data: &[u8], args: &[Value], kw: Kw<'_>) -> PyResult<
         }
     };
     let per = match arg(args, kw, 2, q!("bytes_per_sep")) {
-        Some(p) => int_arg(vm, p)?,
+        Some(p) => super::str::c_int_arg(vm, p)?,
         None => 1,
     };
     let mut out = String::with_capacity(data.len() * 3);

@@ -136,6 +136,7 @@ pub fn parse_spec(s: &str) -> Result<Spec, FmtErr> {
     if c.get(i) == Some(&'.') {
         i += 1;
         match read_num(&mut i)? {
+            Some(p) if p > i32::MAX as usize => return Err(verr("precision too big")),
             Some(p) => sp.precision = Some(p),
             None => return Err(verr("Format specifier missing precision")),
         }
@@ -624,6 +625,10 @@ pub fn format_value(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
     }
     let nv = runtime::native_of(vm, v);
     let sp = parse_spec(spec).map_err(|e| raise(vm, e))?;
+    let limit = vm.heap.total_bytes();
+    if sp.width > limit || sp.precision.is_some_and(|p| p > limit) {
+        return Err(vm.raise_memory_error());
+    }
     let r = if let Some(f) = vm.float_of(nv) {
         format_float(f, &sp)
     } else if let Some(iv) = vm.int_of(nv) {
@@ -1049,6 +1054,9 @@ fn percent_core(vm: &mut Vm, f: &str, args: Value, bytes_mode: bool) -> PyResult
                 while let Some(d) = c.get(i).and_then(|ch| ch.to_digit(10)) {
                     p = p.saturating_mul(10).saturating_add(d as usize);
                     i += 1;
+                }
+                if p > i32::MAX as usize {
+                    return Err(vm.raise(TypeId::ValueError, "precision too big"));
                 }
                 prec = Some(p);
             }

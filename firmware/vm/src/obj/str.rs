@@ -312,6 +312,15 @@ pub(crate) fn opt_index(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> 
     }
 }
 
+/// An argument CPython converts to a C int.
+pub(crate) fn c_int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    let i = int_arg(vm, v)?;
+    if i > i32::MAX as i64 || i < i32::MIN as i64 {
+        return Err(vm.raise(TypeId::OverflowError, "Python int too large to convert to C int"));
+    }
+    Ok(i)
+}
+
 /// An integer argument (TypeError otherwise); huge values saturate.
 pub(crate) fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     match vm.int_of(v) {
@@ -849,7 +858,7 @@ fn pad_args(vm: &mut Vm, args: &[Value]) -> PyResult<(i64, char)> {
 /// `s` with `left` and `right` fill characters around it.
 fn padded(vm: &mut Vm, sv: Value, left: usize, right: usize, fill: char) -> PyResult<Value> {
     let s = text(vm, sv);
-    let total = (s.len() as u64) + ((left + right) as u64) * fill.len_utf8() as u64;
+    let total = (s.len() as u64).saturating_add((left as u64).saturating_add(right as u64).saturating_mul(fill.len_utf8() as u64));
     if total > vm.heap.total_bytes() as u64 {
         return Err(vm.raise_memory_error());
     }
@@ -1201,7 +1210,7 @@ fn str_encode(vm: &mut Vm, args: &[Value], kw: Kw<'_>) -> PyResult<Value> {
 fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: Kw<'_>) -> PyResult<Value> {
     check_kw(vm, kw, &[q!("tabsize")], "expandtabs")?;
     let ts = match arg(args, kw, 1, q!("tabsize")) {
-        Some(t) => int_arg(vm, t)?,
+        Some(t) => c_int_arg(vm, t)?,
         None => 8,
     };
     let s = text(vm, args[0]);
