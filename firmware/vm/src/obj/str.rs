@@ -237,7 +237,8 @@ fn nchars(s: &str) -> usize {
     if s.is_ascii() { s.len() } else { s.chars().count() }
 }
 
-/// The str `src[a..b]` (byte offsets on character boundaries).
+/// The str `src[a..b]` (byte offsets on character boundaries). `src` must be rooted
+/// (an argument, or held by a rooted object): its bytes are copied after allocating.
 pub fn new_substr(vm: &mut Vm, src: Value, a: usize, b: usize) -> PyResult<Value> {
     let ascii = is_ascii(vm, src);
     let s = text(vm, src);
@@ -246,21 +247,25 @@ pub fn new_substr(vm: &mut Vm, src: Value, a: usize, b: usize) -> PyResult<Value
     }
     let Some(piece) = s.get(a..b) else { return Ok(Value::qstr(q!(""))) };
     let n = piece.len();
-    let mut small = [0u8; 128];
-    let heap_copy: Vec<u8>;
-    let bytes: &[u8] = if n <= small.len() {
-        small[..n].copy_from_slice(piece.as_bytes());
-        &small[..n]
-    } else {
-        heap_copy = piece.as_bytes().to_vec();
-        &heap_copy
-    };
-    let piece = core::str::from_utf8(bytes).unwrap_or("");
-    if n == 1 {
-        return new_char(vm, piece);
+    if n <= 1 {
+        let mut one = [0u8; 1];
+        one[..n].copy_from_slice(piece.as_bytes());
+        return new_char(vm, core::str::from_utf8(&one[..n]).unwrap_or(""));
     }
     let nc = if ascii { n } else { nchars(piece) };
-    new_str_n(vm, piece, nc)
+    let hash = hash_bytes(piece.as_bytes());
+    let from = piece.as_ptr();
+    let off = vm.alloc(Kind::Str, STR_DATA as usize + n)?;
+    let o = vm.heap.get_mut::<StrObj>(off);
+    o.hash = hash;
+    o.len = n as u32;
+    o.nchars = nc as u32;
+    // SAFETY: `from` points at `n` bytes of a str that is still alive and in place: `src`
+    // is rooted (caller contract), the heap never moves objects and interned strings are
+    // never freed or moved. The destination is the fresh allocation of `n` data bytes,
+    // distinct from the source, and no reference into the arena is alive here.
+    unsafe { core::ptr::copy_nonoverlapping(from, vm.heap.ptr(off + STR_DATA), n) };
+    Ok(Value::obj(off))
 }
 
 /// A list of the pieces `src[a..b]` for each range.
