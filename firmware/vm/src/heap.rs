@@ -22,6 +22,8 @@ const HEAD: u8 = 1;
 const TAIL: u8 = 2;
 const MARK: u8 = 3;
 const MARK_STACK: usize = 256;
+/// Allocation sizes (in blocks) that get their own first-fit cursor.
+const SMALL_CLASSES: usize = 8;
 
 /// Heap statistics.
 #[derive(Copy, Clone, Debug, Default)]
@@ -48,7 +50,7 @@ pub struct Heap {
     base: *mut u8,
     pool: u32,
     n_blocks: u32,
-    hint: u32,
+    hints: [u32; SMALL_CLASSES + 1],
     hint_multi: u32,
     used_blocks: u32,
     peak_blocks: u32,
@@ -80,7 +82,7 @@ impl Heap {
             base,
             pool: pool.max(BLOCK) as u32,
             n_blocks,
-            hint: 0,
+            hints: [0; SMALL_CLASSES + 1],
             hint_multi: 0,
             used_blocks: 0,
             peak_blocks: 0,
@@ -136,9 +138,11 @@ impl Heap {
     /// Allocate `bytes` (zeroed); None when no run of free blocks is large enough.
     /// Does not collect: the VM decides when to collect and retry.
     ///
-    /// Next fit with two cursors: one for single blocks (the common case: small objects
-    /// fill holes), one for multi-block allocations (they go where the last one ended,
-    /// instead of rescanning fragmented holes). Both wrap around once before giving up.
+    /// Small allocations (up to `SMALL_CLASSES` blocks) are first fit with one cursor per
+    /// size: the cursor is the lowest block where a run of that size may start, so small
+    /// long-lived objects cluster at the bottom of the heap and leave large runs free
+    /// above them, and holes too small for a size are never rescanned for it. Larger
+    /// allocations are next fit. Every search wraps around once before giving up.
     pub fn alloc(&mut self, bytes: usize) -> Option<u32> {
         if self.lock_depth > 0 {
             return None;
@@ -148,22 +152,23 @@ impl Heap {
             return None;
         }
         let n = n as u32;
-        let cursor = if n == 1 { self.hint } else { self.hint_multi };
+        let class = n as usize;
+        let cursor = if class <= SMALL_CLASSES { self.hints[class] } else { self.hint_multi };
         let found = match self.find_run(cursor, self.n_blocks, n) {
             Some(b) => Some(b),
             None => self.find_run(0, (cursor + n).min(self.n_blocks), n),
         };
         let start = found?;
-        if n == 1 {
-            self.hint = start + 1;
+        if class <= SMALL_CLASSES {
+            self.hints[class] = start + n;
+            if self.hints[class] >= self.n_blocks {
+                self.hints[class] = 0;
+            }
         } else {
             self.hint_multi = start + n;
             if self.hint_multi >= self.n_blocks {
                 self.hint_multi = 0;
             }
-        }
-        if self.hint >= self.n_blocks {
-            self.hint = 0;
         }
         self.atb_set(start, HEAD);
         for i in 1..n {
@@ -241,6 +246,11 @@ impl Heap {
             self.atb_set(b0 + i, FREE);
         }
         self.used_blocks -= n;
+        for k in 1..=(n as usize).min(SMALL_CLASSES) {
+            if b0 < self.hints[k] {
+                self.hints[k] = b0;
+            }
+        }
         #[cfg(feature = "gc-stress")]
         // SAFETY: the blocks were just freed and belong to nobody.
         unsafe {
@@ -398,7 +408,7 @@ impl Heap {
             }
         }
         self.used_blocks -= freed;
-        self.hint = 0;
+        self.hints = [0; SMALL_CLASSES + 1];
         self.hint_multi = 0;
         self.collections += 1;
         self.since_collect = 0;

@@ -173,7 +173,15 @@ impl Vm {
     pub fn alloc(&mut self, kind: Kind, bytes: usize) -> PyResult<u32> {
         #[cfg(feature = "gc-stress")]
         self.collect();
-        if self.gc_enabled && self.gc_threshold >= 0 && self.heap.since_collect > self.gc_threshold as usize {
+        // Collect after `gc.threshold()` bytes, or by default after a quarter of the heap:
+        // the heap never moves objects, so collecting before the allocation front has swept
+        // the whole arena keeps survivors packed low and large free runs above them.
+        let threshold = if self.gc_threshold >= 0 {
+            self.gc_threshold as usize
+        } else {
+            (self.heap.total_bytes() / 4).max(16 * 1024)
+        };
+        if self.gc_enabled && self.heap.since_collect > threshold {
             self.collect();
         }
         let off = match self.heap.alloc(bytes) {
@@ -182,7 +190,14 @@ impl Vm {
                 self.collect();
                 match self.heap.alloc(bytes) {
                     Some(o) => o,
-                    None => return Err(self.raise_memory_error()),
+                    None => {
+                        #[cfg(feature = "std")]
+                        if std::env::var_os("UPY_DEBUG_OOM").is_some() {
+                            let st = self.heap.stats();
+                            std::eprintln!("upy: out of memory allocating {bytes} bytes: {st:?}");
+                        }
+                        return Err(self.raise_memory_error());
+                    }
                 }
             }
         };
