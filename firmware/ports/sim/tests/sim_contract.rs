@@ -1,0 +1,112 @@
+//! The `upy-sim` contract that tests and tools rely on: `FILE.py ARGS` with sys.argv and the
+//! script's directory on sys.path, `-c CODE`, exit codes (0, 1 with a MicroPython-style
+//! traceback on stderr, `sys.exit(n)`), SyntaxError with file and line, MemoryError on a
+//! small `--heap`, RecursionError for deep recursion, and SIGINT as KeyboardInterrupt.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+fn sim() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_upy-sim"))
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("upy-sim-contract-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.stdin(Stdio::null()).output().expect("run upy-sim")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn script_gets_argv_and_its_directory_on_sys_path() {
+    let d = tmpdir("argv");
+    std::fs::write(d.join("helper_mod.py"), "VALUE = 42\n").unwrap();
+    std::fs::write(d.join("main.py"), "import sys\nimport helper_mod\nprint(sys.argv[1:], helper_mod.VALUE, __name__)\n").unwrap();
+    let out = run(sim().arg(d.join("main.py")).args(["a", "b c"]));
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "['a', 'b c'] 42 __main__\n");
+}
+
+#[test]
+fn dash_c_runs_code() {
+    let out = run(sim().args(["-c", "print(sum(range(10)) * 2)"]));
+    assert_eq!(text(&out.stdout), "90\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn uncaught_exception_prints_a_traceback_on_stderr_and_exits_1() {
+    let d = tmpdir("tb");
+    let f = d.join("boom.py");
+    std::fs::write(&f, "def inner():\n    raise ValueError('boom')\n\ndef outer():\n    inner()\n\nouter()\n").unwrap();
+    let out = run(sim().arg(&f));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    let name = f.display().to_string();
+    let want = format!(
+        "Traceback (most recent call last):\n  File \"{name}\", line 7, in <module>\n  File \"{name}\", line 5, in outer\n  File \"{name}\", line 2, in inner\nValueError: boom\n"
+    );
+    assert_eq!(err, want);
+}
+
+#[test]
+fn sys_exit_sets_the_exit_status() {
+    assert_eq!(run(sim().args(["-c", "import sys\nsys.exit(3)"])).status.code(), Some(3));
+    assert_eq!(run(sim().args(["-c", "import sys\nsys.exit()"])).status.code(), Some(0));
+    let out = run(sim().args(["-c", "raise SystemExit('bye')"]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("bye"));
+}
+
+#[test]
+fn syntax_error_names_file_and_line() {
+    let d = tmpdir("syntax");
+    let f = d.join("bad.py");
+    std::fs::write(&f, "x = 1\ny = (2,\nz = 3\n").unwrap();
+    let out = run(sim().arg(&f));
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains(&format!("File \"{}\", line", f.display())), "{err}");
+    assert!(err.lines().last().unwrap_or("").starts_with("SyntaxError"), "{err}");
+}
+
+#[test]
+fn memory_error_on_a_small_heap_is_catchable() {
+    let code = "import gc\nx = []\ntry:\n    while True:\n        x.append(bytearray(1000))\nexcept MemoryError:\n    n = len(x)\n    x = None\n    gc.collect()\n    print('caught', n > 10, gc.mem_free() > 30000)\n";
+    let out = run(sim().args(["--heap", "64K", "-c", code]));
+    assert_eq!(text(&out.stdout), "caught True True\n", "stderr: {}", text(&out.stderr));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn deep_recursion_is_a_runtime_error_not_a_crash() {
+    let code = "def f(n):\n    return f(n + 1) + 1\ntry:\n    f(0)\nexcept RuntimeError as e:\n    print(type(e).__name__)\nl = []\nfor i in range(100000):\n    l = [l]\ntry:\n    repr(l)\nexcept RuntimeError:\n    print('deep repr')\n";
+    let out = run(sim().args(["--heap", "8M", "-c", code]));
+    assert_eq!(text(&out.stdout), "RecursionError\ndeep repr\n", "stderr: {}", text(&out.stderr));
+}
+
+#[test]
+fn sigint_interrupts_a_busy_loop_with_keyboard_interrupt() {
+    let mut child = sim()
+        .args(["-c", "while True:\n    pass\n"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::Signal::SIGINT).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("KeyboardInterrupt"), "stderr: {}", text(&out.stderr));
+}
