@@ -368,6 +368,21 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::BinarySubscr => {
                         let (o, k) = (peek!(2), peek!(1));
+                        // Fast path: list[small int].
+                        if let (Some(off), Some(i)) = (o.as_obj(), k.as_small()) {
+                            if vm.heap.kind(off) == Kind::List {
+                                let lo = vm.heap.get::<obj::ListObj>(off);
+                                let (items, n) = (lo.items, lo.len as i64);
+                                let j = if i < 0 { i as i64 + n } else { i as i64 };
+                                if j >= 0 && j < n {
+                                    let v = vm.heap.vals(items)[j as usize];
+                                    let l = vm.stack.len();
+                                    vm.stack.truncate(l - 2);
+                                    vm.stack.push(v);
+                                    break 'op Ok(());
+                                }
+                            }
+                        }
                         let v = tri!(runtime::getitem(vm, o, k));
                         let l = vm.stack.len();
                         vm.stack.truncate(l - 2);
@@ -429,6 +444,25 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 vm.stack.truncate(l - 2);
                                 vm.stack.push(r);
                                 break 'op Ok(());
+                            }
+                        }
+                        // Float fast path: float op float, float op small int, small int op float.
+                        if matches!(bop, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv) {
+                            let fa = float_or_small(vm, a);
+                            let fb = float_or_small(vm, b);
+                            if let (Some((x, xf)), Some((y, yf))) = (fa, fb) {
+                                if (xf || yf) && !(bop == BinOp::TrueDiv && y == 0.0) {
+                                    let r = match bop {
+                                        BinOp::Add => x + y,
+                                        BinOp::Sub => x - y,
+                                        BinOp::Mul => x * y,
+                                        _ => x / y,
+                                    };
+                                    let v = tri!(obj::float::new_float(vm, r));
+                                    vm.stack.truncate(l - 2);
+                                    vm.stack.push(v);
+                                    break 'op Ok(());
+                                }
                             }
                         }
                         let r = tri!(runtime::binary_op(vm, bop, inplace, a, b));
@@ -1040,6 +1074,20 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
             }
         }
     }
+}
+
+/// The value of a float (flag true) or small int (flag false) operand, for the float
+/// fast path of `BinaryOp`.
+#[inline(always)]
+fn float_or_small(vm: &Vm, v: Value) -> Option<(f64, bool)> {
+    if let Some(i) = v.as_small() {
+        return Some((i as f64, false));
+    }
+    let off = v.as_obj()?;
+    if vm.heap.kind(off) == Kind::Float {
+        return Some((vm.heap.get::<obj::FloatObj>(off).v, true));
+    }
+    None
 }
 
 fn unbound_local(vm: &mut Vm, code: Value, i: usize) -> Exc {
