@@ -405,6 +405,35 @@ fn ord(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
     Err(vm.raise(TypeId::TypeError, "ord() expected a character"))
 }
 
+fn ascii(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
+    let s = obj::format::ascii_string(vm, args[0])?;
+    vm.new_str(&s)
+}
+
+fn input(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
+    if let Some(&p) = args.first() {
+        let prompt = runtime::str_string(vm, p)?;
+        vm.port.stdout_write(prompt.as_bytes());
+    }
+    let mut line = Vec::new();
+    let mut b = [0u8; 1];
+    loop {
+        if vm.port.stdin_read(&mut b) == 0 {
+            if line.is_empty() {
+                return Err(vm.raise(TypeId::EOFError, "EOF when reading a line"));
+            }
+            break;
+        }
+        match b[0] {
+            b'\n' => break,
+            b'\r' => {}
+            c => line.push(c),
+        }
+    }
+    let s = String::from_utf8_lossy(&line).into_owned();
+    vm.new_str(&s)
+}
+
 fn format(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
     let spec = match args.get(1) {
         Some(&s) => String::from(vm.str_of(s).unwrap_or("")),
@@ -448,6 +477,8 @@ pub static MODULE: ModuleDef = ModuleDef {
         fun!(q!("chr"), chr, 1, 1),
         fun!(q!("ord"), ord, 1, 1),
         fun!(q!("format"), format, 1, 2),
+        fun!(q!("ascii"), ascii, 1, 1),
+        fun!(q!("input"), input, 0, 1),
         fun!(q!("all"), crate::obj::iter::builtin_all, 1, 1),
         fun!(q!("any"), crate::obj::iter::builtin_any, 1, 1),
         fun!(q!("sum"), crate::obj::iter::builtin_sum, 1, 2, kw),
