@@ -533,3 +533,219 @@ except ImportError:
     assert_eq!(out, "42 /lib/flashmod.py 7\nfrom the mount\nImportError\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// MicroPython's `RAMBlockDev` from its `vfs` documentation (extended block protocol).
+const RAM_BLOCK_DEV: &str = r#"
+class RAMBlockDev:
+    def __init__(self, block_size, num_blocks):
+        self.block_size = block_size
+        self.data = bytearray(block_size * num_blocks)
+
+    def readblocks(self, block_num, buf, offset=0):
+        addr = block_num * self.block_size + offset
+        for i in range(len(buf)):
+            buf[i] = self.data[addr + i]
+
+    def writeblocks(self, block_num, buf, offset=None):
+        if offset is None:
+            # do erase, then write
+            for i in range(len(buf) // self.block_size):
+                self.ioctl(6, block_num + i)
+            offset = 0
+        addr = block_num * self.block_size + offset
+        for i in range(len(buf)):
+            self.data[addr + i] = buf[i]
+
+    def ioctl(self, op, arg):
+        if op == 4: # block count
+            return len(self.data) // self.block_size
+        if op == 5: # block size
+            return self.block_size
+        if op == 6: # block erase
+            return 0
+"#;
+
+#[test]
+fn vfs_lfs2_on_python_block_device() {
+    let dir = tmpdir("pybdev");
+    let image = dir.join("flash.img");
+    let code = format!(
+        "{RAM_BLOCK_DEV}{}",
+        r#"
+import os, vfs
+with open('/keep.txt', 'w') as f:
+    f.write('on the flash')
+
+# The documentation's example, with os.VfsLfs2 and a block device handed to mount().
+bdev = RAMBlockDev(512, 50)
+os.VfsLfs2.mkfs(bdev)
+os.mount(bdev, '/ramdisk')
+with open('/ramdisk/hello.txt', 'w') as f:
+    f.write('Hello world')
+print(open('/ramdisk/hello.txt').read())
+os.mkdir('/ramdisk/sub')
+with open('/ramdisk/sub/data.bin', 'wb') as f:
+    f.write(bytes(range(256)) * 8)
+with open('/ramdisk/sub/data.bin', 'rb') as f:
+    f.seek(1000)
+    print(f.read(4), f.tell())
+print(os.listdir('/ramdisk'), os.listdir('/ramdisk/sub'))
+print(os.listdir('/'))
+print([e for e in os.ilistdir('/') if e[0] == 'ramdisk'])
+print(os.stat('/ramdisk')[0] == 0x4000, os.stat('/ramdisk/hello.txt')[6])
+s = os.statvfs('/ramdisk')
+print(s[0], s[2], 0 < s[3] < s[2])
+os.chdir('/ramdisk/sub')
+print(os.getcwd(), os.listdir())
+os.chdir('/')
+os.rename('/ramdisk/hello.txt', '/ramdisk/hi.txt')
+os.remove('/ramdisk/sub/data.bin')
+os.rmdir('/ramdisk/sub')
+try:
+    os.rename('/ramdisk/hi.txt', '/hi.txt')
+except OSError as e:
+    print('rename across filesystems: OSError', e.errno)
+try:
+    os.rmdir('/ramdisk')
+except OSError as e:
+    print('rmdir of a mount point: OSError', e.errno)
+f = open('/ramdisk/open.txt', 'w')
+f.write('committed at umount')
+print([m for _, m in vfs.mount()])
+os.umount('/ramdisk')
+f.close()
+print(os.listdir('/'))
+
+# vfs.VfsLfs2 object, mounted again elsewhere: the data survived.
+fs = vfs.VfsLfs2(bdev)
+vfs.mount(fs, '/ram')
+print(sorted(os.listdir('/ram')), open('/ram/hi.txt').read(), open('/ram/open.txt').read())
+try:
+    vfs.mount(fs, '/again')
+except OSError as e:
+    print('mounted twice: OSError', e.errno)
+vfs.umount(fs)
+print('ram' in os.listdir('/'))
+
+# An unformatted device does not mount.
+try:
+    vfs.VfsLfs2(RAMBlockDev(512, 50))
+except OSError as e:
+    print('unformatted: OSError')
+
+# A device whose readblocks raises: the original exception surfaces, the board goes on.
+class Flaky(RAMBlockDev):
+    fail = False
+    def readblocks(self, n, buf, off=0):
+        if self.fail:
+            raise ValueError('flaky block %d' % n)
+        super().readblocks(n, buf, off)
+fl = Flaky(512, 50)
+vfs.VfsLfs2.mkfs(fl)
+vfs.mount(fl, '/flaky')
+with open('/flaky/a.txt', 'w') as f:
+    f.write('still here')
+fl.fail = True
+try:
+    print(open('/flaky/b.txt', 'w'))
+    open('/flaky/a.txt').read()
+except ValueError as e:
+    print('ValueError', str(e).startswith('flaky block'))
+fl.fail = False
+print(open('/flaky/a.txt').read())
+
+# Re-entrancy: a device that touches its own filesystem while littlefs waits on it.
+class Nosy(RAMBlockDev):
+    nosy = False
+    def readblocks(self, n, buf, off=0):
+        if self.nosy:
+            os.listdir('/nosy')
+        super().readblocks(n, buf, off)
+no = Nosy(512, 50)
+vfs.VfsLfs2.mkfs(no)
+vfs.mount(no, '/nosy')
+no.nosy = True
+try:
+    os.listdir('/nosy')
+except OSError as e:
+    print('re-entered: OSError', e.errno)
+no.nosy = False
+print(os.listdir('/nosy'))
+
+# Not a block device.
+for bad in (object(), 5):
+    try:
+        vfs.VfsLfs2(bad)
+    except TypeError:
+        print('TypeError')
+print(open('/keep.txt').read())
+"#
+    );
+    let (out, err, ok) = run_sim(&image, &code);
+    assert!(ok, "{out}{err}");
+    assert_eq!(
+        out,
+        "Hello world\n\
+         b'\\xe8\\xe9\\xea\\xeb' 1004\n\
+         ['hello.txt', 'sub'] ['data.bin']\n\
+         ['ramdisk', 'keep.txt']\n\
+         [('ramdisk', 16384, 0)]\n\
+         True 11\n\
+         512 50 True\n\
+         /ramdisk/sub ['data.bin']\n\
+         rename across filesystems: OSError 18\n\
+         rmdir of a mount point: OSError 22\n\
+         ['/ramdisk', '/']\n\
+         ['keep.txt']\n\
+         ['hi.txt', 'open.txt'] Hello world committed at umount\n\
+         mounted twice: OSError 1\n\
+         False\n\
+         unformatted: OSError\n\
+         ValueError True\n\
+         still here\n\
+         re-entered: OSError 16\n\
+         []\n\
+         TypeError\nTypeError\n\
+         on the flash\n"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// littlefs made through a Python block device is the same format as the board's flash:
+/// an image written by Python `writeblocks` mounts as `upy-sim --flash`.
+#[test]
+fn python_block_device_image_mounts_as_flash() {
+    let dir = tmpdir("pybdev-image");
+    let image = dir.join("flash.img");
+    let dump = dir.join("dump.img");
+    let code = format!(
+        "{RAM_BLOCK_DEV}{}",
+        r#"
+import os, vfs, sys
+bdev = RAMBlockDev(4096, 16)
+vfs.VfsLfs2.mkfs(bdev)
+vfs.mount(bdev, '/ram')
+os.mkdir('/ram/d')
+with open('/ram/d/f.txt', 'w') as f:
+    f.write('written through readblocks/writeblocks\n' * 3)
+vfs.umount('/ram')
+sys.stdout.buffer.write(bdev.data)
+"#
+    );
+    let out = Command::new(sim())
+        .arg("--flash")
+        .arg(&image)
+        .arg("-c")
+        .arg(&code)
+        .env("UPY_SIM_FLASH_NOSYNC", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run upy-sim");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.stdout.len(), 4096 * 16, "the device's bytes on stdout");
+    std::fs::write(&dump, &out.stdout).expect("write dump");
+    let (out, err, ok) = run_sim(&dump, "import os\nprint(os.listdir('/'), os.listdir('/d'))\nprint(open('/d/f.txt').read() == 'written through readblocks/writeblocks\\n' * 3)\n");
+    assert!(ok, "{out}{err}");
+    assert_eq!(out, "['d'] ['f.txt']\nTrue\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -2,7 +2,8 @@
 //! filesystem (FileIO for binary mode, TextIOWrapper for text mode, UTF-8).
 //!
 //! Stream objects are `Native` objects (`Obj4`, aux = TypeId):
-//! - files: `i` = `upy_vfs::FileId`, `j` = flags;
+//! - files: `i` = `upy_vfs::FileId`, `j` = flags, `a` = the filesystem (None: the port's
+//!   littlefs; a small int: the id of a littlefs on a Python block device);
 //! - StringIO/BytesIO: `a` = bytearray with the data, `i` = position, `j` = flags.
 
 use alloc::string::String;
@@ -25,7 +26,7 @@ const APPEND: u32 = 8;
 
 #[derive(Copy, Clone)]
 enum Backend {
-    File(upy_vfs::FileId),
+    File(upy_vfs::FileId, Mounted),
     Mem(Value),
 }
 
@@ -43,7 +44,7 @@ fn stream(vm: &mut Vm, v: Value) -> PyResult<Stream> {
             let t = o.h.aux;
             let (a, i, j) = (o.a, o.i, o.j);
             let s = if t == TypeId::FileIO as u16 || t == TypeId::TextFile as u16 {
-                Some(Stream { off, text: t == TypeId::TextFile as u16, be: Backend::File(upy_vfs::FileId(i)), flags: j })
+                Some(Stream { off, text: t == TypeId::TextFile as u16, be: Backend::File(upy_vfs::FileId(i), file_fs(a)), flags: j })
             } else if t == TypeId::StringIO as u16 || t == TypeId::BytesIO as u16 {
                 Some(Stream { off, text: t == TypeId::StringIO as u16, be: Backend::Mem(a), flags: j | READABLE | WRITABLE })
             } else {
@@ -58,6 +59,14 @@ fn stream(vm: &mut Vm, v: Value) -> PyResult<Stream> {
         }
     }
     Err(vm.raise(TypeId::TypeError, "not a stream"))
+}
+
+/// Which filesystem a file object's `a` field names.
+fn file_fs(a: Value) -> Mounted {
+    match a.as_small() {
+        Some(id) if id > 0 => Mounted::PyLfs(id as u32),
+        _ => Mounted::Lfs,
+    }
 }
 
 fn mem_pos(vm: &Vm, s: &Stream) -> usize {
@@ -82,7 +91,7 @@ fn raw_read(vm: &mut Vm, s: &Stream, n: Option<usize>) -> PyResult<Vec<u8>> {
             set_mem_pos(vm, s, end);
             Ok(out)
         }
-        Backend::File(id) => {
+        Backend::File(id, m) => {
             let mut out = Vec::new();
             let mut buf = [0u8; 512];
             loop {
@@ -90,7 +99,7 @@ fn raw_read(vm: &mut Vm, s: &Stream, n: Option<usize>) -> PyResult<Vec<u8>> {
                 if want == 0 {
                     break;
                 }
-                let got = os::with_lfs(vm, |l, d| l.read(d, id, &mut buf[..want]))?;
+                let got = os::with_fs(vm, m, |l, d| l.read(d, id, &mut buf[..want]))?;
                 if got == 0 {
                     break;
                 }
@@ -115,7 +124,7 @@ fn raw_seek(vm: &mut Vm, s: &Stream, off: i64, whence: u8) -> PyResult<u64> {
             set_mem_pos(vm, s, p.min(u32::MAX as i64) as usize);
             Ok(p as u64)
         }
-        Backend::File(id) => os::with_lfs(vm, |l, d| l.seek(d, id, off, whence)),
+        Backend::File(id, m) => os::with_fs(vm, m, |l, d| l.seek(d, id, off, whence)),
     }
 }
 
@@ -284,8 +293,8 @@ fn m_write(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
             }
             set_mem_pos(vm, &s, end);
         }
-        Backend::File(id) => {
-            os::with_lfs(vm, |l, d| l.write(d, id, &data))?;
+        Backend::File(id, m) => {
+            os::with_fs(vm, m, |l, d| l.write(d, id, &data))?;
         }
     }
     obj::int::new_int(vm, count as i64)
@@ -306,16 +315,16 @@ fn m_tell(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = stream(vm, args[0])?;
     let p = match s.be {
         Backend::Mem(_) => mem_pos(vm, &s) as u64,
-        Backend::File(id) => os::with_lfs(vm, |l, d| l.tell(d, id))?,
+        Backend::File(id, m) => os::with_fs(vm, m, |l, d| l.tell(d, id))?,
     };
     obj::int::new_int(vm, p as i64)
 }
 
 fn m_flush(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = stream(vm, args[0])?;
-    if let Backend::File(id) = s.be {
+    if let Backend::File(id, m) = s.be {
         if s.flags & WRITABLE != 0 {
-            os::with_lfs(vm, |l, d| l.sync(d, id))?;
+            os::with_fs(vm, m, |l, d| l.sync(d, id))?;
         }
     }
     Ok(Value::NONE)
@@ -328,8 +337,14 @@ fn m_close(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         return Ok(Value::NONE);
     };
     vm.heap.get_mut::<Obj4>(s.off).j |= CLOSED;
-    if let Backend::File(id) = s.be {
-        os::with_lfs(vm, |l, d| l.close(d, id))?;
+    if let Backend::File(id, m) = s.be {
+        if let Mounted::PyLfs(fs) = m {
+            // Its filesystem was unmounted (which closed and committed the file).
+            if !vm.fs.pylfs.iter().any(|e| e.id == fs) {
+                return Ok(Value::NONE);
+            }
+        }
+        os::with_fs(vm, m, |l, d| l.close(d, id))?;
     }
     Ok(Value::NONE)
 }
@@ -421,12 +436,16 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             let md = vm.new_str(&mode)?;
             runtime::call_method(vm, o, q!("open"), &[r, md])
         }
-        Mounted::Lfs => {
+        m => {
             // Allocate the object first so a MemoryError cannot leak an open file.
             let off = vm.alloc(Kind::Native, core::mem::size_of::<Obj4>())?;
             vm.heap.get_mut::<Obj4>(off).j = CLOSED;
-            let id = os::with_lfs(vm, |l, d| l.open(d, &rel, flags))?;
+            let id = os::with_fs(vm, m, |l, d| l.open(d, &rel, flags))?;
             let o = vm.heap.get_mut::<Obj4>(off);
+            o.a = match m {
+                Mounted::PyLfs(fs) => Value::small(fs as i32),
+                _ => Value::NONE,
+            };
             o.h.aux = if mode.contains('b') { TypeId::FileIO } else { TypeId::TextFile } as u16;
             o.i = id.0;
             o.j = if flags.read { READABLE } else { 0 } | if flags.write { WRITABLE } else { 0 } | if flags.append { APPEND } else { 0 };

@@ -15,7 +15,7 @@ use alloc::vec::Vec;
 
 use upy_vfs::{errno as E, Lfs};
 
-use crate::obj::{self, Kind, Obj4};
+use crate::obj;
 use crate::qstr::Qstr;
 use crate::runtime;
 use crate::types::{Attr, ModuleDef, ModuleId, TypeId};
@@ -29,6 +29,9 @@ type Kw<'a> = &'a [(Qstr, Value)];
 pub enum Mounted {
     /// The port's littlefs.
     Lfs,
+    /// A littlefs on a Python block device (`vfs.VfsLfs2(bdev)`): the id of its entry
+    /// in `FsState::pylfs`.
+    PyLfs(u32),
     /// A Python VFS object.
     Py(Value),
 }
@@ -42,11 +45,27 @@ pub struct FsState {
     pub mounts: Vec<(String, Mounted)>,
     /// Current directory (absolute, normalized).
     pub cwd: String,
+    /// Mounted littlefs instances on Python block devices.
+    pub pylfs: Vec<crate::modules::vfs::PyLfsMount>,
+    last_id: u32,
 }
 
 impl Default for FsState {
     fn default() -> Self {
-        FsState { lfs: None, tried: false, mounts: Vec::new(), cwd: String::from("/") }
+        FsState { lfs: None, tried: false, mounts: Vec::new(), cwd: String::from("/"), pylfs: Vec::new(), last_id: 0 }
+    }
+}
+
+impl FsState {
+    /// A fresh id for a Python-device littlefs (a small int, never 0, not in use).
+    pub fn next_pylfs_id(&mut self) -> u32 {
+        loop {
+            self.last_id = if self.last_id >= (1 << 29) { 1 } else { self.last_id + 1 };
+            let id = self.last_id;
+            if !self.pylfs.iter().any(|m| m.id == id) {
+                return id;
+            }
+        }
     }
 }
 
@@ -80,6 +99,15 @@ pub fn with_lfs<R>(vm: &mut Vm, f: impl FnOnce(&mut Lfs, &mut dyn upy_hal::Block
         _ => Err(upy_vfs::Error(E::ENODEV)),
     };
     r.map_err(|e| os_error(vm, e.0))
+}
+
+/// Run `f` on a mounted littlefs (the port's, or one on a Python block device).
+pub fn with_fs<R>(vm: &mut Vm, m: Mounted, f: impl FnOnce(&mut Lfs, &mut dyn upy_hal::BlockDevice) -> upy_vfs::Result<R>) -> PyResult<R> {
+    match m {
+        Mounted::Lfs => with_lfs(vm, f),
+        Mounted::PyLfs(id) => crate::modules::vfs::run_py_lfs(vm, id, f),
+        Mounted::Py(_) => Err(os_error(vm, E::ENODEV)),
+    }
 }
 
 /// Normalize `p` (relative to `cwd`) to an absolute path without `.`, `..` or `//`.
@@ -163,16 +191,68 @@ fn os_listdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     Ok(out)
 }
 
+/// Names of the mount points directly inside the directory `abs` (MicroPython lists
+/// mounted directories such as `/remote` in `os.listdir('/')`).
+fn child_mounts(vm: &Vm, abs: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (mp, _) in &vm.fs.mounts {
+        if mp == "/" || *mp == abs {
+            continue;
+        }
+        let (parent, name) = mp.rsplit_once('/').unwrap_or(("", mp));
+        let parent = if parent.is_empty() { "/" } else { parent };
+        if parent == abs && !name.is_empty() {
+            out.push(String::from(name));
+        }
+    }
+    out
+}
+
 fn ilistdir_value(vm: &mut Vm, p: &str) -> PyResult<Value> {
-    let (m, rel) = resolve(vm, p)?;
+    let abs = abspath(&vm.fs.cwd, p);
+    let kids = child_mounts(vm, &abs);
+    let inner = match resolve(vm, p) {
+        Ok((m, rel)) => Some(ilistdir_in(vm, m, &rel)?),
+        // No filesystem at `/` (a board without a block device) but something mounted.
+        Err(_) if abs == "/" && !kids.is_empty() => {
+            vm.exc = Value::NULL;
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    if kids.is_empty() {
+        return Ok(inner.unwrap_or(Value::NONE));
+    }
+    // As MicroPython: the mount points first, as (name, S_IFDIR, 0), then the entries of
+    // the filesystem the directory belongs to (a name shadowed by a mount point once).
+    let out = obj::list::new_list(vm, &[])?;
+    vm.root(out);
+    for k in &kids {
+        let n = vm.new_str(k)?;
+        let t = obj::tuple::new_tuple(vm, &[n, Value::small(0x4000), Value::small(0)])?;
+        vm.list_push(out, t)?;
+    }
+    if let Some(it) = inner {
+        vm.root(it);
+        while let Some(e) = runtime::next(vm, it)? {
+            let name = vm.tuple_items(e).and_then(|t| t.first().copied()).and_then(|n| vm.str_of(n));
+            if !name.is_some_and(|n| kids.iter().any(|k| k == n)) {
+                vm.list_push(out, e)?;
+            }
+        }
+    }
+    runtime::iter(vm, out)
+}
+
+fn ilistdir_in(vm: &mut Vm, m: Mounted, rel: &str) -> PyResult<Value> {
     match m {
         Mounted::Py(o) => {
-            let r = vm.new_str(&rel)?;
+            let r = vm.new_str(rel)?;
             let it = py_call(vm, o, q!("ilistdir"), &[r])?;
             runtime::iter(vm, it)
         }
-        Mounted::Lfs => {
-            let ents = with_lfs(vm, |l, d| l.list(d, &rel))?;
+        m => {
+            let ents = with_fs(vm, m, |l, d| l.list(d, rel))?;
             let out = obj::list::new_list(vm, &[])?;
             for e in ents {
                 let n = vm.new_str(&e.name)?;
@@ -193,14 +273,23 @@ fn os_ilistdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn os_stat(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let p = str_arg(vm, args[0])?;
-    let (m, rel) = resolve(vm, &p)?;
+    let (m, rel) = match resolve(vm, &p) {
+        Ok(r) => r,
+        // `/` of a board without a root filesystem: the virtual root directory.
+        Err(_) if abspath(&vm.fs.cwd, &p) == "/" => {
+            vm.exc = Value::NULL;
+            let z = Value::small(0);
+            return obj::tuple::new_tuple(vm, &[Value::small(0x4000), z, z, z, z, z, z, z, z, z]);
+        }
+        Err(e) => return Err(e),
+    };
     match m {
         Mounted::Py(o) => {
             let r = vm.new_str(&rel)?;
             py_call(vm, o, q!("stat"), &[r])
         }
-        Mounted::Lfs => {
-            let s = with_lfs(vm, |l, d| l.stat(d, &rel))?;
+        m => {
+            let s = with_fs(vm, m, |l, d| l.stat(d, &rel))?;
             let size = obj::int::new_int(vm, s.size as i64)?;
             let mode = Value::small(if s.is_dir { 0x4000 } else { 0x8000 });
             let z = Value::small(0);
@@ -217,8 +306,8 @@ fn os_statvfs(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
             let r = vm.new_str(&rel)?;
             py_call(vm, o, q!("statvfs"), &[r])
         }
-        Mounted::Lfs => {
-            let s = with_lfs(vm, |l, d| l.statvfs(d))?;
+        m => {
+            let s = with_fs(vm, m, |l, d| l.statvfs(d))?;
             let v = [s.bsize, s.bsize, s.blocks, s.bfree, s.bfree, 0, 0, 0, 0, s.namemax];
             let mut vals = [Value::NONE; 10];
             for (o, x) in vals.iter_mut().zip(v) {
@@ -241,7 +330,7 @@ fn simple(vm: &mut Vm, path: Value, name: Qstr, f: fn(&mut Lfs, &mut dyn upy_hal
             let r = vm.new_str(&rel)?;
             py_call(vm, o, name, &[r])?;
         }
-        Mounted::Lfs => with_lfs(vm, |l, d| f(l, d, &rel))?,
+        m => with_fs(vm, m, |l, d| f(l, d, &rel))?,
     }
     Ok(Value::NONE)
 }
@@ -272,7 +361,7 @@ fn os_rename(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
             let y = vm.new_str(&rb)?;
             py_call(vm, o, q!("rename"), &[x, y])?;
         }
-        Mounted::Lfs => with_lfs(vm, |l, d| l.rename(d, &ra, &rb))?,
+        m => with_fs(vm, m, |l, d| l.rename(d, &ra, &rb))?,
     }
     Ok(Value::NONE)
 }
@@ -291,8 +380,8 @@ fn os_chdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
             let r = vm.new_str(&rel)?;
             py_call(vm, o, q!("chdir"), &[r])?;
         }
-        Mounted::Lfs => {
-            let s = with_lfs(vm, |l, d| l.stat(d, &rel))?;
+        m => {
+            let s = with_fs(vm, m, |l, d| l.stat(d, &rel))?;
             if !s.is_dir {
                 return Err(os_error(vm, E::ENOTDIR));
             }
@@ -305,10 +394,19 @@ fn os_chdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 fn os_sync(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
     // Every file commits on flush/close; open files are committed here too.
     ensure_root(vm);
-    let ids = vm.fs.lfs.as_ref().map(|l| l.open_files()).unwrap_or_default();
-    for id in ids {
-        let _ = with_lfs(vm, |l, d| l.sync(d, id));
-        vm.exc = Value::NULL;
+    let mut todo: Vec<(Mounted, upy_vfs::FileId)> = Vec::new();
+    for id in vm.fs.lfs.as_ref().map(|l| l.open_files()).unwrap_or_default() {
+        todo.push((Mounted::Lfs, id));
+    }
+    for m in &vm.fs.pylfs {
+        for id in m.lfs.as_ref().map(|l| l.open_files()).unwrap_or_default() {
+            todo.push((Mounted::PyLfs(m.id), id));
+        }
+    }
+    for (m, id) in todo {
+        if with_fs(vm, m, |l, d| l.sync(d, id)).is_err() {
+            vm.exc = Value::NULL;
+        }
     }
     Ok(Value::NONE)
 }
@@ -361,19 +459,59 @@ fn mounts_list(vm: &mut Vm) -> PyResult<Value> {
     }
 }
 
-/// `os.mount(vfs, mount_point, *, readonly=False)`.
-pub fn os_mount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+/// `vfs.mount()`: a list of `(vfs_object, mount_point)`, as MicroPython's.
+fn mount_list(vm: &mut Vm) -> PyResult<Value> {
     ensure_root(vm);
-    let obj_v = args[0];
-    let p = str_arg(vm, args[1])?;
+    let out = obj::list::new_list(vm, &[])?;
+    vm.root(out);
+    // As MicroPython: the filesystem mounted at `/` comes last.
+    let mut table: Vec<(String, Mounted)> = vm.fs.mounts.clone();
+    table.sort_by_key(|(mp, _)| mp == "/");
+    for (mp, m) in table {
+        let o = match m {
+            Mounted::Lfs => crate::modules::vfs::port_vfs_obj(vm)?,
+            Mounted::PyLfs(id) => vm.fs.pylfs.iter().find(|e| e.id == id).map_or(Value::NONE, |e| e.vfs),
+            Mounted::Py(o) => o,
+        };
+        vm.root(o);
+        let p = vm.new_str(&mp)?;
+        let t = obj::tuple::new_tuple(vm, &[o, p])?;
+        vm.list_push(out, t)?;
+    }
+    Ok(out)
+}
+
+/// `os.mount(vfs, mount_point, *, readonly=False)`; `os.mount()` lists the mounts.
+pub fn os_mount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    if args.is_empty() {
+        return mount_list(vm);
+    }
+    let Some(&p_v) = args.get(1) else {
+        return Err(vm.raise(TypeId::TypeError, "mount() takes a filesystem object and a mount point"));
+    };
+    ensure_root(vm);
+    let mut obj_v = args[0];
+    let p = str_arg(vm, p_v)?;
     let mp = abspath(&vm.fs.cwd, &p);
     if vm.fs.mounts.iter().any(|(m, _)| *m == mp) {
         return Err(os_error(vm, 1)); // EPERM, as MicroPython
     }
-    let is_lfs = obj_v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Native && vm.heap.get::<Obj4>(o).h.aux == TypeId::VfsLfs as u16);
-    let m = if is_lfs {
-        with_lfs(vm, |_, _| Ok(()))?;
-        Mounted::Lfs
+    // An object without a mount() method but with the block protocol is a block
+    // device: MicroPython detects its filesystem; here that is littlefs.
+    if !crate::modules::vfs::is_vfs_lfs(vm, obj_v)
+        && runtime::getattr_opt(vm, obj_v, q!("mount"))?.is_none()
+        && runtime::getattr_opt(vm, obj_v, q!("readblocks"))?.is_some()
+    {
+        obj_v = crate::modules::vfs::make_vfs(vm, obj_v, &[])?;
+        vm.root(obj_v);
+    }
+    let m = if crate::modules::vfs::is_vfs_lfs(vm, obj_v) {
+        let m = crate::modules::vfs::mount_vfs_lfs(vm, obj_v)?;
+        if let Mounted::PyLfs(_) = m {
+            let l = mounts_list(vm)?;
+            vm.list_push(l, obj_v)?;
+        }
+        m
     } else {
         // MicroPython calls vfs.mount(readonly, mkfs) first.
         if runtime::getattr_opt(vm, obj_v, q!("mount"))?.is_some() {
@@ -396,9 +534,23 @@ pub fn os_umount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
             let mp = abspath(&vm.fs.cwd, s);
             vm.fs.mounts.iter().position(|(m, _)| *m == mp)
         }
-        None => vm.fs.mounts.iter().position(|(_, m)| *m == Mounted::Py(target)),
+        None => {
+            let lfs_id = vm.fs.pylfs.iter().find(|e| e.vfs == target).map(|e| e.id);
+            vm.fs.mounts.iter().position(|(_, m)| *m == Mounted::Py(target) || lfs_id.is_some_and(|id| *m == Mounted::PyLfs(id)))
+        }
     };
     let Some(i) = idx else { return Err(os_error(vm, E::EINVAL)) };
+    if let Mounted::PyLfs(id) = vm.fs.mounts[i].1 {
+        // Commit its open files and unmount it (EBUSY if it is in use right now).
+        let vfs_obj = vm.fs.pylfs.iter().find(|e| e.id == id).map(|e| e.vfs);
+        crate::modules::vfs::umount_py_lfs(vm, id)?;
+        if let Some(o) = vfs_obj {
+            let l = mounts_list(vm)?;
+            if let Some(pos) = vm.list_items(l).and_then(|it| it.iter().position(|&x| x == o)) {
+                vm.list_remove_at(l, pos);
+            }
+        }
+    }
     let (mp, m) = vm.fs.mounts.remove(i);
     if let Mounted::Py(o) = m {
         if runtime::getattr_opt(vm, o, q!("umount"))?.is_some() {
@@ -433,7 +585,7 @@ pub static MODULE: ModuleDef = ModuleDef {
         fun!(q!("sync"), os_sync, 0, 0),
         fun!(q!("uname"), os_uname, 0, 0),
         fun!(q!("urandom"), os_urandom, 1, 1),
-        fun!(q!("mount"), os_mount, 2, 2, kw),
+        fun!(q!("mount"), os_mount, 0, 2, kw),
         fun!(q!("umount"), os_umount, 1, 1),
         (q!("sep"), Attr::Str("/")),
         (q!("VfsLfs2"), Attr::Type(TypeId::VfsLfs)),
@@ -449,7 +601,7 @@ fn vfs_stat(vm: &mut Vm, path: &str) -> Option<upy_hal::NodeKind> {
     let r = (|| -> PyResult<Option<bool>> {
         let (m, rel) = resolve(vm, path)?;
         Ok(match m {
-            Mounted::Lfs => with_lfs(vm, |l, d| l.stat(d, &rel)).ok().map(|s| s.is_dir),
+            Mounted::Lfs | Mounted::PyLfs(_) => with_fs(vm, m, |l, d| l.stat(d, &rel)).ok().map(|s| s.is_dir),
             Mounted::Py(o) => {
                 let r = vm.new_str(&rel)?;
                 let st = py_call(vm, o, q!("stat"), &[r])?;
@@ -471,7 +623,7 @@ fn vfs_read(vm: &mut Vm, path: &str) -> Option<Vec<u8>> {
     let r = (|| -> PyResult<Vec<u8>> {
         let (m, rel) = resolve(vm, path)?;
         match m {
-            Mounted::Lfs => with_lfs(vm, |l, d| {
+            Mounted::Lfs | Mounted::PyLfs(_) => with_fs(vm, m, |l, d| {
                 let f = l.open(d, &rel, upy_vfs::OpenFlags { read: true, ..Default::default() })?;
                 let mut out = Vec::new();
                 let mut buf = [0u8; 256];
@@ -540,6 +692,14 @@ pub fn read_any(vm: &mut Vm, path: &str) -> Option<Vec<u8>> {
 /// Close (and so commit) every open file and unmount the port's filesystem; a soft reset
 /// calls this before dropping the VM, as MicroPython's soft reset closes open files.
 pub fn unmount_all(vm: &mut Vm) {
+    // littlefs on Python block devices first: committing their files calls Python.
+    let ids: Vec<u32> = vm.fs.pylfs.iter().map(|m| m.id).collect();
+    for id in ids {
+        if crate::modules::vfs::umount_py_lfs(vm, id).is_err() {
+            vm.exc = Value::NULL;
+        }
+    }
+    vm.fs.pylfs.clear();
     let Vm { fs, port, .. } = vm;
     // Only touch the device if the filesystem was used (opening it has side effects).
     if let Some(l) = fs.lfs.as_mut() {
