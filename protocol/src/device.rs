@@ -9,7 +9,8 @@
 //! | state | byte | output | event |
 //! |---|---|---|---|
 //! | raw prompt | `\x01`, buffer is exactly `\x05 A` | `R\x01`, window u16 LE, `\x01` | [`Event::PasteStarted`] |
-//! | raw prompt | `\x01`, buffer is exactly `\x05 X` (X ≠ `A`) | `R\x00>` | [`Event::None`] |
+//! | raw prompt | `\x01`, buffer is exactly `\x05 U`, frames enabled | `R\x01` | [`Event::FramesStarted`] |
+//! | raw prompt | `\x01`, buffer is exactly `\x05 X` (other X) | `R\x00>` | [`Event::DiscardSource`] |
 //! | raw prompt | `\x01` otherwise | banner + `>` | [`Event::DiscardSource`] |
 //! | raw prompt | `\x02` | `\r\n` | [`Event::ExitRawRepl`] |
 //! | raw prompt | `\x03` | — | [`Event::DiscardSource`] |
@@ -90,6 +91,9 @@ pub enum Event {
     Interrupt,
     /// A byte the running program may read from stdin.
     Stdin(u8),
+    /// `\x05U\x01` on a device that serves upy frames (`R\x01` was sent): the agent sends the hello
+    /// frame and serves frames (`docs/protocol.md`), then calls [`RawRepl::end_frames`].
+    FramesStarted,
 }
 
 /// The machine's state; public so agents and tests can assert on it.
@@ -115,6 +119,8 @@ pub enum State {
     Executing,
     /// A soft reset is pending (the agent reboots, then calls [`RawRepl::after_soft_reset`]).
     Resetting,
+    /// The agent serves upy frames; bytes are not fed to the machine until [`RawRepl::end_frames`].
+    Frames,
 }
 
 /// The device end of the raw REPL / raw-paste protocol.
@@ -123,6 +129,7 @@ pub struct RawRepl {
     state: State,
     mode: Mode,
     window: u16,
+    frames: bool,
 }
 
 impl RawRepl {
@@ -134,6 +141,27 @@ impl RawRepl {
             state: State::Friendly,
             mode: Mode::Friendly,
             window,
+            frames: false,
+        }
+    }
+
+    /// Answer the frames request `\x05U\x01` with `R\x01` ([`Event::FramesStarted`]) instead of
+    /// `R\x00>`. Off by default: a device that cannot serve frames answers like stock MicroPython.
+    pub fn set_frames(&mut self, on: bool) {
+        self.frames = on;
+    }
+
+    /// Frame mode is over: back at the raw prompt with an empty buffer. With `prompt`, prints `>`
+    /// (after the host's END request); without, the agent feeds the byte that ended frame mode next.
+    pub fn end_frames(&mut self, prompt: bool, out: &mut impl Output) {
+        if self.state == State::Frames {
+            if prompt {
+                out.write(RAW_PROMPT);
+            }
+            self.state = State::RawPrompt {
+                len: 0,
+                head: [0; 2],
+            };
         }
     }
 
@@ -201,6 +229,8 @@ impl RawRepl {
             },
             // Input during a reboot is left for the rebooted REPL: nothing to do here.
             State::Resetting => Event::None,
+            // The agent reads frames itself.
+            State::Frames => Event::None,
         }
     }
 
@@ -216,6 +246,10 @@ impl RawRepl {
                             remaining: self.window,
                         };
                         Event::PasteStarted
+                    } else if head[1] == b'U' && self.frames {
+                        out.write(RAW_PASTE_SUPPORTED);
+                        self.state = State::Frames;
+                        Event::FramesStarted
                     } else {
                         out.write(RAW_PASTE_UNKNOWN);
                         out.write(RAW_PROMPT);
@@ -408,6 +442,31 @@ mod tests {
     }
 
     #[test]
+    fn frames_request_is_refused_unless_enabled() {
+        let (mut sm, _) = raw();
+        let (out, _) = run(&mut sm, b"\x05U\x01");
+        assert_eq!(out, b"R\x00>");
+        sm.set_frames(true);
+        let (out, ev) = run(&mut sm, b"\x05U\x01");
+        assert_eq!(out, b"R\x01");
+        assert_eq!(ev.last(), Some(&Event::FramesStarted));
+        assert_eq!(sm.state(), State::Frames);
+        let (out, ev) = run(&mut sm, b"\xa5\x07\x00");
+        assert!(out.is_empty() && ev.is_empty());
+        let mut out = Vec::new();
+        sm.end_frames(true, &mut |b: &[u8]| out.extend_from_slice(b));
+        assert_eq!(out, b">");
+        assert!(matches!(sm.state(), State::RawPrompt { len: 0, .. }));
+        // Ended by a control byte: no prompt, the byte is fed next.
+        run(&mut sm, b"\x05U\x01");
+        let mut out = Vec::new();
+        sm.end_frames(false, &mut |b: &[u8]| out.extend_from_slice(b));
+        assert!(out.is_empty());
+        let (out, _) = run(&mut sm, b"\r\x01");
+        assert_eq!(out, b"raw REPL; CTRL-B to exit\r\n>");
+    }
+
+    #[test]
     fn ctrl_a_with_longer_buffer_resets_raw_repl() {
         let (mut sm, _) = raw();
         let (out, ev) = run(&mut sm, b"x\x05A\x01");
@@ -471,6 +530,7 @@ mod tests {
         for _ in 0..300 {
             let window = (next() % 9) as u16;
             let mut sm = RawRepl::new(window);
+            sm.set_frames(window % 2 == 0);
             let mut sink = |_: &[u8]| {};
             for _ in 0..2000 {
                 let r = next();
@@ -486,6 +546,7 @@ mod tests {
                         sm.end_execution(r % 7 == 0, &mut sink);
                     }
                     Event::SoftReset => sm.after_soft_reset(&mut sink),
+                    Event::FramesStarted => sm.end_frames(r % 2 == 0, &mut sink),
                     Event::Source(_) if r % 97 == 0 => sm.abort_paste(&mut sink),
                     _ => {}
                 }

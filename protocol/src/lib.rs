@@ -4,6 +4,8 @@
 //!   and raw-paste mode (`docs/protocol-facts.md` §1 and §2, byte for byte). The upy device agent feeds it
 //!   the bytes it reads from the console and writes the bytes it emits; the machine tells the agent when to
 //!   compile, run, soft-reset or hand control to the friendly REPL.
+//! * [`frame`]: the upy binary frame codec (both ends): decoder, encoder, payload layouts
+//!   (`docs/protocol.md`).
 //! * [`host`] (feature `std`): the blocking raw-REPL client used by the `upy` CLI and TUI, generic over a
 //!   [`host::Transport`] (serial port, TCP socket, pty, in-process loopback), with typed device errors.
 //!
@@ -14,5 +16,6 @@
 
 pub mod ctrl;
 pub mod device;
+pub mod frame;
 #[cfg(feature = "std")]
 pub mod host;

@@ -2,6 +2,7 @@
 //!
 //! Byte-level behaviour follows MicroPython's `shared/runtime/pyexec.c` (protocol-facts §1–§3).
 
+use alloc::collections::VecDeque;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::sync::atomic::Ordering;
@@ -12,6 +13,7 @@ use upy_protocol::device::{Event, Mode, RawRepl};
 use upy_vm::types::TypeId;
 use upy_vm::{CompileMode, Outcome, Vm};
 
+use crate::frames::Leave;
 use crate::readline::{Edit, Editor, History};
 use crate::repl;
 use crate::{Board, Console, cook};
@@ -56,12 +58,16 @@ pub struct Agent<B: Board> {
     ed: Editor,
     /// Program text of the raw REPL, raw-paste or paste mode.
     src: Vec<u8>,
+    /// Input read by the frame server that belongs to the raw REPL (read before the console).
+    pushback: VecDeque<u8>,
 }
 
 impl<B: Board> Agent<B> {
     /// An agent for `board`; nothing happens until [`Agent::run`].
     pub fn new(board: B) -> Self {
-        Agent { board, rr: RawRepl::new(DEFAULT_WINDOW), hist: History::new(), ed: Editor::new(), src: Vec::new() }
+        let mut rr = RawRepl::new(DEFAULT_WINDOW);
+        rr.set_frames(board.frame_limits().is_some());
+        Agent { board, rr, hist: History::new(), ed: Editor::new(), src: Vec::new(), pushback: VecDeque::new() }
     }
 
     /// The board.
@@ -121,6 +127,9 @@ impl<B: Board> Agent<B> {
     }
 
     fn read(&mut self) -> Option<u8> {
+        if let Some(b) = self.pushback.pop_front() {
+            return Some(b);
+        }
         let con = self.board.console();
         con.flush();
         con.read_byte()
@@ -401,6 +410,27 @@ impl<B: Board> Agent<B> {
                     overflow = false;
                     paste = false;
                     self.end_raw_exec(Ran::Error(tb));
+                }
+                Event::FramesStarted => {
+                    self.src.clear();
+                    overflow = false;
+                    paste = false;
+                    let lim = self.board.frame_limits().unwrap_or_default();
+                    let leave = crate::frames::serve(self.board.console(), vm, lim);
+                    let con = self.board.console();
+                    let mut w = |x: &[u8]| con.write(x);
+                    match leave {
+                        Leave::End => self.rr.end_frames(true, &mut w),
+                        Leave::Bytes(rest) => {
+                            self.rr.end_frames(false, &mut w);
+                            self.pushback.extend(rest);
+                        }
+                        Leave::CtrlA => {
+                            self.rr.end_frames(false, &mut w);
+                            self.pushback.push_back(upy_protocol::ctrl::CTRL_A);
+                        }
+                        Leave::Shutdown => return Next::Shutdown,
+                    }
                 }
                 Event::SoftReset => return Next::Reset,
                 Event::ExitRawRepl => return Next::Friendly,

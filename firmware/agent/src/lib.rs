@@ -11,12 +11,16 @@
 //! `Port::set_interrupt_char` before each execution, changed by `micropython.kbd_intr`) it sets the
 //! VM's interrupt flag and drops the input buffered so far.
 //!
+//! In the raw REPL the agent also serves upy binary frames ([`frames`], `docs/protocol.md`) when the
+//! board allows it ([`Board::frame_limits`]).
+//!
 //! `no_std + alloc`; no input sequence makes it panic. RAM use is documented in `docs/agent.md`.
 #![no_std]
 #![warn(missing_docs)]
 extern crate alloc;
 
 mod agent;
+pub mod frames;
 pub mod readline;
 pub mod repl;
 
@@ -38,6 +42,55 @@ pub trait Console {
     fn write(&mut self, bytes: &[u8]);
     /// Push buffered output to the wire.
     fn flush(&mut self) {}
+    /// Read what is available into `buf`, waiting at most `timeout_ms` for the first byte.
+    ///
+    /// Used while serving upy frames: a host that dies in the middle of a frame must not leave the
+    /// board waiting for bytes that never come (`docs/protocol.md` §7). The default waits without a
+    /// limit (one byte at a time); ports should override it.
+    fn read_timeout(&mut self, buf: &mut [u8], timeout_ms: u32) -> ReadResult {
+        let _ = timeout_ms;
+        let Some(slot) = buf.first_mut() else { return ReadResult::Data(0) };
+        match self.read_byte() {
+            Some(b) => {
+                *slot = b;
+                ReadResult::Data(1)
+            }
+            None => ReadResult::Closed,
+        }
+    }
+}
+
+/// What [`Console::read_timeout`] got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadResult {
+    /// This many bytes were stored at the start of the buffer (at least 1 unless the buffer is empty).
+    Data(usize),
+    /// Nothing arrived in time.
+    Timeout,
+    /// The port is shutting down.
+    Closed,
+}
+
+/// Limits of the upy frame server (`docs/protocol.md` §3, §9). Every frame buffer the agent allocates
+/// is sized from these, and the host never has more than `window` DATA frames of `max_payload` bytes
+/// unacknowledged: the port's receive path must be able to hold `window × (max_payload + 9)` bytes (or
+/// apply flow control, as USB CDC does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrameLimits {
+    /// Largest payload accepted and sent (512..=16384).
+    pub max_payload: u16,
+    /// DATA frames in flight before an acknowledgement (1..=16).
+    pub window: u8,
+    /// Gap between two bytes of one frame after which the partial frame is dropped.
+    pub byte_timeout_ms: u32,
+    /// Silence during a transfer after which the transfer is abandoned (temporary file removed).
+    pub transfer_timeout_ms: u32,
+}
+
+impl Default for FrameLimits {
+    fn default() -> Self {
+        FrameLimits { max_payload: 4096, window: 4, byte_timeout_ms: 300, transfer_timeout_ms: 10_000 }
+    }
 }
 
 /// What the agent needs from a port.
@@ -54,6 +107,12 @@ pub trait Board {
     /// get a `MemoryError`, as on a board whose heap cannot hold them.
     fn max_program_bytes(&self) -> usize {
         16 * 1024
+    }
+    /// upy frames served in the raw REPL (`\x05U\x01`), or `None` to answer it as stock MicroPython
+    /// does (`R\x00`). The default serves them with [`FrameLimits::default`] (about 9 KiB of RAM while
+    /// frame mode is active, freed when it ends).
+    fn frame_limits(&self) -> Option<FrameLimits> {
+        Some(FrameLimits::default())
     }
     /// Called before every soft reset (flush the filesystem, stop peripherals).
     fn before_soft_reset(&mut self) {}

@@ -58,14 +58,20 @@ const RAW_ATTEMPTS: usize = 3;
 
 /// A raw-REPL session with one device.
 pub struct Client<T: Transport> {
-    transport: T,
-    pending: VecDeque<u8>,
+    pub(super) transport: T,
+    pub(super) pending: VecDeque<u8>,
     /// `None` until the first program: then whether the device answered `R\x01`.
     raw_paste: Option<bool>,
-    in_raw: bool,
+    pub(super) in_raw: bool,
     /// A `>` prompt is due before the next program can be sent.
-    prompt_due: bool,
-    step_timeout: Duration,
+    pub(super) prompt_due: bool,
+    pub(super) step_timeout: Duration,
+    /// upy frames: `None` until asked, then what the device answered (see `frames.rs`).
+    pub(super) frames: Option<Option<super::frames::FramesInfo>>,
+    /// The device is serving frames right now (the raw REPL is suspended).
+    pub(super) in_frames: bool,
+    pub(super) frame_seq: u8,
+    pub(super) wire: super::frames::WireStats,
 }
 
 impl<T: Transport> Client<T> {
@@ -78,6 +84,10 @@ impl<T: Transport> Client<T> {
             in_raw: false,
             prompt_due: false,
             step_timeout: STEP_TIMEOUT,
+            frames: None,
+            in_frames: false,
+            frame_seq: 0,
+            wire: super::frames::WireStats::default(),
         }
     }
 
@@ -125,7 +135,7 @@ impl<T: Transport> Client<T> {
     // ---- low-level reading -------------------------------------------------------------------
 
     /// Read from the transport into `pending`; false on timeout.
-    fn fill(&mut self, timeout: Duration) -> Result<bool, Error> {
+    pub(super) fn fill(&mut self, timeout: Duration) -> Result<bool, Error> {
         let mut buf = [0u8; 4096];
         let n = self.transport.read(&mut buf, timeout)?;
         self.pending.extend(&buf[..n]);
@@ -139,14 +149,14 @@ impl<T: Transport> Client<T> {
         Ok(!self.pending.is_empty())
     }
 
-    fn read_byte(&mut self, timeout: Duration) -> Result<Option<u8>, Error> {
+    pub(super) fn read_byte(&mut self, timeout: Duration) -> Result<Option<u8>, Error> {
         if self.pending.is_empty() && !self.fill(timeout)? {
             return Ok(None);
         }
         Ok(self.pending.pop_front())
     }
 
-    fn read_exact(&mut self, n: usize, waiting_for: &'static str) -> Result<Vec<u8>, Error> {
+    pub(super) fn read_exact(&mut self, n: usize, waiting_for: &'static str) -> Result<Vec<u8>, Error> {
         let mut out = Vec::with_capacity(n);
         while out.len() < n {
             match self.read_byte(self.step_timeout)? {
@@ -164,7 +174,7 @@ impl<T: Transport> Client<T> {
 
     /// Consume bytes until the data ends with `suffix`. Fails when the device is quiet for
     /// `idle`, or when `overall` has passed.
-    fn read_until(
+    pub(super) fn read_until(
         &mut self,
         suffix: &[u8],
         idle: Duration,
@@ -191,7 +201,7 @@ impl<T: Transport> Client<T> {
     }
 
     /// Discard everything the device has sent so far (what is waiting right now).
-    fn drain(&mut self) -> Result<(), Error> {
+    pub(super) fn drain(&mut self) -> Result<(), Error> {
         self.pending.clear();
         let start = Instant::now();
         while self.fill(Duration::ZERO)? && start.elapsed() < Duration::from_millis(500) {
@@ -239,6 +249,7 @@ impl<T: Transport> Client<T> {
             });
         }
         self.in_raw = true;
+        self.in_frames = false;
         self.prompt_due = false;
         if soft_reset {
             self.soft_reset()?;
@@ -248,6 +259,7 @@ impl<T: Transport> Client<T> {
 
     /// Soft-reset the device from the raw REPL and wait until the raw REPL is back.
     pub fn soft_reset(&mut self) -> Result<(), Error> {
+        self.leave_frames()?;
         if self.prompt_due {
             self.wait_prompt()?;
         }
@@ -271,6 +283,11 @@ impl<T: Transport> Client<T> {
 
     /// Leave the raw REPL for the friendly REPL (`\r\x02`).
     pub fn exit_raw_repl(&mut self) -> Result<(), Error> {
+        if self.in_frames {
+            // Best effort: `\r` below ends frame mode on the device in any case.
+            let _ = self.leave_frames();
+            self.in_frames = false;
+        }
         if self.in_raw {
             self.transport.write_all(b"\r\x02")?;
             self.in_raw = false;
@@ -285,7 +302,7 @@ impl<T: Transport> Client<T> {
         Ok(())
     }
 
-    fn wait_prompt(&mut self) -> Result<(), Error> {
+    pub(super) fn wait_prompt(&mut self) -> Result<(), Error> {
         self.read_until(
             b">",
             self.step_timeout,
@@ -303,6 +320,7 @@ impl<T: Transport> Client<T> {
         if !self.in_raw {
             return Err(Error::Protocol("not in raw REPL".into()));
         }
+        self.leave_frames()?;
         if self.prompt_due {
             self.wait_prompt()?;
         }
@@ -546,6 +564,7 @@ impl<T: Transport> Client<T> {
         )?;
         self.prompt_due = false;
         self.in_raw = true;
+        self.in_frames = false;
         Ok(())
     }
 }

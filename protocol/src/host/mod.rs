@@ -4,12 +4,17 @@
 //! raw REPL with `\r\x03`, drain, `\r\x01`; submits programs with raw-paste (`\x05A\x01`, window flow
 //! control) and falls back to classic raw mode (`OK` ack, 256-byte slices) when the device does not answer
 //! `R\x01`; and splits program output into stdout and error text at the two `\x04`.
+//!
+//! On upy firmware the client can also switch to upy binary frames (`\x05U\x01`, `docs/protocol.md`) for
+//! file operations: see [`Client::frames`] and the `f*` methods.
 
 mod client;
 mod error;
+mod frames;
 
 pub use client::{Client, ExecOutput, FollowOptions, STEP_TIMEOUT};
 pub use error::{DeviceException, Errno, Error, show_bytes};
+pub use frames::{FileStat, FrameEntry, FramesInfo, FsUsage, WireStats};
 
 use std::io;
 use std::time::Duration;

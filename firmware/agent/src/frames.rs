@@ -1,0 +1,825 @@
+//! The device end of upy binary frames (`docs/protocol.md`): file and tree operations on the board's
+//! filesystem without Python in between.
+//!
+//! The raw REPL hands over when the host sends `\x05U\x01` ([`upy_protocol::device::Event::FramesStarted`],
+//! `R\x01` already sent). [`serve`] sends the hello frame, answers requests until the host sends END, and
+//! returns how frame mode ended. Outside a frame, a control byte (`0x00..=0x1f`) means a raw-REPL host is
+//! talking (mpremote starts with `\r\x03`): frame mode ends and that byte and everything after it go back to
+//! the raw REPL. Inside a frame, a gap longer than [`FrameLimits::byte_timeout_ms`] drops the partial
+//! frame; if its last byte was Ctrl-A (a host waiting for the raw banner), the raw REPL is reset as if that
+//! Ctrl-A had arrived at the prompt. Bytes that are neither get one error frame per run.
+//!
+//! Writes go to `<path>.upytmp` and are renamed over the target only after every byte arrived and the
+//! sha256 the host announced matched; an abandoned transfer removes the temporary file.
+//!
+//! RAM while frame mode is active: the receive buffer (`max_payload`), the send buffer (`max_payload + 9`),
+//! 256 bytes of console input, 512 bytes of hashing scratch, one sha256 state; LIST and recursive REMOVE
+//! also hold one directory's entries per level of depth. All of it is freed when frame mode ends.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+
+use sha2::{Digest, Sha256};
+use upy_protocol::ctrl::CTRL_A;
+use upy_protocol::frame::{
+    self, Decoder, Feed, FrameError, Header, Hello, ListRecord, OFFSET_LEN, Reader, Type, Writer, caps,
+    kind, list_flags,
+};
+use upy_vfs::{FileId, Lfs, OpenFlags};
+use upy_vm::Vm;
+use upy_vm::modules::os::{self as vos, Mounted};
+
+use crate::{Console, FrameLimits, ReadResult};
+
+/// How frame mode ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Leave {
+    /// The host sent END (OK was sent): print the raw prompt `>`.
+    End,
+    /// A control byte outside a frame: feed these bytes (the control byte first) to the raw REPL.
+    Bytes(Vec<u8>),
+    /// A partial frame ending in Ctrl-A timed out: a host is waiting for the raw banner.
+    CtrlA,
+    /// The console closed.
+    Shutdown,
+}
+
+// errno values (MicroPython's).
+const ENOENT: i32 = 2;
+const EIO: i32 = 5;
+const EEXIST: i32 = 17;
+const ENODEV: i32 = 19;
+const ENOTDIR: i32 = 20;
+const EISDIR: i32 = 21;
+const EINVAL: i32 = 22;
+const EFBIG: i32 = 27;
+const ENAMETOOLONG: i32 = 36;
+const EOPNOTSUPP: i32 = 95;
+
+/// Deepest directory nesting LIST and recursive REMOVE follow.
+const MAX_DEPTH: usize = 32;
+/// Times a sender goes back after NAKs or silence before it gives up.
+const MAX_RESENDS: u32 = 8;
+/// Suffix of the temporary file of a PUT.
+pub const TMP_SUFFIX: &str = ".upytmp";
+
+/// A failed operation: errno and what failed.
+#[derive(Debug)]
+struct FsErr {
+    errno: i32,
+    msg: String,
+}
+
+impl FsErr {
+    fn new(errno: i32, msg: impl Into<String>) -> FsErr {
+        FsErr { errno, msg: msg.into() }
+    }
+}
+
+type FsResult<T> = core::result::Result<T, FsErr>;
+
+/// What the receive loop got.
+enum Rx {
+    Frame(Header),
+    Bad(FrameError),
+    Timeout,
+    Leave(Leave),
+}
+
+/// How a transfer ended when it did not complete.
+enum Stop {
+    /// Reply with this error (the host is still there).
+    Err(FsErr),
+    /// The host cancelled or went silent: no reply.
+    Quiet,
+    /// A new request arrived (its payload is in the decoder): dispatch it.
+    Redispatch(Header),
+    /// Frame mode ends.
+    Leave(Leave),
+}
+
+impl From<FsErr> for Stop {
+    fn from(e: FsErr) -> Stop {
+        Stop::Err(e)
+    }
+}
+
+struct Server<'a, C: Console> {
+    con: &'a mut C,
+    lim: FrameLimits,
+    dec: Decoder<Vec<u8>>,
+    tx: Vec<u8>,
+    inbuf: Vec<u8>,
+    inpos: usize,
+    inlen: usize,
+    /// After a damaged frame: stray bytes are dropped until a quiet gap or a good frame.
+    muted: bool,
+    garbage_reported: bool,
+    /// The last byte was a Ctrl-A swallowed by a partial frame or while muted.
+    swallowed_ctrl_a: bool,
+    scratch: Vec<u8>,
+}
+
+/// Serve frames on `con` until the host ends frame mode. `R\x01` was already sent; this sends the hello.
+pub fn serve<C: Console>(con: &mut C, vm: &mut Vm, lim: FrameLimits) -> Leave {
+    let lim = FrameLimits {
+        max_payload: lim.max_payload.clamp(frame::MIN_PAYLOAD as u16, frame::MAX_PAYLOAD_LIMIT as u16),
+        window: lim.window.clamp(1, 16),
+        ..lim
+    };
+    let mp = lim.max_payload as usize;
+    let mut s = Server {
+        con,
+        lim,
+        dec: Decoder::new(vec![0u8; mp]),
+        tx: vec![0u8; mp + frame::OVERHEAD],
+        inbuf: vec![0u8; 256],
+        inpos: 0,
+        inlen: 0,
+        muted: false,
+        garbage_reported: false,
+        swallowed_ctrl_a: false,
+        scratch: vec![0u8; 512],
+    };
+    // The port's littlefs is mounted at `/`, so its paths are absolute paths.
+    let cwd = match vos::resolve(vm, ".") {
+        Ok((Mounted::Lfs, p)) => p,
+        _ => {
+            let _ = vm.take_exception();
+            vm.clear_temps();
+            String::from("/")
+        }
+    };
+    let hello = Hello {
+        version: frame::VERSION,
+        window: lim.window,
+        max_payload: lim.max_payload,
+        caps: caps::LIST_HASH | caps::ATOMIC_PUT | caps::FS_OPS,
+        cwd: &cwd,
+    };
+    let n = hello.encode(&mut s.tx[frame::HEADER_LEN..mp]).unwrap_or(0);
+    s.send_sealed(Type::Hello as u8, 0, n);
+    let mut redispatch: Option<Header> = None;
+    loop {
+        let h = match redispatch.take() {
+            Some(h) => h,
+            None => match s.next(u32::MAX) {
+                Rx::Frame(h) => h,
+                Rx::Bad(e) => {
+                    let (seq, what) = match e {
+                        FrameError::BadCrc { seq, .. } => (seq, "damaged frame (CRC mismatch)"),
+                        FrameError::TooLong { seq, .. } => (seq, "frame longer than the advertised maximum"),
+                    };
+                    s.send_err(seq, &FsErr::new(EIO, what));
+                    continue;
+                }
+                Rx::Timeout => continue,
+                Rx::Leave(l) => return l,
+            },
+        };
+        match s.dispatch(vm, h) {
+            Ok(()) => {}
+            Err(Stop::Err(e)) => s.send_err(h.seq, &e),
+            Err(Stop::Quiet) => {}
+            Err(Stop::Redispatch(h2)) => redispatch = Some(h2),
+            Err(Stop::Leave(l)) => return l,
+        }
+        if h.ty == Type::End as u8 {
+            return Leave::End;
+        }
+    }
+}
+
+impl<C: Console> Server<'_, C> {
+    // ---------------------------------------------------------------- wire
+
+    fn send_sealed(&mut self, ty: u8, seq: u8, len: usize) {
+        if let Some(n) = frame::seal(&mut self.tx, ty, seq, len) {
+            self.con.write(&self.tx[..n]);
+            self.con.flush();
+        }
+    }
+
+    fn send(&mut self, ty: Type, seq: u8, parts: &[&[u8]]) {
+        let mut len = 0;
+        for p in parts {
+            let start = frame::HEADER_LEN + len;
+            let Some(dst) = self.tx.get_mut(start..start + p.len()) else { break };
+            dst.copy_from_slice(p);
+            len += p.len();
+        }
+        self.send_sealed(ty as u8, seq, len);
+    }
+
+    fn send_err(&mut self, seq: u8, e: &FsErr) {
+        let mp = self.lim.max_payload as usize;
+        let n = frame::encode_err(e.errno.clamp(0, u16::MAX as i32) as u16, &e.msg, &mut self.tx[frame::HEADER_LEN..mp])
+            .unwrap_or(0);
+        self.send_sealed(Type::Err as u8, seq, n);
+    }
+
+    /// The next frame. `idle_ms`: how long to wait outside a frame before [`Rx::Timeout`].
+    fn next(&mut self, idle_ms: u32) -> Rx {
+        loop {
+            if self.inpos >= self.inlen {
+                let waiting_in_frame = self.dec.in_frame() || self.muted;
+                let t = if waiting_in_frame {
+                    self.lim.byte_timeout_ms
+                } else if idle_ms == u32::MAX {
+                    1000
+                } else {
+                    idle_ms
+                };
+                let r = self.con.read_timeout(&mut self.inbuf, t);
+                match r {
+                    ReadResult::Data(n) => {
+                        self.inpos = 0;
+                        self.inlen = n.min(self.inbuf.len());
+                    }
+                    ReadResult::Closed => return Rx::Leave(Leave::Shutdown),
+                    ReadResult::Timeout => {
+                        if self.swallowed_ctrl_a {
+                            self.dec.abandon();
+                            self.swallowed_ctrl_a = false;
+                            return Rx::Leave(Leave::CtrlA);
+                        }
+                        if waiting_in_frame {
+                            self.dec.abandon();
+                            self.muted = false;
+                            continue;
+                        }
+                        if idle_ms != u32::MAX {
+                            return Rx::Timeout;
+                        }
+                        continue;
+                    }
+                }
+            }
+            let b = self.inbuf[self.inpos];
+            self.inpos += 1;
+            match self.dec.push(b) {
+                Feed::Pending => self.swallowed_ctrl_a = b == CTRL_A,
+                Feed::Stray(b) => {
+                    if self.muted {
+                        self.swallowed_ctrl_a = b == CTRL_A;
+                        continue;
+                    }
+                    if b < 0x20 {
+                        let mut rest = vec![b];
+                        rest.extend_from_slice(&self.inbuf[self.inpos..self.inlen]);
+                        self.inpos = self.inlen;
+                        return Rx::Leave(Leave::Bytes(rest));
+                    }
+                    if !self.garbage_reported {
+                        self.garbage_reported = true;
+                        self.send_err(0, &FsErr::new(EINVAL, "garbage outside a frame (expected 0xA5)"));
+                    }
+                }
+                Feed::Frame(h) => {
+                    self.muted = false;
+                    self.garbage_reported = false;
+                    self.swallowed_ctrl_a = false;
+                    return Rx::Frame(h);
+                }
+                Feed::Bad(e) => {
+                    self.muted = true;
+                    self.swallowed_ctrl_a = false;
+                    return Rx::Bad(e);
+                }
+            }
+        }
+    }
+
+    /// Wait for a frame of this transfer (`seq`); a new request ends the transfer.
+    fn next_in_transfer(&mut self, seq: u8) -> core::result::Result<Option<Header>, Stop> {
+        loop {
+            match self.next(1000) {
+                Rx::Frame(h) if h.seq == seq => return Ok(Some(h)),
+                Rx::Frame(h) => {
+                    let is_request = h.ty >= 0x10 || h.ty == Type::End as u8;
+                    if is_request {
+                        return Err(Stop::Redispatch(h));
+                    }
+                    // A stale ACK/DATA of an earlier transfer: ignore.
+                }
+                Rx::Bad(_) => return Ok(None),
+                // Silence (about a second) or a damaged frame: the caller resends or NAKs, and
+                // bounds the total wait.
+                Rx::Timeout => return Ok(None),
+                Rx::Leave(l) => return Err(Stop::Leave(l)),
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    fn dispatch(&mut self, vm: &mut Vm, h: Header) -> core::result::Result<(), Stop> {
+        let Some(ty) = Type::from_u8(h.ty) else {
+            return Err(FsErr::new(EINVAL, format!("unknown frame type 0x{:02x}", h.ty)).into());
+        };
+        let seq = h.seq;
+        match ty {
+            Type::End => {
+                self.send(Type::Ok, seq, &[]);
+                Ok(())
+            }
+            Type::Stat => {
+                let path = self.path_arg(0)?;
+                let st = lfs_stat(vm, &path)?;
+                let k = if st.is_dir { kind::DIR } else { kind::FILE };
+                self.send(Type::Ok, seq, &[&[k], &st.size.to_le_bytes()]);
+                Ok(())
+            }
+            Type::Hash => {
+                let path = self.path_arg(0)?;
+                let sha = self.hash_file(vm, &path)?;
+                self.send(Type::Ok, seq, &[&sha]);
+                Ok(())
+            }
+            Type::Statvfs => {
+                let path = self.path_arg(0)?;
+                let (_, inner) = lfs_path(vm, &path)?;
+                let _ = inner;
+                let v = lfs(vm, |l, d| l.statvfs(d), "statvfs")?;
+                self.send(Type::Ok, seq, &[&v.bsize.to_le_bytes(), &v.blocks.to_le_bytes(), &v.bfree.to_le_bytes()]);
+                Ok(())
+            }
+            Type::Mkdir => {
+                let (flags, path) = self.flag_path_arg()?;
+                mkdir(vm, &path, flags & 1 != 0)?;
+                self.send(Type::Ok, seq, &[]);
+                Ok(())
+            }
+            Type::Rmdir => {
+                let path = self.path_arg(0)?;
+                let (_, inner) = lfs_path(vm, &path)?;
+                lfs(vm, |l, d| l.rmdir(d, &inner), &path)?;
+                self.send(Type::Ok, seq, &[]);
+                Ok(())
+            }
+            Type::Remove => {
+                let (flags, path) = self.flag_path_arg()?;
+                let (_, inner) = lfs_path(vm, &path)?;
+                let st = lfs_stat(vm, &path)?;
+                if st.is_dir {
+                    if flags & 1 == 0 {
+                        return Err(FsErr::new(EISDIR, format!("{path} is a directory")).into());
+                    }
+                    remove_tree(vm, &inner, 0)?;
+                } else {
+                    lfs(vm, |l, d| l.remove(d, &inner), &path)?;
+                }
+                self.send(Type::Ok, seq, &[]);
+                Ok(())
+            }
+            Type::Rename => {
+                let p = self.dec.payload();
+                let mut r = Reader::new(p);
+                let parsed = (|| {
+                    let n = r.u16()? as usize;
+                    let a = String::from(r.str(n)?);
+                    let b = String::from(r.rest_str()?);
+                    Some((a, b))
+                })();
+                let (a, b) = parsed.ok_or_else(|| FsErr::new(EINVAL, "malformed RENAME request"))?;
+                let (_, ia) = lfs_path(vm, &a)?;
+                let (_, ib) = lfs_path(vm, &b)?;
+                lfs(vm, |l, d| l.rename(d, &ia, &ib), &a)?;
+                self.send(Type::Ok, seq, &[]);
+                Ok(())
+            }
+            Type::List => {
+                let (flags, path) = self.flag_path_arg()?;
+                self.list(vm, seq, &path, flags)
+            }
+            Type::Get => {
+                let path = self.path_arg(0)?;
+                self.get(vm, seq, &path)
+            }
+            Type::Put => self.put(vm, seq),
+            // Stale transfer frames, or frames only a device sends: nothing to answer.
+            Type::Hello | Type::Ok | Type::Err | Type::Ack | Type::Nak | Type::Data | Type::Cancel => Ok(()),
+        }
+    }
+
+    fn path_arg(&self, skip: usize) -> FsResult<String> {
+        let p = self.dec.payload().get(skip..).unwrap_or(&[]);
+        let s = core::str::from_utf8(p).map_err(|_| FsErr::new(EINVAL, "path is not UTF-8"))?;
+        if s.is_empty() {
+            return Err(FsErr::new(EINVAL, "empty path"));
+        }
+        if s.len() > 255 {
+            return Err(FsErr::new(ENAMETOOLONG, "path too long"));
+        }
+        Ok(String::from(s))
+    }
+
+    fn flag_path_arg(&self) -> FsResult<(u8, String)> {
+        let flags = *self.dec.payload().first().ok_or_else(|| FsErr::new(EINVAL, "missing flags"))?;
+        Ok((flags, self.path_arg(1)?))
+    }
+
+    fn hash_file(&mut self, vm: &mut Vm, path: &str) -> FsResult<[u8; 32]> {
+        let (_, inner) = lfs_path(vm, path)?;
+        hash_inner(vm, &inner, &mut self.scratch, path)
+    }
+
+    // ---------------------------------------------------------------- streams device → host
+
+    /// Send a byte stream as DATA frames, at most `window` unacknowledged. `fill(vm, buf, offset)` puts
+    /// the bytes at `offset` into `buf` and returns how many (0 at the end); it may refuse to go back.
+    fn send_stream(
+        &mut self,
+        vm: &mut Vm,
+        seq: u8,
+        fill: &mut dyn FnMut(&mut Vm, &mut [u8], u32, &mut Vec<u8>) -> FsResult<usize>,
+    ) -> core::result::Result<u32, Stop> {
+        let mp = self.lim.max_payload as usize;
+        let window = self.lim.window as usize;
+        let mut inflight: Vec<u32> = Vec::with_capacity(window);
+        let mut sent = 0u32;
+        let mut acked = 0u32;
+        let mut eof = false;
+        let mut resends = 0u32;
+        loop {
+            while inflight.len() < window && !eof {
+                let start = frame::HEADER_LEN + OFFSET_LEN;
+                let mut body = core::mem::take(&mut self.tx);
+                let n = fill(vm, &mut body[start..frame::HEADER_LEN + mp], sent, &mut self.scratch);
+                self.tx = body;
+                let n = n?;
+                if n == 0 {
+                    eof = true;
+                    break;
+                }
+                self.tx[frame::HEADER_LEN..start].copy_from_slice(&sent.to_le_bytes());
+                self.send_sealed(Type::Data as u8, seq, OFFSET_LEN + n);
+                sent = sent.saturating_add(n as u32);
+                inflight.push(sent);
+            }
+            if inflight.is_empty() && eof {
+                return Ok(sent);
+            }
+            match self.next_in_transfer(seq)? {
+                Some(h) => match Type::from_u8(h.ty) {
+                    Some(Type::Ack) => {
+                        if let Some(off) = frame::offset_of(self.dec.payload()) {
+                            if off > acked && off <= sent {
+                                acked = off;
+                                inflight.retain(|&end| end > off);
+                            }
+                        }
+                    }
+                    Some(Type::Nak) => {
+                        let off = frame::offset_of(self.dec.payload()).unwrap_or(acked);
+                        resends += 1;
+                        if resends > MAX_RESENDS || off > sent {
+                            return Err(FsErr::new(EIO, "too many damaged frames; giving up").into());
+                        }
+                        sent = off.max(acked);
+                        acked = sent;
+                        inflight.clear();
+                        eof = false;
+                    }
+                    Some(Type::Cancel) => return Err(Stop::Quiet),
+                    _ => {}
+                },
+                None => {
+                    // Silence or a damaged ACK: go back to the last acknowledged byte.
+                    resends += 1;
+                    if resends > MAX_RESENDS {
+                        return Err(Stop::Quiet);
+                    }
+                    sent = acked;
+                    inflight.clear();
+                    eof = false;
+                }
+            }
+        }
+    }
+
+    fn get(&mut self, vm: &mut Vm, seq: u8, path: &str) -> core::result::Result<(), Stop> {
+        let (_, inner) = lfs_path(vm, path)?;
+        let st = lfs_stat(vm, path)?;
+        if st.is_dir {
+            return Err(FsErr::new(EISDIR, format!("{path} is a directory")).into());
+        }
+        let id = lfs(vm, |l, d| l.open(d, &inner, OpenFlags { read: true, ..OpenFlags::default() }), path)?;
+        self.send(Type::Ok, seq, &[&st.size.to_le_bytes()]);
+        let size = st.size;
+        let mut sha = Sha256::new();
+        let mut hashed = 0u32;
+        let mut pos = 0u32;
+        let p = String::from(path);
+        let r = self.send_stream(vm, seq, &mut |vm, buf, off, _| {
+            if off >= size {
+                return Ok(0);
+            }
+            if off != pos {
+                lfs(vm, |l, d| l.seek(d, id, i64::from(off), 0), &p)?;
+                pos = off;
+            }
+            let want = buf.len().min((size - off) as usize);
+            let mut got = 0;
+            while got < want {
+                let n = lfs(vm, |l, d| l.read(d, id, &mut buf[got..want]), &p)?;
+                if n == 0 {
+                    break;
+                }
+                got += n;
+            }
+            if got == 0 {
+                return Err(FsErr::new(EIO, format!("{p}: file shrank while being read")));
+            }
+            if off == hashed {
+                sha.update(&buf[..got]);
+                hashed += got as u32;
+            }
+            pos += got as u32;
+            Ok(got)
+        });
+        let _ = lfs(vm, |l, d| l.close(d, id), path);
+        r?;
+        let digest: [u8; 32] = sha.finalize().into();
+        self.send(Type::Ok, seq, &[&digest]);
+        Ok(())
+    }
+
+    fn list(&mut self, vm: &mut Vm, seq: u8, path: &str, flags: u8) -> core::result::Result<(), Stop> {
+        let recursive = flags & list_flags::RECURSIVE != 0;
+        let hashes = flags & list_flags::HASHES != 0;
+        let (abs, inner) = lfs_path(vm, path)?;
+        let st = lfs_stat(vm, path)?;
+        if !st.is_dir {
+            return Err(FsErr::new(ENOTDIR, format!("{path} is not a directory")).into());
+        }
+        // Depth-first walk: a stack of (absolute path, inner path, entries, next index).
+        struct Level {
+            abs: String,
+            inner: String,
+            entries: Vec<upy_vfs::DirEntry>,
+            next: usize,
+        }
+        let entries = lfs(vm, |l, d| l.list(d, &inner), path)?;
+        let mut stack = vec![Level { abs, inner, entries, next: 0 }];
+        let mut count = 0u32;
+        let mut produced = 0u32;
+        let mut carry: Option<(u8, u32, Option<[u8; 32]>, String)> = None;
+        let r = self.send_stream(vm, seq, &mut |vm, buf, off, scratch| {
+            if off != produced {
+                return Err(FsErr::new(EIO, "listing damaged in transit; ask again"));
+            }
+            let mut w = Writer::new(buf);
+            loop {
+                if let Some((k, size, sha, p)) = &carry {
+                    let rec = ListRecord { kind: *k, size: *size, sha256: *sha, path: p };
+                    if rec.encode(&mut w).is_none() {
+                        if w.is_empty() {
+                            return Err(FsErr::new(ENAMETOOLONG, format!("{p}: path too long for a frame")));
+                        }
+                        break;
+                    }
+                    carry = None;
+                    count += 1;
+                }
+                let Some(top) = stack.last_mut() else { break };
+                let Some(e) = top.entries.get(top.next).cloned() else {
+                    stack.pop();
+                    continue;
+                };
+                top.next += 1;
+                let child_abs = join(&top.abs, &e.name);
+                let child_inner = join(&top.inner, &e.name);
+                if e.is_dir {
+                    if recursive && stack.len() < MAX_DEPTH {
+                        let entries = lfs(vm, |l, d| l.list(d, &child_inner), &child_abs)?;
+                        stack.push(Level { abs: child_abs.clone(), inner: child_inner, entries, next: 0 });
+                    }
+                    carry = Some((kind::DIR, 0, None, child_abs));
+                } else {
+                    let sha = if hashes { Some(hash_inner(vm, &child_inner, scratch, &child_abs)?) } else { None };
+                    carry = Some((kind::FILE, e.size, sha, child_abs));
+                }
+            }
+            produced += w.len() as u32;
+            Ok(w.len())
+        });
+        r?;
+        self.send(Type::Ok, seq, &[&count.to_le_bytes()]);
+        Ok(())
+    }
+
+    // ---------------------------------------------------------------- host → device
+
+    fn put(&mut self, vm: &mut Vm, seq: u8) -> core::result::Result<(), Stop> {
+        let p = self.dec.payload();
+        let mut r = Reader::new(p);
+        let parsed = (|| Some((r.u32()?, r.sha()?, String::from(r.rest_str()?))))();
+        let (size, want_sha, path) = parsed.ok_or_else(|| FsErr::new(EINVAL, "malformed PUT request"))?;
+        if path.is_empty() || path.len() + TMP_SUFFIX.len() > 255 {
+            return Err(FsErr::new(ENAMETOOLONG, "path too long").into());
+        }
+        let (_, inner) = lfs_path(vm, &path)?;
+        if let Ok(st) = lfs_stat(vm, &path) {
+            if st.is_dir {
+                return Err(FsErr::new(EISDIR, format!("{path} is a directory")).into());
+            }
+        }
+        let tmp = format!("{inner}{TMP_SUFFIX}");
+        let flags = OpenFlags { write: true, create: true, trunc: true, ..OpenFlags::default() };
+        let id = lfs(vm, |l, d| l.open(d, &tmp, flags), &path)?;
+        self.send(Type::Ok, seq, &[]);
+        let r = self.receive_into(vm, seq, id, size, &path);
+        let closed = lfs(vm, |l, d| l.close(d, id), &path);
+        let outcome = match (r, closed) {
+            (Ok(sha), Ok(())) if sha == want_sha => lfs(vm, |l, d| l.rename(d, &tmp, &inner), &path).map_err(Stop::Err),
+            (Ok(_), Ok(())) => Err(Stop::Err(FsErr::new(EIO, format!("{path}: sha256 mismatch after transfer")))),
+            (Ok(_), Err(e)) => Err(Stop::Err(e)),
+            (Err(s), _) => Err(s),
+        };
+        match outcome {
+            Ok(()) => {
+                self.send(Type::Ok, seq, &[]);
+                Ok(())
+            }
+            Err(s) => {
+                let _ = lfs(vm, |l, d| l.remove(d, &tmp), &path);
+                Err(s)
+            }
+        }
+    }
+
+    fn receive_into(&mut self, vm: &mut Vm, seq: u8, id: FileId, size: u32, path: &str) -> core::result::Result<[u8; 32], Stop> {
+        let mut sha = Sha256::new();
+        let mut expected = 0u32;
+        let mut nak_sent = false;
+        let mut silent = 0u32;
+        while expected < size {
+            let h = match self.next_in_transfer(seq)? {
+                Some(h) => h,
+                None => {
+                    // Damaged frame or a second of silence.
+                    silent += 1;
+                    if silent > self.lim.transfer_timeout_ms / 1000 + MAX_RESENDS {
+                        return Err(Stop::Quiet);
+                    }
+                    if !nak_sent {
+                        nak_sent = true;
+                        self.send(Type::Nak, seq, &[&expected.to_le_bytes()]);
+                    }
+                    continue;
+                }
+            };
+            match Type::from_u8(h.ty) {
+                Some(Type::Data) => {
+                    let p = self.dec.payload();
+                    let Some(off) = frame::offset_of(p) else { continue };
+                    if off == expected {
+                        silent = 0;
+                        let data = &p[OFFSET_LEN..];
+                        if u64::from(expected) + data.len() as u64 > u64::from(size) {
+                            return Err(FsErr::new(EFBIG, format!("{path}: more data than announced")).into());
+                        }
+                        let mut done = 0;
+                        while done < data.len() {
+                            let n = lfs(vm, |l, d| l.write(d, id, &data[done..]), path)?;
+                            if n == 0 {
+                                return Err(FsErr::new(28, format!("{path}: no space left on device")).into());
+                            }
+                            done += n;
+                        }
+                        sha.update(data);
+                        expected += data.len() as u32;
+                        nak_sent = false;
+                        self.send(Type::Ack, seq, &[&expected.to_le_bytes()]);
+                    } else if off > expected && !nak_sent {
+                        nak_sent = true;
+                        self.send(Type::Nak, seq, &[&expected.to_le_bytes()]);
+                    } else if off < expected {
+                        // A resend of what we have: repeat the ACK so the host moves on.
+                        self.send(Type::Ack, seq, &[&expected.to_le_bytes()]);
+                    }
+                }
+                Some(Type::Cancel) => return Err(Stop::Quiet),
+                _ => {}
+            }
+        }
+        Ok(sha.finalize().into())
+    }
+}
+
+// -------------------------------------------------------------------- filesystem helpers
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.ends_with('/') { format!("{dir}{name}") } else { format!("{dir}/{name}") }
+}
+
+fn errno_name(e: i32) -> &'static str {
+    match e {
+        ENOENT => "No such file or directory",
+        EIO => "I/O error",
+        EEXIST => "File exists",
+        ENODEV => "No such device",
+        ENOTDIR => "Not a directory",
+        EISDIR => "Is a directory",
+        EINVAL => "Invalid argument",
+        28 => "No space left on device",
+        39 => "Directory not empty",
+        ENAMETOOLONG => "File name too long",
+        _ => "error",
+    }
+}
+
+/// Run `f` on the board's littlefs; `what` names the path for the error message.
+fn lfs<R>(vm: &mut Vm, f: impl FnOnce(&mut Lfs, &mut dyn upy_hal::BlockDevice) -> upy_vfs::Result<R>, what: &str) -> FsResult<R> {
+    match vos::with_lfs(vm, |l, d| Ok(f(l, d))) {
+        Ok(Ok(r)) => Ok(r),
+        Ok(Err(e)) => Err(FsErr::new(e.0, format!("{what}: {}", errno_name(e.0)))),
+        Err(_) => {
+            let _ = vm.take_exception();
+            vm.clear_temps();
+            Err(FsErr::new(ENODEV, "the board has no filesystem"))
+        }
+    }
+}
+
+/// The littlefs path for a request path (relative paths against the device's cwd).
+fn lfs_path(vm: &mut Vm, path: &str) -> FsResult<(String, String)> {
+    match vos::resolve(vm, path) {
+        // The port's littlefs is mounted at `/`: its paths are the absolute paths.
+        Ok((Mounted::Lfs, inner)) => Ok((inner.clone(), inner)),
+        Ok(_) => Err(FsErr::new(EOPNOTSUPP, format!("{path} is on a filesystem mounted by a program (not served over frames)"))),
+        Err(_) => {
+            let _ = vm.take_exception();
+            vm.clear_temps();
+            Err(FsErr::new(ENODEV, "the board has no filesystem"))
+        }
+    }
+}
+
+fn lfs_stat(vm: &mut Vm, path: &str) -> FsResult<upy_vfs::Stat> {
+    let (abs, inner) = lfs_path(vm, path)?;
+    if inner == "/" {
+        return Ok(upy_vfs::Stat { is_dir: true, size: 0 });
+    }
+    lfs(vm, |l, d| l.stat(d, &inner), &abs)
+}
+
+fn hash_inner(vm: &mut Vm, inner: &str, scratch: &mut [u8], what: &str) -> FsResult<[u8; 32]> {
+    let id = lfs(vm, |l, d| l.open(d, inner, OpenFlags { read: true, ..OpenFlags::default() }), what)?;
+    let mut sha = Sha256::new();
+    let r = loop {
+        match lfs(vm, |l, d| l.read(d, id, scratch), what) {
+            Ok(0) => break Ok(()),
+            Ok(n) => sha.update(&scratch[..n.min(scratch.len())]),
+            Err(e) => break Err(e),
+        }
+    };
+    let _ = lfs(vm, |l, d| l.close(d, id), what);
+    r?;
+    Ok(sha.finalize().into())
+}
+
+fn mkdir(vm: &mut Vm, path: &str, parents: bool) -> FsResult<()> {
+    let (abs, inner) = lfs_path(vm, path)?;
+    if !parents {
+        return lfs(vm, |l, d| l.mkdir(d, &inner), &abs);
+    }
+    let mut cur = String::new();
+    for part in inner.split('/').filter(|p| !p.is_empty()) {
+        cur.push('/');
+        cur.push_str(part);
+        match lfs(vm, |l, d| l.mkdir(d, &cur), &abs) {
+            Ok(()) => {}
+            Err(e) if e.errno == EEXIST => {
+                let st = lfs(vm, |l, d| l.stat(d, &cur), &abs)?;
+                if !st.is_dir {
+                    return Err(FsErr::new(EEXIST, format!("{cur}: a file is in the way")));
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+fn remove_tree(vm: &mut Vm, inner: &str, depth: usize) -> FsResult<()> {
+    if depth > MAX_DEPTH {
+        return Err(FsErr::new(ENAMETOOLONG, format!("{inner}: directories nested too deep")));
+    }
+    let entries = lfs(vm, |l, d| l.list(d, inner), inner)?;
+    for e in entries {
+        let p = join(inner, &e.name);
+        if e.is_dir {
+            remove_tree(vm, &p, depth + 1)?;
+        } else {
+            lfs(vm, |l, d| l.remove(d, &p), &p)?;
+        }
+    }
+    if inner != "/" {
+        lfs(vm, |l, d| l.rmdir(d, inner), inner)?;
+    }
+    Ok(())
+}
