@@ -97,6 +97,9 @@ pub fn call_native(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) 
         let name = runtime::native_name(vm, f);
         return Err(vm.raise_fmt(TypeId::TypeError, format_args!("{name}() takes no keyword arguments")));
     }
+    if let (Attr::Fun(_), Unpacked::Imm(Imm::TypeFun(t, _))) = (attr, f.unpack()) {
+        check_self(vm, f, t, args)?;
+    }
     vm.native_depth += 1;
     if vm.native_depth > vm.config.max_native_depth {
         vm.native_depth -= 1;
@@ -105,6 +108,25 @@ pub fn call_native(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) 
     let r = (fun.f)(vm, args, kw);
     vm.native_depth -= 1;
     r
+}
+
+/// A method from built-in type `t`'s table called with `args[0]` as self (`str.upper(x)`)
+/// needs `x` to be an instance of `t`, as CPython's method descriptors check. Bound calls
+/// (`s.upper()`) pass the first test: the exact built-in type matches.
+#[inline]
+fn check_self(vm: &mut Vm, f: Value, t: u8, args: &[Value]) -> PyResult<()> {
+    let Some(&s) = args.first() else { return Ok(()) };
+    if runtime::builtin_type(vm, s) as u8 == t || t == TypeId::Object as u8 {
+        return Ok(());
+    }
+    let cls = Value::ty(t);
+    if runtime::isinstance(vm, s, cls) {
+        return Ok(());
+    }
+    let name = runtime::native_name(vm, f);
+    let tn = runtime::type_name_of_class(vm, cls);
+    let sn = runtime::type_name(vm, s);
+    Err(vm.raise_fmt(TypeId::TypeError, format_args!("descriptor '{name}' for '{tn}' objects doesn't apply to a '{sn}' object")))
 }
 
 /// Call a Python function from native code: binds arguments, runs it to completion.
