@@ -361,6 +361,88 @@ fn dir(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
     obj::list::new_list(vm, &vals)
 }
 
+const HELP_TEXT: &str = "Welcome to upy, a MicroPython-compatible Python!
+
+Control commands:
+  CTRL-A        -- on a blank line, enter raw REPL mode
+  CTRL-B        -- on a blank line, enter normal REPL mode
+  CTRL-C        -- interrupt a running program
+  CTRL-D        -- on a blank line, exit or do a soft reset
+  CTRL-E        -- on a blank line, enter paste mode
+
+For further help on a specific object, type help(obj)
+For a list of available modules, type help('modules')
+";
+
+/// `help()`, `help(obj)` and `help('modules')` as MicroPython prints them: the welcome
+/// text; "object X is of type T" followed by one `  name -- value` line per entry of
+/// the module's globals or of the class's own attributes (of `type(obj)` for an
+/// instance); the built-in modules in four columns.
+fn help(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
+    let file = crate::modules::sys::stdout_override(vm);
+    let Some(&o) = args.first() else {
+        write_out(vm, file, HELP_TEXT)?;
+        return Ok(Value::NONE);
+    };
+    let mut out = String::new();
+    if o == Value::qstr(q!("modules")) {
+        let mut names: Vec<&str> = crate::types::ModuleId::ALL.iter().map(|&m| crate::rom::module_def(m).name).collect();
+        names.sort_unstable();
+        let rows = names.len().div_ceil(4);
+        for r in 0..rows {
+            let mut j = r;
+            loop {
+                out.push_str(names[j]);
+                j += rows;
+                if j >= names.len() {
+                    break;
+                }
+                let pad = 18usize.saturating_sub(names[j - rows].len()).max(1);
+                out.extend(core::iter::repeat_n(' ', pad));
+            }
+            out.push('\n');
+        }
+        out.push_str("Plus any modules on the filesystem\n");
+        write_out(vm, file, &out)?;
+        return Ok(Value::NONE);
+    }
+    let s = runtime::str_string(vm, o)?;
+    let tn = runtime::type_name(vm, o);
+    out.push_str("object ");
+    out.push_str(&s);
+    out.push_str(" is of type ");
+    out.push_str(&tn);
+    out.push('\n');
+    let o = match o.unpack() {
+        crate::value::Unpacked::Imm(crate::value::Imm::Module(m)) => crate::modules::builtin_module(vm, m)?,
+        _ => o,
+    };
+    let is_module = o.as_obj().is_some_and(|x| vm.heap.kind(x) == Kind::Module);
+    let cls = if is_module || runtime::is_type(vm, o) { o } else { runtime::type_of(vm, o) };
+    let entries: Vec<(Value, Value)> = if let Some(t) = cls.as_type_id().and_then(TypeId::from_u8) {
+        let mut v = Vec::new();
+        for (q, _) in crate::rom::type_def(t).locals {
+            let a = runtime::getattr(vm, cls, *q)?;
+            v.push((Value::qstr(*q), a));
+        }
+        v
+    } else {
+        let d = runtime::instance_dict(vm, cls);
+        if d.is_null() { Vec::new() } else { vm.dict_items(d) }
+    };
+    for (k, v) in entries {
+        let ks = runtime::str_string(vm, k)?;
+        let vs = runtime::str_string(vm, v)?;
+        out.push_str("  ");
+        out.push_str(&ks);
+        out.push_str(" -- ");
+        out.push_str(&vs);
+        out.push('\n');
+    }
+    write_out(vm, file, &out)?;
+    Ok(Value::NONE)
+}
+
 fn vars(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
     match args.first() {
         None => locals(vm, &[], &[]),
@@ -474,6 +556,7 @@ pub static MODULE: ModuleDef = ModuleDef {
         fun!(q!("__import__"), import_, 1, 5, kw),
         fun!(q!("dir"), dir, 0, 1),
         fun!(q!("vars"), vars, 0, 1),
+        fun!(q!("help"), help, 0, 1),
         fun!(q!("chr"), chr, 1, 1),
         fun!(q!("ord"), ord, 1, 1),
         fun!(q!("format"), format, 1, 2),
