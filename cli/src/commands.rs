@@ -578,11 +578,11 @@ fn cp(ctx: &Ctx, paths: &[String], recursive: bool) -> Result<()> {
                 }
             }
         }
-        Ok(())
+        Ok(fs.caps.transport())
     })();
     board.close();
-    result?;
-    ctx.emit(json!({ "ok": true, "copied": copied }));
+    let transport = result?;
+    ctx.emit(json!({ "ok": true, "copied": copied, "transport": transport }));
     Ok(())
 }
 
@@ -810,6 +810,15 @@ fn reset(ctx: &Ctx, soft: bool, bootloader: bool) -> Result<()> {
         ctx.emit(json!({ "ok": true, "reset": "soft", "device": name }));
         return Ok(());
     }
+    // `-d sim`: the board linked into upy power-cycles in-process (it has no machine.reset()).
+    if !bootloader && board.restart_in_process()? {
+        board.close();
+        if !ctx.json {
+            eprintln!("hard reset {name}");
+        }
+        ctx.emit(json!({ "ok": true, "reset": "hard", "device": name, "reconnected": true }));
+        return Ok(());
+    }
     let (code, what) = if bootloader {
         (BOOTLOADER, "bootloader")
     } else {
@@ -888,7 +897,7 @@ fn sync_cmd(
     let steps_json = |plan: &sync::Plan| serde_json::to_value(&plan.steps).unwrap_or(Value::Null);
     if dry_run {
         if ctx.json {
-            ctx.emit(json!({ "ok": true, "dry_run": true, "device": device, "dest": dest, "actions": steps_json(&plan), "unchanged": plan.unchanged }));
+            ctx.emit(json!({ "ok": true, "dry_run": true, "device": device, "dest": dest, "actions": steps_json(&plan), "unchanged": plan.unchanged, "transport": fs.caps.transport() }));
         } else {
             let mut out = std::io::stdout().lock();
             for s in &plan.steps {
@@ -904,7 +913,7 @@ fn sync_cmd(
         }
     })?;
     if json_mode {
-        ctx.emit(json!({ "ok": true, "dry_run": false, "device": device, "dest": dest, "actions": steps_json(&plan), "unchanged": plan.unchanged }));
+        ctx.emit(json!({ "ok": true, "dry_run": false, "device": device, "dest": dest, "actions": steps_json(&plan), "unchanged": plan.unchanged, "transport": fs.caps.transport() }));
     } else {
         let count = |a: sync::Action| plan.steps.iter().filter(|s| s.action == a).count();
         eprintln!(

@@ -15,7 +15,7 @@
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
-use upy_protocol::host::{Errno, Error as ProtoError};
+use upy_protocol::host::{Client, Errno, Error as ProtoError, FramesInfo, Transport};
 
 use crate::device::Board;
 use crate::error::{Result, UpyError};
@@ -49,9 +49,35 @@ pub struct Caps {
     pub cwd: String,
     /// Largest program text sent at once, from the free memory.
     pub budget: usize,
+    /// The device serves upy binary frames: file operations do not go through Python.
+    pub frames: bool,
 }
 
 impl Caps {
+    /// What a device serving upy frames offers (no Python probe needed).
+    fn from_frames(info: &FramesInfo) -> Caps {
+        Caps {
+            binascii: false,
+            hashlib: true,
+            ilistdir: true,
+            stat: true,
+            rename: true,
+            mkdir: true,
+            statvfs: true,
+            size: false,
+            mem_free: 0,
+            platform: "upy".into(),
+            cwd: if info.cwd.starts_with('/') { info.cwd.clone() } else { "/".into() },
+            budget: 16384,
+            frames: true,
+        }
+    }
+
+    /// How file data moves: `frames` or `raw-repl` (for `--json` and `UPY_WIRE_STATS`).
+    pub fn transport(&self) -> &'static str {
+        if self.frames { "frames" } else { "raw-repl" }
+    }
+
     /// A flat filesystem (no directories): the micro:bit.
     pub fn flat(&self) -> bool {
         !self.mkdir
@@ -157,6 +183,20 @@ impl<'a> DeviceFs<'a> {
     /// Probe the board (it must be in the raw REPL).
     pub fn open(board: &'a mut Board) -> Result<DeviceFs<'a>> {
         let name = board.name().to_string();
+        // upy firmware serves binary frames (docs/protocol.md); stock firmware answers `R\x00` and
+        // never sees a frame. `UPY_FRAMES=0` forces the Python path (for comparisons).
+        if std::env::var("UPY_FRAMES").map_or(true, |v| v != "0") {
+            match board.client().frames() {
+                Ok(Some(info)) => {
+                    let caps = Caps::from_frames(&info);
+                    return Ok(DeviceFs { board, caps });
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    return Err(UpyError::from_protocol(e, "asking the board for upy frames", &name));
+                }
+            }
+        }
         // The probe is the first program of the session, before raw-paste support is known: always guard it.
         let out = run_guarded(&mut *board, PROBE, true)
             .map_err(|e| UpyError::from_protocol(e, "probing the board's filesystem", &name))?;
@@ -180,6 +220,29 @@ impl<'a> DeviceFs<'a> {
     /// The board's name.
     pub fn device(&self) -> String {
         self.board.name().to_string()
+    }
+
+    /// Bytes moved in frame mode so far on this connection.
+    pub fn wire_stats(&mut self) -> upy_protocol::host::WireStats {
+        self.board.client().wire_stats()
+    }
+
+    /// Run a frame operation (re-entering frame mode if a program ran in between), reporting errors as
+    /// `cmd: path: ...`.
+    fn fr<R>(
+        &mut self,
+        cmd: &str,
+        path: &str,
+        f: impl FnOnce(&mut Client<Box<dyn Transport>>) -> std::result::Result<R, ProtoError>,
+    ) -> Result<R> {
+        let dev = self.device();
+        let client = self.board.client();
+        let r = match client.frames() {
+            Ok(Some(_)) => f(client),
+            Ok(None) => Err(ProtoError::Protocol("the board stopped offering upy frames".into())),
+            Err(e) => Err(e),
+        };
+        r.map_err(|e| UpyError::from_fs(e, cmd, path, &dev))
     }
 
     fn run(&mut self, code: &str) -> std::result::Result<String, ProtoError> {
@@ -232,6 +295,15 @@ impl<'a> DeviceFs<'a> {
                 path: "/".into(),
                 is_dir: true,
                 size: 0,
+                sha256: None,
+            }));
+        }
+        if self.caps.frames {
+            let st = self.fr(cmd, path, |c| c.fstat(path))?;
+            return Ok(st.map(|st| Entry {
+                path: path.to_string(),
+                is_dir: st.is_dir,
+                size: u64::from(st.size),
                 sha256: None,
             }));
         }
@@ -297,6 +369,21 @@ impl<'a> DeviceFs<'a> {
         hashes: bool,
     ) -> Result<Vec<Entry>> {
         let hashes = hashes && self.caps.hashlib;
+        if self.caps.frames {
+            // One request for the whole tree, sizes and sha256 computed on the device.
+            let list = self.fr(cmd, dir, |c| c.flist(dir, recursive, hashes))?;
+            let mut entries: Vec<Entry> = list
+                .into_iter()
+                .map(|e| Entry {
+                    path: e.path,
+                    is_dir: e.is_dir,
+                    size: u64::from(e.size),
+                    sha256: e.sha256.map(|h| hex(&h)),
+                })
+                .collect();
+            entries.sort_by(|a, b| a.path.cmp(&b.path));
+            return Ok(entries);
+        }
         let mut code = String::from("import os\n");
         if hashes {
             code.push_str(self.hash_helper());
@@ -368,6 +455,11 @@ impl<'a> DeviceFs<'a> {
 
     /// Read a whole file.
     pub fn read(&mut self, cmd: &str, path: &str, progress: &Progress) -> Result<Vec<u8>> {
+        if self.caps.frames {
+            let data = self.fr(cmd, path, |c| c.fget(path, &mut |n| progress.set(n)));
+            progress.finish();
+            return data;
+        }
         let lit = self.lit(path);
         let chunk = (self.caps.budget / 2).clamp(96, 3072) / 3 * 3;
         let code = if self.caps.binascii {
@@ -436,6 +528,13 @@ impl<'a> DeviceFs<'a> {
 
     /// Write a whole file: to `<path>.upytmp` first, then renamed (or copied on the device) over `path`.
     pub fn write(&mut self, cmd: &str, path: &str, data: &[u8], progress: &Progress) -> Result<()> {
+        if self.caps.frames {
+            // The device writes `<path>.upytmp` and renames it once every byte arrived and the sha256
+            // matched (docs/protocol.md, PUT).
+            let r = self.fr(cmd, path, |c| c.fput(path, data, &mut |n| progress.set(n)));
+            progress.finish();
+            return r;
+        }
         let tmp = format!("{path}.upytmp");
         let staged = self
             .write_to(cmd, &tmp, data, progress)
@@ -589,6 +688,13 @@ impl<'a> DeviceFs<'a> {
                 self.device()
             ))
         })?;
+        if self.caps.frames {
+            if entry.is_dir && !recursive {
+                return Err(UpyError::usage(format!("{cmd}: {path}: is a directory"))
+                    .hint("use rm -r to remove a directory and its contents"));
+            }
+            return self.fr(cmd, path, |c| c.fremove(path, recursive));
+        }
         let lit = self.lit(path);
         if !entry.is_dir {
             return self
@@ -625,6 +731,9 @@ impl<'a> DeviceFs<'a> {
         if self.caps.flat() {
             return Err(flat_error(cmd));
         }
+        if self.caps.frames {
+            return self.fr(cmd, path, |c| c.fmkdir(path, parents));
+        }
         let mut dirs = Vec::new();
         if parents {
             let mut cur = String::new();
@@ -659,6 +768,9 @@ impl<'a> DeviceFs<'a> {
         if self.caps.flat() {
             return Err(flat_error(cmd));
         }
+        if self.caps.frames {
+            return self.fr(cmd, path, |c| c.frmdir(path));
+        }
         self.run_for(
             &format!("import os\nos.rmdir({})\n", self.lit(path)),
             cmd,
@@ -679,6 +791,10 @@ impl<'a> DeviceFs<'a> {
     /// sha256 of a file: computed on the device when it has hashlib, else by reading the file back.
     /// Returns the hex digest and whether the device computed it.
     pub fn sha256(&mut self, cmd: &str, path: &str, progress: &Progress) -> Result<(String, bool)> {
+        if self.caps.frames {
+            let h = self.fr(cmd, path, |c| c.fhash(path))?;
+            return Ok((hex(&h), true));
+        }
         if self.caps.hashlib {
             let code = format!("{}print('H',_h({}))\n", self.hash_helper(), self.lit(path));
             let out = self.run_for(&code, cmd, path)?;
@@ -696,6 +812,16 @@ impl<'a> DeviceFs<'a> {
 
     /// Filesystem size and use.
     pub fn df(&mut self, cmd: &str) -> Result<DfInfo> {
+        if self.caps.frames {
+            let v = self.fr(cmd, "/", |c| c.fstatvfs("/"))?;
+            let total = u64::from(v.bsize) * u64::from(v.blocks);
+            let free = u64::from(v.bsize) * u64::from(v.bfree);
+            return Ok(DfInfo {
+                total: Some(total),
+                used: total.saturating_sub(free),
+                free: Some(free),
+            });
+        }
         if self.caps.statvfs {
             let out = self.run_for(
                 "import os\ns=os.statvfs('/')\nprint('V',s[1],s[2],s[3])\n",
@@ -735,6 +861,27 @@ impl<'a> DeviceFs<'a> {
             used,
             free: None,
         })
+    }
+}
+
+impl Drop for DeviceFs<'_> {
+    /// `UPY_WIRE_STATS=1`: say on stderr how file data moved (for tests and benchmarks).
+    fn drop(&mut self) {
+        if std::env::var_os("UPY_WIRE_STATS").is_some_and(|v| v != "0") {
+            let w = self.board.client().wire_stats();
+            let ratio = if w.payload_bytes > 0 {
+                (w.tx_bytes + w.rx_bytes) as f64 / w.payload_bytes as f64
+            } else {
+                0.0
+            };
+            eprintln!(
+                "upy: wire: transport={} tx={} rx={} payload={} ratio={ratio:.4}",
+                self.caps.transport(),
+                w.tx_bytes,
+                w.rx_bytes,
+                w.payload_bytes
+            );
+        }
     }
 }
 
@@ -822,6 +969,7 @@ fn parse_caps(line: &str) -> Option<Caps> {
         platform,
         cwd,
         budget,
+        frames: false,
     })
 }
 

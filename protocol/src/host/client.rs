@@ -283,11 +283,9 @@ impl<T: Transport> Client<T> {
 
     /// Leave the raw REPL for the friendly REPL (`\r\x02`).
     pub fn exit_raw_repl(&mut self) -> Result<(), Error> {
-        if self.in_frames {
-            // Best effort: `\r` below ends frame mode on the device in any case.
-            let _ = self.leave_frames();
-            self.in_frames = false;
-        }
+        // In frame mode the `\r` below ends frame mode on the device (a control byte outside a frame),
+        // and the raw REPL then takes the `\x02`: no END round trip needed.
+        self.in_frames = false;
         if self.in_raw {
             self.transport.write_all(b"\r\x02")?;
             self.in_raw = false;
