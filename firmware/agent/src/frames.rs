@@ -285,7 +285,8 @@ impl<C: Console> Server<'_, C> {
                 }
                 Feed::Bad(e) => {
                     self.muted = true;
-                    self.swallowed_ctrl_a = false;
+                    // The byte that completed a damaged frame may be a new host's Ctrl-A.
+                    self.swallowed_ctrl_a = b == CTRL_A;
                     return Rx::Bad(e);
                 }
             }
