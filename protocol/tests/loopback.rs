@@ -155,7 +155,8 @@ impl Loopback {
                     self.out(&out);
                 }
                 Event::ExitRawRepl => self.out(b"MicroPython loopback\r\n>>> "),
-                Event::Stdin(_) | Event::None => {}
+                // This loopback is stock firmware: frames are never enabled.
+                Event::Stdin(_) | Event::None | Event::FramesStarted => {}
             }
         }
     }
@@ -259,6 +260,27 @@ fn falls_back_to_classic_raw_on_old_firmware() {
     assert_eq!(client.exec_ok(b"second").unwrap(), b"ran 6 bytes\r\n");
     let device = client.into_transport();
     assert_eq!(device.executed, vec![code, b"second".to_vec()]);
+}
+
+#[test]
+fn stock_firmware_refuses_frames_once_and_programs_still_run() {
+    for old in [false, true] {
+        let mut device = Loopback::new(128);
+        device.old_firmware = old;
+        let mut client = connected(device);
+        assert_eq!(client.frames().unwrap(), None, "old firmware: {old}");
+        assert_eq!(client.frames_known(), Some(false));
+        assert!(!client.in_frames());
+        // Asked once per session: the second call sends nothing.
+        let queued = client.transport_mut().inbox.len();
+        assert_eq!(client.frames().unwrap(), None);
+        assert_eq!(client.transport_mut().inbox.len(), queued);
+        assert_eq!(client.exec_ok(b"after").unwrap(), b"ran 5 bytes\r\n");
+        // Frame operations are refused without touching the wire.
+        assert!(matches!(client.fstat("/x"), Err(Error::Protocol(_))));
+        let device = client.into_transport();
+        assert_eq!(device.executed, vec![b"after".to_vec()], "old firmware: {old}");
+    }
 }
 
 #[test]
