@@ -5,8 +5,9 @@
 //! passthrough ([`repl`]), and one function per command ([`commands`]). The wire protocol itself lives in
 //! `upy-protocol` (feature `std`), which the TUI shares.
 //!
-//! This crate must not depend on the interpreter (`upy-vm`) or anything under `firmware/`: the simulated
-//! board, when it exists, plugs in behind [`upy_protocol::host::Transport`]. `anyhow` is for `main.rs` only.
+//! The one piece of `firmware/` linked in is the simulated board (`upy-port-sim`, for `-d sim`), and it
+//! plugs in behind [`upy_protocol::host::Transport`] like any port ([`transport::sim`]): nothing else here
+//! knows it is not a serial board. `anyhow` is for `main.rs` only.
 
 pub mod args;
 pub mod commands;

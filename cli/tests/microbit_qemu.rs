@@ -10,7 +10,7 @@ use std::io::Read;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use common::{Microbit, TempDir, noise, sha256_hex, upy, upy_cmd, upy_on};
+use common::{Microbit, Run, TempDir, noise, sha256_hex, upy, upy_cmd, upy_on};
 
 #[test]
 fn exec_eval_json_and_exit_codes() {
@@ -451,10 +451,24 @@ fn usage_errors_exit_2() {
         r.stderr
     );
     assert!(r.stderr.contains("-d sim"), "{}", r.stderr);
-    let r = upy(d, &["-d", "sim", "ls"]);
+    // The simulated board with a flash image that cannot be created: a connection error.
+    let bad_image = dir.write("not-a-dir", "").join("sim-flash.img");
+    let sim_bad = |args: &[&str]| -> Run {
+        upy_cmd(d)
+            .env("UPY_SIM_FLASH", &bad_image)
+            .args(args)
+            .output()
+            .expect("run upy")
+            .into()
+    };
+    let r = sim_bad(&["-d", "sim", "ls"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("simulated board"), "{}", r.stderr);
-    let v = upy(d, &["--json", "-d", "sim", "ls"]).json();
+    assert!(
+        r.stderr.contains("simulated board's flash image") && r.stderr.contains("not-a-dir"),
+        "{}",
+        r.stderr
+    );
+    let v = sim_bad(&["--json", "-d", "sim", "ls"]).json();
     assert_eq!(v["ok"], false);
     assert_eq!(v["error"]["kind"], "connection");
     assert_eq!(v["error"]["exit_code"], 2);

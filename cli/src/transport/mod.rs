@@ -1,11 +1,14 @@
-//! Byte transports to boards: serial ports (USB CDC, UART bridges, ptys) and TCP sockets.
+//! Byte transports to boards: serial ports (USB CDC, UART bridges, ptys), TCP sockets, and the
+//! simulated board linked into `upy` (`-d sim`).
 //!
-//! Both implement [`upy_protocol::host::Transport`], which is also the seam for the simulated board.
+//! All implement [`upy_protocol::host::Transport`]; everything above them is the same for every board.
 
 pub mod serial;
+pub mod sim;
 pub mod tcp;
 
 pub use serial::SerialTransport;
+pub use sim::{SimOptions, SimTransport};
 pub use tcp::TcpTransport;
 
 /// Wraps a transport and logs every byte to stderr with a timestamp (`UPY_TRACE=1`), for diagnosing

@@ -12,6 +12,7 @@
 use std::fs::{File, OpenOptions};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use upy_hal::{BlockDevice, HalError};
 
@@ -28,6 +29,46 @@ pub fn default_path() -> PathBuf {
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
         .unwrap_or_else(|| PathBuf::from("."));
     base.join("upy").join("sim-flash.img")
+}
+
+/// The flash of a running board: the image stays open (and locked) for the board's whole life.
+/// Each VM's port borrows it ([`FlashSlot::take`]) and gives it back when the VM is dropped
+/// ([`FlashSlot::put`]), so no other process can take the image between two soft resets.
+#[derive(Clone, Default)]
+pub struct FlashSlot(Arc<Mutex<Option<FlashFile>>>);
+
+impl FlashSlot {
+    /// A slot holding `flash`.
+    pub fn new(flash: FlashFile) -> FlashSlot {
+        FlashSlot(Arc::new(Mutex::new(Some(flash))))
+    }
+
+    /// Borrow the image (None: lent out already, or the slot was closed).
+    pub fn take(&self) -> Option<FlashFile> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+
+    /// Give the image back.
+    pub fn put(&self, flash: FlashFile) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(flash);
+    }
+
+    /// Write the image to storage and close it, releasing its lock (the board is off). Returns
+    /// false when the image is still lent to a VM that has not been dropped.
+    pub fn close(&self) -> bool {
+        match self.take() {
+            Some(mut f) => {
+                let _ = BlockDevice::sync(&mut f);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Whether an error from [`FlashFile::open`] means another process holds the image.
+pub fn is_in_use(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::WouldBlock
 }
 
 /// An image file as a block device.

@@ -8,8 +8,6 @@
 //! `--heap SIZE` sets the board's heap (default 256K, like a small board). The VM is the
 //! same code that runs on the boards.
 
-mod flash;
-mod port;
 mod pty;
 
 use std::io::IsTerminal;
@@ -17,6 +15,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Parser;
+use upy_port_sim::port;
 use upy_vm::{CompileMode, Config, Outcome, Vm};
 
 /// The simulated upy board.
@@ -47,18 +46,7 @@ struct Args {
 }
 
 fn parse_size(s: &str) -> Result<usize, String> {
-    let t = s.trim();
-    let (num, mul) = match t.chars().last() {
-        Some('k' | 'K') => (&t[..t.len() - 1], 1024),
-        Some('m' | 'M') => (&t[..t.len() - 1], 1024 * 1024),
-        _ => (t, 1),
-    };
-    let n: usize = num.parse().map_err(|_| format!("not a size: {s} (use e.g. 256K or 2M)"))?;
-    let bytes = n * mul;
-    if bytes < 8 * 1024 {
-        return Err(format!("heap too small: {s} (at least 8K)"));
-    }
-    Ok(bytes)
+    upy_port_sim::parse_heap_size(s)
 }
 
 fn report(vm: &mut Vm, out: Outcome, stats: bool) -> u8 {
@@ -125,7 +113,7 @@ fn main() -> ExitCode {
     let args = Args::parse();
     // The VM bounds its own recursion; a large thread stack keeps native recursion
     // (repr of nested containers, sort with key, ...) well inside its limits.
-    let h = std::thread::Builder::new().stack_size(256 * 1024 * 1024).spawn(move || run(args));
+    let h = std::thread::Builder::new().stack_size(upy_port_sim::board::VM_STACK).spawn(move || run(args));
     match h.map(|t| t.join()) {
         Ok(Ok(Ok(code))) => ExitCode::from(code),
         Ok(Ok(Err(e))) => {

@@ -24,7 +24,9 @@ pub trait ConsoleIo: Send + Sync {
 /// The simulated board's port.
 pub struct SimPort {
     start: Instant,
-    out: std::io::BufWriter<std::io::Stdout>,
+    /// Buffered stdout; None for a port with a console (it must never lock this process's
+    /// stdout: a host in the same process may hold that lock, e.g. `upy -d sim repl`).
+    out: Option<std::io::BufWriter<std::io::Stdout>>,
     rng: u64,
     /// The device agent's console (`upy-sim --pty`, terminal REPL); None: stdio.
     console: Option<std::sync::Arc<dyn ConsoleIo>>,
@@ -32,6 +34,8 @@ pub struct SimPort {
     flash_path: std::path::PathBuf,
     flash: Option<crate::flash::FlashFile>,
     flash_failed: bool,
+    /// The board's image, borrowed for this VM's life instead of opening `flash_path`.
+    flash_slot: Option<crate::flash::FlashSlot>,
 }
 
 impl SimPort {
@@ -40,12 +44,13 @@ impl SimPort {
         let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(1, |d| d.as_nanos() as u64);
         SimPort {
             start: Instant::now(),
-            out: std::io::BufWriter::with_capacity(8192, std::io::stdout()),
+            out: Some(std::io::BufWriter::with_capacity(8192, std::io::stdout())),
             rng: seed | 1,
             console: None,
             flash_path: crate::flash::default_path(),
             flash: None,
             flash_failed: false,
+            flash_slot: None,
         }
     }
 
@@ -53,7 +58,14 @@ impl SimPort {
     pub fn with_console(console: std::sync::Arc<dyn ConsoleIo>) -> SimPort {
         let mut p = SimPort::new();
         p.console = Some(console);
+        p.out = None;
         p
+    }
+
+    fn flush_out(&mut self) {
+        if let Some(out) = &mut self.out {
+            let _ = out.flush();
+        }
     }
 
     /// Use the flash image at `path` (default: `crate::flash::default_path()`).
@@ -61,6 +73,15 @@ impl SimPort {
         if let Some(p) = path {
             self.flash_path = p;
         }
+        self
+    }
+}
+
+impl SimPort {
+    /// Use the board's open image (the device agent's boards: pty, terminal, in-process):
+    /// borrowed on first use of the filesystem, given back when the port is dropped.
+    pub fn with_flash_slot(mut self, slot: crate::flash::FlashSlot) -> SimPort {
+        self.flash_slot = Some(slot);
         self
     }
 }
@@ -73,7 +94,10 @@ impl Default for SimPort {
 
 impl Drop for SimPort {
     fn drop(&mut self) {
-        let _ = self.out.flush();
+        self.flush_out();
+        if let (Some(slot), Some(f)) = (&self.flash_slot, self.flash.take()) {
+            slot.put(f);
+        }
     }
 }
 
@@ -82,23 +106,25 @@ impl upy_hal::Port for SimPort {
         if let Some(c) = &self.console {
             return upy_agent::cook(bytes, &mut |b: &[u8]| c.write(b));
         }
-        let _ = self.out.write_all(bytes);
-        if bytes.contains(&b'\n') && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-            let _ = self.out.flush();
+        if let Some(out) = &mut self.out {
+            let _ = out.write_all(bytes);
+            if bytes.contains(&b'\n') && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                let _ = out.flush();
+            }
         }
     }
     fn stderr_write(&mut self, bytes: &[u8]) {
         if self.console.is_some() {
             return self.stdout_write(bytes);
         }
-        let _ = self.out.flush();
+        self.flush_out();
         let _ = std::io::stderr().write_all(bytes);
     }
     fn stdin_read(&mut self, buf: &mut [u8]) -> usize {
         if let Some(c) = &self.console {
             return c.read(buf);
         }
-        let _ = self.out.flush();
+        self.flush_out();
         std::io::stdin().read(buf).unwrap_or(0)
     }
     fn ticks_ms(&self) -> u64 {
@@ -114,7 +140,7 @@ impl upy_hal::Port for SimPort {
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
     }
     fn delay_us(&mut self, us: u64) {
-        let _ = self.out.flush();
+        self.flush_out();
         let end = Instant::now() + std::time::Duration::from_micros(us);
         while Instant::now() < end {
             if INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
@@ -166,11 +192,20 @@ impl upy_hal::Port for SimPort {
     }
     fn block_device(&mut self) -> Option<&mut dyn upy_hal::BlockDevice> {
         if self.flash.is_none() && !self.flash_failed {
+            if let Some(slot) = &self.flash_slot {
+                self.flash = slot.take();
+                if self.flash.is_none() {
+                    self.flash_failed = true;
+                    self.flush_out();
+                    eprintln!("upy-sim: flash image {}: not available to this VM", self.flash_path.display());
+                }
+                return self.flash.as_mut().map(|f| f as &mut dyn upy_hal::BlockDevice);
+            }
             match crate::flash::FlashFile::open(&self.flash_path, crate::flash::DEFAULT_BYTES) {
                 Ok(f) => self.flash = Some(f),
                 Err(e) => {
                     self.flash_failed = true;
-                    let _ = self.out.flush();
+                    self.flush_out();
                     eprintln!("upy-sim: flash image {}: {e}", self.flash_path.display());
                 }
             }

@@ -1,256 +1,30 @@
-//! The simulated board as a device: the upy device agent on a pseudo-terminal (`upy-sim --pty`)
-//! or on this process's terminal in raw mode (`upy-sim` with a terminal on stdin).
-//!
-//! A reader thread owns console input. While code runs it watches for the interrupt character
-//! (Ctrl-C unless `micropython.kbd_intr` changed it): when it arrives it sets the VM's interrupt
-//! flag and drops the input buffered so far, as MicroPython's USB CDC ports do; every other byte
-//! goes into a queue that the agent (REPL, raw REPL) and the running program (`sys.stdin`) read.
+//! `upy-sim --pty` and the terminal REPL: the board of `upy_port_sim::board` on a pseudo-terminal
+//! or on this process's terminal in raw mode.
 //!
 //! The pty outlives its hosts: upy-sim keeps the master open, a host opens and closes the slave
 //! (`/dev/pts/N`) as often as it likes. Output written while no host has the slave open is kept
 //! by the kernel up to its buffer size, then dropped (a board's USB FIFO behaves alike).
 //! SIGTERM, SIGINT or SIGHUP stops the board: the running program gets KeyboardInterrupt, the
-//! agent returns, the filesystem is flushed ([`SimBoard::shutdown`]), and the process exits 0.
+//! agent returns, the flash image is synced and closed, and the process exits 0.
 
-use std::collections::VecDeque;
-use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::os::fd::{AsRawFd, BorrowedFd, OwnedFd, RawFd};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use nix::errno::Errno;
-use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use nix::sys::termios::{self, SetArg};
-use upy_agent::{Agent, Board, Console, Exit};
-use upy_vm::{Config, Vm};
+use upy_agent::Exit;
+use upy_port_sim::board::{self, BoardConfig, Shared, SimError};
+use upy_port_sim::flash::FlashSlot;
+use upy_port_sim::port;
 
-use crate::port::{self, ConsoleIo, SimPort};
-
-/// Set by SIGTERM / SIGINT / SIGHUP (and by end of input on the terminal REPL).
-static SHUTDOWN: AtomicBool = AtomicBool::new(false);
-
-/// Input queued beyond this is left in the kernel's buffer (the host's writes block: flow
-/// control) — except while code runs, when input keeps being read so Ctrl-C is seen at once.
-const QUEUE_SOFT_MAX: usize = 64 * 1024;
-/// Input beyond this is dropped (a UART ring buffer overflowing).
-const QUEUE_HARD_MAX: usize = 1024 * 1024;
-/// Ctrl-] on the terminal REPL leaves upy-sim (as in mpremote's `repl`).
-const QUIT_KEY: u8 = 0x1d;
-
-/// The console shared by the agent, the VM's port and the reader thread.
-pub struct Shared {
-    input: OwnedFd,
-    output: OwnedFd,
-    /// Output fd is non-blocking (the pty master); the terminal's stdout stays blocking.
-    nonblocking_out: bool,
-    /// The terminal REPL: Ctrl-] quits, end of input quits.
-    terminal: bool,
-    queue: Mutex<VecDeque<u8>>,
-    ready: Condvar,
-    intr_char: AtomicI32,
-    write_lock: Mutex<()>,
-}
-
-impl Shared {
-    fn shutting_down() -> bool {
-        SHUTDOWN.load(Ordering::SeqCst)
-    }
-
-    fn write_bytes(&self, bytes: &[u8]) {
-        let _g = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
-        let mut rest = bytes;
-        while !rest.is_empty() {
-            match nix::unistd::write(self.output.as_fd(), rest) {
-                Ok(0) => return,
-                Ok(n) => rest = &rest[n..],
-                Err(Errno::EINTR) => {}
-                Err(Errno::EAGAIN) if self.nonblocking_out => {
-                    if Self::shutting_down() {
-                        return;
-                    }
-                    let mut fds = [PollFd::new(self.output.as_fd(), PollFlags::POLLOUT)];
-                    let _ = poll(&mut fds, PollTimeout::from(100u16));
-                    let rev = fds[0].revents().unwrap_or(PollFlags::empty());
-                    if rev.contains(PollFlags::POLLHUP) {
-                        // No host has the pty open and the kernel buffer is full: drop output.
-                        return;
-                    }
-                }
-                Err(_) => return,
-            }
-        }
-    }
-
-    fn read_one(&self) -> Option<u8> {
-        let mut q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
-        loop {
-            if let Some(b) = q.pop_front() {
-                return Some(b);
-            }
-            if Self::shutting_down() {
-                return None;
-            }
-            q = self.ready.wait_timeout(q, Duration::from_millis(100)).unwrap_or_else(|e| e.into_inner()).0;
-        }
-    }
-
-    /// Reader thread body.
-    fn pump(self: Arc<Self>) {
-        let mut buf = [0u8; 1024];
-        while !Self::shutting_down() {
-            let watching = self.intr_char.load(Ordering::SeqCst) >= 0;
-            let queued = self.queue.lock().map_or(0, |q| q.len());
-            if queued >= QUEUE_SOFT_MAX && !watching {
-                std::thread::sleep(Duration::from_millis(5));
-                continue;
-            }
-            let mut fds = [PollFd::new(self.input.as_fd(), PollFlags::POLLIN)];
-            match poll(&mut fds, PollTimeout::from(100u16)) {
-                Ok(0) | Err(Errno::EINTR) => continue,
-                Ok(_) => {}
-                Err(_) => {
-                    std::thread::sleep(Duration::from_millis(20));
-                    continue;
-                }
-            }
-            let rev = fds[0].revents().unwrap_or(PollFlags::empty());
-            if !rev.contains(PollFlags::POLLIN) {
-                // POLLHUP: no host has the pty open.
-                std::thread::sleep(Duration::from_millis(20));
-                continue;
-            }
-            match nix::unistd::read(self.input.as_fd(), &mut buf) {
-                Ok(0) => {
-                    if self.terminal {
-                        SHUTDOWN.store(true, Ordering::SeqCst);
-                        port::INTERRUPT.store(true, Ordering::SeqCst);
-                    } else {
-                        std::thread::sleep(Duration::from_millis(20));
-                    }
-                }
-                Ok(n) => self.take_input(&buf[..n]),
-                Err(Errno::EINTR | Errno::EAGAIN) => {}
-                // EIO: the last host closed the slave.
-                Err(_) => std::thread::sleep(Duration::from_millis(20)),
-            }
-        }
-        self.ready.notify_all();
-    }
-
-    fn take_input(&self, data: &[u8]) {
-        let ic = self.intr_char.load(Ordering::SeqCst);
-        let mut q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
-        for &b in data {
-            if self.terminal && b == QUIT_KEY {
-                SHUTDOWN.store(true, Ordering::SeqCst);
-                port::INTERRUPT.store(true, Ordering::SeqCst);
-                break;
-            }
-            if ic >= 0 && i32::from(b) == ic {
-                port::INTERRUPT.store(true, Ordering::SeqCst);
-                q.clear();
-            } else if q.len() < QUEUE_HARD_MAX {
-                q.push_back(b);
-            }
-        }
-        drop(q);
-        self.ready.notify_all();
-    }
-}
-
-impl ConsoleIo for Shared {
-    fn write(&self, bytes: &[u8]) {
-        self.write_bytes(bytes);
-    }
-
-    fn read(&self, buf: &mut [u8]) -> usize {
-        if buf.is_empty() {
-            return 0;
-        }
-        let mut q = self.queue.lock().unwrap_or_else(|e| e.into_inner());
-        loop {
-            if !q.is_empty() {
-                let n = buf.len().min(q.len());
-                for (slot, b) in buf.iter_mut().zip(q.drain(..n)) {
-                    *slot = b;
-                }
-                return n;
-            }
-            if Self::shutting_down() || port::INTERRUPT.load(Ordering::SeqCst) {
-                return 0;
-            }
-            q = self.ready.wait_timeout(q, Duration::from_millis(50)).unwrap_or_else(|e| e.into_inner()).0;
-        }
-    }
-
-    fn set_interrupt_char(&self, c: i32) {
-        self.intr_char.store(c, Ordering::SeqCst);
-    }
-
-    fn available(&self) -> usize {
-        self.queue.lock().map_or(0, |q| q.len())
-    }
-}
-
-/// The agent's handle on the shared console.
-pub struct SimConsole(Arc<Shared>);
-
-impl Console for SimConsole {
-    fn read_byte(&mut self) -> Option<u8> {
-        self.0.read_one()
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.write_bytes(bytes);
-    }
-}
-
-/// The simulated board as the agent sees it.
-pub struct SimBoard {
-    console: SimConsole,
-    heap: usize,
-    flash: Option<std::path::PathBuf>,
-    quit_on_exit: bool,
-}
-
-impl SimBoard {
-    /// Flush the filesystem before the process exits (SIGTERM, end of the terminal REPL).
-    pub fn shutdown(&mut self) {
-        // Hook for the filesystem: every VM's flash writes are issued as they happen, so
-        // there is nothing buffered here yet; a write-back cache would be flushed now.
-    }
-}
-
-impl Board for SimBoard {
-    type Console = SimConsole;
-
-    fn console(&mut self) -> &mut SimConsole {
-        &mut self.console
-    }
-
-    fn new_vm(&mut self) -> Vm {
-        let shared: Arc<dyn ConsoleIo> = self.console.0.clone();
-        let port = SimPort::with_console(shared).with_flash(self.flash.clone());
-        let mut vm = Vm::new(Box::new(port), Config { heap_bytes: self.heap, ..Config::default() });
-        for p in ["", ".frozen", "/lib"] {
-            let _ = vm.add_path(p);
-        }
-        vm
-    }
-
-    fn max_program_bytes(&self) -> usize {
-        self.heap
-    }
-
-    fn before_soft_reset(&mut self) {}
-
-    fn quit_on_sys_exit(&self) -> bool {
-        self.quit_on_exit
-    }
-}
+/// Set by SIGTERM / SIGINT / SIGHUP.
+static SIGNALLED: AtomicBool = AtomicBool::new(false);
 
 extern "C" fn on_signal(_sig: nix::libc::c_int) {
-    SHUTDOWN.store(true, Ordering::SeqCst);
+    SIGNALLED.store(true, Ordering::SeqCst);
     port::INTERRUPT.store(true, Ordering::SeqCst);
 }
 
@@ -264,33 +38,38 @@ fn install_signal_handlers() -> Result<()> {
     Ok(())
 }
 
-fn run_agent(shared: Arc<Shared>, heap: usize, flash: Option<std::path::PathBuf>, quit_on_exit: bool) -> Exit {
-    let reader = {
-        let s = shared.clone();
-        std::thread::Builder::new().name("console-reader".into()).spawn(move || s.pump())
-    };
-    // A program that ignores KeyboardInterrupt must not keep a stopped board alive.
-    let _ = std::thread::Builder::new().name("shutdown-watchdog".into()).spawn(|| {
-        while !SHUTDOWN.load(Ordering::SeqCst) {
+/// Open the board's flash image (the image stays locked while the board runs).
+fn open_flash(flash: Option<PathBuf>) -> Result<(FlashSlot, PathBuf)> {
+    let path = flash.unwrap_or_else(upy_port_sim::flash::default_path);
+    match board::open_flash(&path) {
+        Ok(slot) => Ok((slot, path)),
+        Err(e @ SimError::FlashInUse { .. }) => Err(anyhow::anyhow!(
+            "upy-sim: {e}: connect to that board (its pty, or stop it) or give this one its own image with --flash PATH"
+        )),
+        Err(e) => Err(anyhow::anyhow!("upy-sim: {e}")),
+    }
+}
+
+/// Runs the board until it stops; a signal stops it, and a program that ignores KeyboardInterrupt
+/// does not keep a stopped board alive for more than `board::STOP_GRACE`.
+fn run(shared: Arc<Shared>, config: BoardConfig, slot: FlashSlot, path: PathBuf) -> Exit {
+    let watched = shared.clone();
+    let _ = std::thread::Builder::new().name("shutdown-watchdog".into()).spawn(move || {
+        while !watched.is_stopped() {
+            if SIGNALLED.load(Ordering::SeqCst) {
+                watched.stop();
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
-        std::thread::sleep(Duration::from_secs(3));
+        std::thread::sleep(board::STOP_GRACE);
         std::process::exit(0);
     });
-    let board = SimBoard { console: SimConsole(shared), heap, flash, quit_on_exit };
-    let mut agent = Agent::new(board);
-    let exit = agent.run();
-    agent.board().shutdown();
-    SHUTDOWN.store(true, Ordering::SeqCst);
-    if let Ok(r) = reader {
-        let _ = r.join();
-    }
-    exit
+    board::run_agent(shared, &config, slot, path)
 }
 
 /// `upy-sim --pty`: print the slave's path on the first stdout line, then run the board on it
 /// until a signal stops it.
-pub fn run_pty(heap: usize, flash: Option<std::path::PathBuf>) -> Result<u8> {
+pub fn run_pty(heap: usize, flash: Option<PathBuf>) -> Result<u8> {
     install_signal_handlers()?;
     let pty = nix::pty::openpty(None, None).context("opening a pseudo-terminal")?;
     let mut t = termios::tcgetattr(&pty.slave).context("reading the pty's settings")?;
@@ -301,29 +80,23 @@ pub fn run_pty(heap: usize, flash: Option<std::path::PathBuf>) -> Result<u8> {
     let output = pty.master.try_clone().context("duplicating the pty master")?;
     // Hosts open the slave by its path; ours is closed so a host's close is seen as a hang-up.
     drop(pty.slave);
+    // Lock the image before announcing the board, so hosts never see a board without its flash.
+    let (slot, flash_path) = open_flash(flash)?;
+    let shared = Shared::on_fds(pty.master, output, true, false);
     {
         use std::io::Write;
         let mut out = std::io::stdout().lock();
         writeln!(out, "{}", path.display()).context("writing the pty path")?;
         out.flush().context("writing the pty path")?;
     }
-    let shared = Arc::new(Shared {
-        input: pty.master,
-        output,
-        nonblocking_out: true,
-        terminal: false,
-        queue: Mutex::new(VecDeque::new()),
-        ready: Condvar::new(),
-        intr_char: AtomicI32::new(-1),
-        write_lock: Mutex::new(()),
-    });
-    run_agent(shared, heap, flash, false);
+    run(shared, BoardConfig { heap, quit_on_exit: false }, slot, flash_path);
     Ok(0)
 }
 
 /// The friendly REPL on this process's terminal (raw mode, restored on exit). Ctrl-D soft-resets
 /// as on a board; Ctrl-] or `sys.exit()` leaves.
-pub fn run_terminal(heap: usize, flash: Option<std::path::PathBuf>) -> Result<u8> {
+pub fn run_terminal(heap: usize, flash: Option<PathBuf>) -> Result<u8> {
+    let (slot, flash_path) = open_flash(flash)?;
     let stdin = std::io::stdin();
     let saved = termios::tcgetattr(&stdin).context("reading the terminal's settings")?;
     let mut raw = saved.clone();
@@ -338,19 +111,8 @@ pub fn run_terminal(heap: usize, flash: Option<std::path::PathBuf>) -> Result<u8
         }
     }
     let _restore = Restore(saved);
-    let input = dup_fd(0)?;
-    let output = dup_fd(1)?;
-    let shared = Arc::new(Shared {
-        input,
-        output,
-        nonblocking_out: false,
-        terminal: true,
-        queue: Mutex::new(VecDeque::new()),
-        ready: Condvar::new(),
-        intr_char: AtomicI32::new(-1),
-        write_lock: Mutex::new(()),
-    });
-    let code = match run_agent(shared, heap, flash, true) {
+    let shared = Shared::on_fds(dup_fd(0)?, dup_fd(1)?, false, true);
+    let code = match run(shared, BoardConfig { heap, quit_on_exit: true }, slot, flash_path) {
         Exit::Quit(c) => (c & 0xff) as u8,
         Exit::Shutdown => 0,
     };
