@@ -139,4 +139,6 @@ pub fn cook(text: &[u8], out: &mut dyn FnMut(&[u8])) {
 }
 
 #[cfg(test)]
+mod frames_tests;
+#[cfg(test)]
 mod tests;

@@ -259,11 +259,15 @@ impl<T: Transport> Client<T> {
         Decoder::new(vec![0u8; mp])
     }
 
-    fn info(&self) -> Result<FramesInfo, Error> {
+    /// The hello of the current frame session; re-enters frame mode when a program ran since.
+    fn info(&mut self) -> Result<FramesInfo, Error> {
         match (&self.frames, self.in_frames) {
             (Some(Some(i)), true) => Ok(i.clone()),
+            (Some(Some(_)), false) => self
+                .frames()?
+                .ok_or_else(|| Error::Protocol("the device stopped offering upy frames".into())),
             _ => Err(Error::Protocol(
-                "not in frame mode (call Client::frames first)".into(),
+                "the device does not serve upy frames (call Client::frames first)".into(),
             )),
         }
     }

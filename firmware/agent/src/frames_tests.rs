@@ -1,0 +1,430 @@
+//! The device frame server (this crate) against the host client (`upy_protocol::host`), in process: the
+//! agent runs on a thread with a littlefs in RAM; the two ends are joined by channels that can damage or
+//! drop chosen frames, so the NAK / resend paths of both directions run for real.
+
+extern crate std;
+
+use alloc::boxed::Box;
+use alloc::string::{String, ToString};
+use alloc::vec;
+use alloc::vec::Vec;
+use core::sync::atomic::AtomicBool;
+use std::io;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+use upy_hal::{BlockDevice, HalError, NodeKind, Port};
+use upy_protocol::frame::{self, Type};
+use upy_protocol::host::{Client, Errno, Error, Transport};
+use upy_vfs::RamBlockDevice;
+use upy_vm::{Config, Vm};
+
+use crate::{Agent, Board, Console, Exit, FrameLimits, ReadResult};
+
+static INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// Which frames to damage: (direction is host→device, type, ordinal among frames of that type, action).
+#[derive(Clone, Copy, Debug)]
+enum Fault {
+    /// Flip a payload bit of the n-th frame of this type.
+    Flip(u8, usize),
+    /// Drop the n-th frame of this type entirely.
+    Drop(u8, usize),
+}
+
+struct Faults {
+    list: Vec<Fault>,
+    seen: Vec<usize>,
+    hits: usize,
+}
+
+impl Default for Faults {
+    fn default() -> Self {
+        Faults { list: Vec::new(), seen: vec![0; 256], hits: 0 }
+    }
+}
+
+impl Faults {
+    /// Apply to one write (the ends write whole frames, or raw-REPL text).
+    fn apply(&mut self, bytes: &[u8]) -> Option<Vec<u8>> {
+        if bytes.len() < frame::OVERHEAD || bytes[0] != frame::MAGIC {
+            return Some(bytes.to_vec());
+        }
+        let ty = bytes[1];
+        let n = self.seen[ty as usize];
+        self.seen[ty as usize] += 1;
+        for f in &self.list {
+            match *f {
+                Fault::Flip(t, k) if t == ty && k == n => {
+                    self.hits += 1;
+                    let mut b = bytes.to_vec();
+                    let i = frame::HEADER_LEN + (b.len() - frame::OVERHEAD) / 2;
+                    b[i] ^= 0x10;
+                    return Some(b);
+                }
+                Fault::Drop(t, k) if t == ty && k == n => {
+                    self.hits += 1;
+                    return None;
+                }
+                _ => {}
+            }
+        }
+        Some(bytes.to_vec())
+    }
+}
+
+struct HostEnd {
+    to_dev: Sender<Vec<u8>>,
+    from_dev: Receiver<Vec<u8>>,
+    buf: Vec<u8>,
+    faults: Arc<Mutex<Faults>>,
+}
+
+impl Transport for HostEnd {
+    fn write_all(&mut self, data: &[u8]) -> io::Result<()> {
+        let out = self.faults.lock().unwrap().apply(data);
+        if let Some(out) = out {
+            self.to_dev.send(out).map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))?;
+        }
+        Ok(())
+    }
+    fn read(&mut self, buf: &mut [u8], timeout: Duration) -> io::Result<usize> {
+        if self.buf.is_empty() {
+            match self.from_dev.recv_timeout(timeout) {
+                Ok(b) => self.buf = b,
+                Err(RecvTimeoutError::Timeout) => return Ok(0),
+                Err(RecvTimeoutError::Disconnected) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            }
+        }
+        let n = buf.len().min(self.buf.len());
+        buf[..n].copy_from_slice(&self.buf[..n]);
+        self.buf.drain(..n);
+        Ok(n)
+    }
+    fn describe(&self) -> String {
+        "in-process board".to_string()
+    }
+}
+
+struct DevConsole {
+    rx: Receiver<Vec<u8>>,
+    buf: Vec<u8>,
+    tx: Sender<Vec<u8>>,
+    faults: Arc<Mutex<Faults>>,
+}
+
+impl Console for DevConsole {
+    fn read_byte(&mut self) -> Option<u8> {
+        let mut b = [0u8; 1];
+        loop {
+            match self.read_timeout(&mut b, 1000) {
+                ReadResult::Data(1) => return Some(b[0]),
+                ReadResult::Closed => return None,
+                _ => {}
+            }
+        }
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let out = self.faults.lock().unwrap().apply(bytes);
+        if let Some(out) = out {
+            let _ = self.tx.send(out);
+        }
+    }
+    fn read_timeout(&mut self, buf: &mut [u8], timeout_ms: u32) -> ReadResult {
+        if self.buf.is_empty() {
+            match self.rx.recv_timeout(Duration::from_millis(u64::from(timeout_ms))) {
+                Ok(b) => self.buf = b,
+                Err(RecvTimeoutError::Timeout) => return ReadResult::Timeout,
+                Err(RecvTimeoutError::Disconnected) => return ReadResult::Closed,
+            }
+        }
+        let n = buf.len().min(self.buf.len());
+        buf[..n].copy_from_slice(&self.buf[..n]);
+        self.buf.drain(..n);
+        ReadResult::Data(n)
+    }
+}
+
+struct RamPort {
+    dev: RamBlockDevice,
+    tx: Sender<Vec<u8>>,
+}
+
+impl Port for RamPort {
+    fn stdout_write(&mut self, bytes: &[u8]) {
+        let mut out = Vec::new();
+        crate::cook(bytes, &mut |b: &[u8]| out.extend_from_slice(b));
+        let _ = self.tx.send(out);
+    }
+    fn stdin_read(&mut self, _buf: &mut [u8]) -> usize {
+        0
+    }
+    fn ticks_ms(&self) -> u64 {
+        0
+    }
+    fn ticks_us(&self) -> u64 {
+        0
+    }
+    fn time_ns(&self) -> u64 {
+        0
+    }
+    fn delay_us(&mut self, _us: u64) {}
+    fn interrupt_flag(&self) -> &'static AtomicBool {
+        &INTERRUPT
+    }
+    fn read_file(&mut self, _path: &str, _out: &mut dyn FnMut(&[u8])) -> Result<(), HalError> {
+        Err(HalError::NotFound)
+    }
+    fn stat(&mut self, _path: &str) -> Option<NodeKind> {
+        None
+    }
+    fn board_name(&self) -> &'static str {
+        "frames test board"
+    }
+    fn mcu_name(&self) -> &'static str {
+        "thread"
+    }
+    fn platform(&self) -> &'static str {
+        "test"
+    }
+    fn random_bytes(&mut self, buf: &mut [u8]) {
+        buf.fill(4);
+    }
+    fn block_device(&mut self) -> Option<&mut dyn BlockDevice> {
+        Some(&mut self.dev)
+    }
+}
+
+struct RamBoard {
+    console: DevConsole,
+    /// The flash survives soft resets (moved into each VM's port and back is not possible, so the
+    /// filesystem lives as long as one VM: these tests never soft-reset).
+    dev: Option<RamBlockDevice>,
+    limits: FrameLimits,
+}
+
+impl Board for RamBoard {
+    type Console = DevConsole;
+    fn console(&mut self) -> &mut DevConsole {
+        &mut self.console
+    }
+    fn new_vm(&mut self) -> Vm {
+        let dev = self.dev.take().unwrap_or_else(|| RamBlockDevice::new(4096, 128));
+        let port = RamPort { dev, tx: self.console.tx.clone() };
+        Vm::new(Box::new(port), Config { heap_bytes: 64 * 1024, ..Config::default() })
+    }
+    fn frame_limits(&self) -> Option<FrameLimits> {
+        Some(self.limits)
+    }
+}
+
+/// A host client connected to an agent thread.
+fn board(limits: FrameLimits, faults: &[Fault]) -> (Client<HostEnd>, Arc<Mutex<Faults>>, std::thread::JoinHandle<Exit>) {
+    let faults = Arc::new(Mutex::new(Faults { list: faults.to_vec(), ..Faults::default() }));
+    let (h2d_tx, h2d_rx) = channel();
+    let (d2h_tx, d2h_rx) = channel();
+    let f2 = faults.clone();
+    let agent = std::thread::spawn(move || {
+        let console = DevConsole { rx: h2d_rx, buf: Vec::new(), tx: d2h_tx, faults: f2 };
+        let mut a = Agent::new(RamBoard { console, dev: None, limits });
+        a.run()
+    });
+    let host = HostEnd { to_dev: h2d_tx, from_dev: d2h_rx, buf: Vec::new(), faults: faults.clone() };
+    let mut c = Client::new(host);
+    c.set_step_timeout(Duration::from_secs(5));
+    c.enter_raw_repl(false).expect("enter raw REPL");
+    (c, faults, agent)
+}
+
+fn pattern(n: usize) -> Vec<u8> {
+    (0..n).map(|i| (i as u32).wrapping_mul(2_654_435_761).rotate_left(7) as u8 ^ (i as u8)).collect()
+}
+
+fn small_limits() -> FrameLimits {
+    FrameLimits { max_payload: 512, window: 3, byte_timeout_ms: 100, transfer_timeout_ms: 3000 }
+}
+
+#[test]
+fn every_operation_round_trips() {
+    let (mut c, _, agent) = board(small_limits(), &[]);
+    let info = c.frames().unwrap().expect("the agent serves frames");
+    assert_eq!((info.version, info.window, info.max_payload), (frame::VERSION, 3, 512));
+    assert_eq!(info.cwd, "/");
+    c.fmkdir("/lib/deep", true).unwrap();
+    c.fmkdir("/lib/deep", true).unwrap();
+    assert_eq!(c.fmkdir("/lib", false).unwrap_err().errno(), Some(Errno::EEXIST));
+    let data = pattern(20_000);
+    let mut acked = Vec::new();
+    c.fput("/lib/deep/a.bin", &data, &mut |n| acked.push(n)).unwrap();
+    assert_eq!(acked.last(), Some(&20_000));
+    assert!(acked.len() >= 20_000 / 508, "progress per frame: {acked:?}");
+    c.fput("/main.py", b"print('hi')\n", &mut |_| {}).unwrap();
+    c.fput("/empty", b"", &mut |_| {}).unwrap();
+    assert_eq!(c.fget("/lib/deep/a.bin", &mut |_| {}).unwrap(), data);
+    assert_eq!(c.fget("/empty", &mut |_| {}).unwrap(), b"");
+    let st = c.fstat("/lib/deep/a.bin").unwrap().unwrap();
+    assert!(!st.is_dir && st.size == 20_000);
+    assert!(c.fstat("/lib").unwrap().unwrap().is_dir);
+    assert_eq!(c.fstat("/nope").unwrap(), None);
+    let want: [u8; 32] = Sha256::digest(&data).into();
+    assert_eq!(c.fhash("/lib/deep/a.bin").unwrap(), want);
+
+    let list = c.flist("/", true, true).unwrap();
+    let names: Vec<(&str, bool)> = list.iter().map(|e| (e.path.as_str(), e.is_dir)).collect();
+    assert_eq!(
+        names,
+        [("/empty", false), ("/lib", true), ("/lib/deep", true), ("/lib/deep/a.bin", false), ("/main.py", false)]
+    );
+    assert_eq!(list[3].sha256, Some(want));
+    assert_eq!(list[3].size, 20_000);
+    assert_eq!(list[1].sha256, None);
+    let flat = c.flist("/", false, false).unwrap();
+    assert_eq!(flat.len(), 3);
+    assert!(flat.iter().all(|e| e.sha256.is_none()));
+    assert_eq!(c.flist("/main.py", true, false).unwrap_err().errno(), Some(Errno::ENOTDIR));
+
+    c.frename("/main.py", "/lib/main.py").unwrap();
+    assert_eq!(c.fget("/lib/main.py", &mut |_| {}).unwrap(), b"print('hi')\n");
+    assert_eq!(c.fget("/main.py", &mut |_| {}).unwrap_err().errno(), Some(Errno::ENOENT));
+    assert_eq!(c.frmdir("/lib").unwrap_err().errno(), Some(Errno::ENOTEMPTY));
+    assert_eq!(c.fremove("/lib", false).unwrap_err().errno(), Some(Errno::EISDIR));
+    c.fremove("/lib", true).unwrap();
+    assert_eq!(c.fstat("/lib").unwrap(), None);
+    let v = c.fstatvfs("/").unwrap();
+    assert_eq!((v.bsize, v.blocks), (4096, 128));
+    assert!(v.bfree > 0 && v.bfree < 128);
+    // A listing of many files spans many frames.
+    c.fmkdir("/many", false).unwrap();
+    for i in 0..60 {
+        c.fput(&alloc::format!("/many/file-with-a-long-name-{i:03}.py"), &[i as u8; 7], &mut |_| {}).unwrap();
+    }
+    let list = c.flist("/many", true, true).unwrap();
+    assert_eq!(list.len(), 60);
+    assert!(list.iter().all(|e| e.size == 7 && e.sha256.is_some()));
+
+    // Programs run in between (END, then the raw REPL), and frames come back.
+    assert_eq!(c.exec_ok(b"import os\nprint(sorted(os.listdir('/many'))[0])").unwrap(), b"file-with-a-long-name-000.py\r\n");
+    assert_eq!(c.fget("/many/file-with-a-long-name-005.py", &mut |_| {}).unwrap(), [5u8; 7]);
+    let w = c.wire_stats();
+    assert!(w.payload_bytes > 40_000 && w.tx_bytes > 20_000);
+    drop(c);
+    assert_eq!(agent.join().unwrap(), Exit::Shutdown);
+}
+
+#[test]
+fn damaged_and_lost_frames_are_sent_again_both_ways() {
+    let d = Type::Data as u8;
+    let faults = [Fault::Flip(d, 2), Fault::Drop(d, 5), Fault::Flip(d, 9), Fault::Drop(Type::Ack as u8, 4)];
+    let (mut c, f, agent) = board(small_limits(), &faults);
+    c.frames().unwrap().expect("frames");
+    let data = pattern(30_000);
+    // Upload: the host's DATA frames 2, 5, 9 are damaged or lost on the way to the device.
+    c.fput("/x.bin", &data, &mut |_| {}).unwrap();
+    let hits_up = f.lock().unwrap().hits;
+    assert!(hits_up >= 3, "faults applied: {hits_up}");
+    // Download: the same ordinals are now counted among the device's DATA frames... after the upload's.
+    {
+        let mut g = f.lock().unwrap();
+        g.seen = vec![0; 256];
+    }
+    let back = c.fget("/x.bin", &mut |_| {}).unwrap();
+    assert_eq!(back.len(), data.len());
+    assert!(back == data, "download damaged");
+    assert!(f.lock().unwrap().hits > hits_up, "no fault hit the download");
+    // The temporary file is gone and the target is complete.
+    let list = c.flist("/", false, false).unwrap();
+    assert_eq!(list.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), ["/x.bin"]);
+    drop(c);
+    assert_eq!(agent.join().unwrap(), Exit::Shutdown);
+}
+
+#[test]
+fn a_damaged_listing_is_asked_again() {
+    let (mut c, f, agent) = board(small_limits(), &[]);
+    c.frames().unwrap().expect("frames");
+    for i in 0..40 {
+        c.fput(&alloc::format!("/f{i:02}.txt"), b"abc", &mut |_| {}).unwrap();
+    }
+    {
+        let mut g = f.lock().unwrap();
+        g.seen = vec![0; 256];
+        g.list = vec![Fault::Flip(Type::Data as u8, 1)];
+    }
+    let list = c.flist("/", true, true).unwrap();
+    assert_eq!(list.len(), 40);
+    assert_eq!(f.lock().unwrap().hits, 1);
+    drop(c);
+    assert_eq!(agent.join().unwrap(), Exit::Shutdown);
+}
+
+#[test]
+fn a_host_that_vanishes_mid_put_leaves_the_old_file_and_the_raw_repl_answers() {
+    let (mut c, _, agent) = board(small_limits(), &[]);
+    c.frames().unwrap().expect("frames");
+    c.fput("/keep.py", b"old = 1\n", &mut |_| {}).unwrap();
+    // A PUT whose data stops half-way through a frame.
+    let new = pattern(5000);
+    let sha: [u8; 32] = Sha256::digest(&new).into();
+    let put = enc(Type::Put, 200, &[&5000u32.to_le_bytes(), &sha, b"/keep.py"]);
+    let d0 = enc(Type::Data, 200, &[&0u32.to_le_bytes(), &new[..508]]);
+    let d1 = enc(Type::Data, 200, &[&508u32.to_le_bytes(), &new[508..1016]]);
+    {
+        let t = c.transport_mut();
+        t.write_all(&put).unwrap();
+        t.write_all(&d0).unwrap();
+        t.write_all(&d1[..100]).unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    // A new host: mpremote's entry sequence. The partial frame swallows it, times out, and the device
+    // answers the final Ctrl-A with the raw banner.
+    let t = c.transport_mut();
+    t.write_all(b"\r\x03").unwrap();
+    t.write_all(b"\r\x01").unwrap();
+    let mut got = Vec::new();
+    let end = std::time::Instant::now() + Duration::from_secs(5);
+    while !got.ends_with(b"raw REPL; CTRL-B to exit\r\n>") {
+        assert!(std::time::Instant::now() < end, "no raw banner: {:?}", String::from_utf8_lossy(&got));
+        let mut b = [0u8; 256];
+        let n = t.read(&mut b, Duration::from_millis(100)).unwrap();
+        got.extend_from_slice(&b[..n]);
+    }
+    // The session goes on as a fresh host would.
+    let mut c2 = Client::new(c.into_transport());
+    c2.set_step_timeout(Duration::from_secs(5));
+    c2.enter_raw_repl(false).unwrap();
+    assert_eq!(c2.exec_ok(b"print(open('/keep.py').read())").unwrap(), b"old = 1\r\n\r\n");
+    assert_eq!(c2.exec_ok(b"import os\nprint(os.listdir('/'))").unwrap(), b"['keep.py']\r\n");
+    drop(c2);
+    assert_eq!(agent.join().unwrap(), Exit::Shutdown);
+}
+
+fn enc(ty: Type, seq: u8, parts: &[&[u8]]) -> Vec<u8> {
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    let mut out = vec![0u8; len + frame::OVERHEAD];
+    let n = frame::encode(ty as u8, seq, parts, &mut out).unwrap();
+    out.truncate(n);
+    out
+}
+
+#[test]
+fn errors_are_typed_and_name_the_path() {
+    let (mut c, _, agent) = board(small_limits(), &[]);
+    c.frames().unwrap().expect("frames");
+    let e = c.fget("/missing/file.py", &mut |_| {}).unwrap_err();
+    assert_eq!(e.errno(), Some(Errno::ENOENT));
+    match &e {
+        Error::Exception(x) => assert!(x.traceback.contains("/missing/file.py"), "{x:?}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(c.fput("/missing/file.py", b"x", &mut |_| {}).unwrap_err().errno(), Some(Errno::ENOENT));
+    c.fmkdir("/d", false).unwrap();
+    assert_eq!(c.fput("/d", b"x", &mut |_| {}).unwrap_err().errno(), Some(Errno::EISDIR));
+    assert_eq!(c.fget("/d", &mut |_| {}).unwrap_err().errno(), Some(Errno::EISDIR));
+    // The session still works after errors.
+    c.fput("/d/ok", b"fine", &mut |_| {}).unwrap();
+    assert_eq!(c.fget("/d/ok", &mut |_| {}).unwrap(), b"fine");
+    drop(c);
+    assert_eq!(agent.join().unwrap(), Exit::Shutdown);
+}
