@@ -173,7 +173,10 @@ fn files_copy_both_ways_and_persist_across_runs() {
     let s = Sim::new("cp");
     let data = noise(150_000, 7);
     let local = s.dir.write("work/blob.bin", &data);
-    s.run(&["cp", local.to_str().unwrap(), ":/blob.bin"]).ok();
+    let j = s.run(&["--json", "cp", local.to_str().unwrap(), ":/blob.bin"]);
+    j.ok();
+    // The board offers upy frames and its console serves them in-process.
+    assert_eq!(j.json()["transport"], "frames", "{}", j.stdout);
     assert!(s.image().is_file(), "image under XDG_DATA_HOME: {}", s.image().display());
     // A later upy run (a new power cycle of the board) sees the file.
     let r = s.run(&["sha256sum", ":/blob.bin"]);

@@ -40,6 +40,8 @@ const OUTPUT_MAX: usize = 4 * 1024 * 1024;
 const QUIT_KEY: u8 = 0x1d;
 /// How long a stopping board's program gets to give up (it may catch KeyboardInterrupt).
 pub const STOP_GRACE: Duration = Duration::from_secs(3);
+/// How long switching off waits to commit open files (interrupting the program, `os.sync()`).
+const COMMIT_GRACE: Duration = Duration::from_millis(1500);
 /// The default heap of the simulated board (a small board's).
 pub const DEFAULT_HEAP: usize = 256 * 1024;
 /// How long [`SimDevice::start`] lets boot.py and main.py run before the host may talk to the
@@ -633,7 +635,7 @@ impl SimDevice {
 
 impl Drop for SimDevice {
     fn drop(&mut self) {
-        self.commit_open_files(STOP_GRACE);
+        self.commit_open_files(COMMIT_GRACE);
         let p = self.powered.get_mut().unwrap_or_else(|e| e.into_inner());
         if p.power_off().is_ok() {
             ACTIVE.store(false, Ordering::SeqCst);

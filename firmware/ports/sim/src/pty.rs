@@ -44,7 +44,7 @@ fn open_flash(flash: Option<PathBuf>) -> Result<(FlashSlot, PathBuf)> {
     match board::open_flash(&path) {
         Ok(slot) => Ok((slot, path)),
         Err(e @ SimError::FlashInUse { .. }) => Err(anyhow::anyhow!(
-            "upy-sim: {e}: connect to that board (its pty, or stop it) or give this one its own image with --flash PATH"
+            "upy-sim: {e}: use that board (a upy-sim --pty prints its pty), stop it, or give this one its own image with --flash PATH"
         )),
         Err(e) => Err(anyhow::anyhow!("upy-sim: {e}")),
     }
