@@ -1,8 +1,12 @@
 //! `deflate.DeflateIO(stream, format=AUTO, wbits=0, close=False)`: RAW/ZLIB/GZIP
 //! decompression on read and compression on write (miniz_oxide, no_std).
 //!
-//! Reading inflates the whole underlying stream on the first read; writing collects the
-//! data and deflates it to the stream when the DeflateIO is closed. Fields: `a` = the
+//! Reading inflates the whole underlying stream on the first read, streaming it through
+//! the decompressor chunk by chunk into a buffer in the Python heap (a stream that inflates
+//! to more than the heap holds raises MemoryError); writing collects the data in the
+//! Python heap and deflates it to the stream when the DeflateIO is closed (miniz_oxide's
+//! compressor state, about 235 KiB of Rust heap, exists only during that close: boards
+//! with little RAM should treat compression as host-side work, as mpremote's romfs does). Fields: `a` = the
 //! stream, `b` = bytearray buffer (decompressed data or data to compress), `i` = read
 //! position, `j` = format | flags.
 
@@ -63,8 +67,9 @@ fn me(vm: &mut Vm, v: Value) -> PyResult<u32> {
     }
 }
 
-fn gzip_payload(d: &[u8]) -> Option<&[u8]> {
-    if d.len() < 18 || d[0] != 0x1f || d[1] != 0x8b || d[2] != 8 {
+/// Length of a gzip header at the start of `d` (None: not gzip, or longer than `d`).
+fn gzip_header_len(d: &[u8]) -> Option<usize> {
+    if d.len() < 10 || d[0] != 0x1f || d[1] != 0x8b || d[2] != 8 {
         return None;
     }
     let flg = d[3];
@@ -81,18 +86,36 @@ fn gzip_payload(d: &[u8]) -> Option<&[u8]> {
     if flg & 2 != 0 {
         p += 2;
     }
-    d.get(p..)
+    (p <= d.len()).then_some(p)
 }
 
-fn inflate(format: u32, d: &[u8], limit: usize) -> Option<Vec<u8>> {
-    use miniz_oxide::inflate::{decompress_to_vec_with_limit, decompress_to_vec_zlib_with_limit};
-    // Never inflate past what the board's heap could hold (a deflate bomb is an error).
-    let decompress_to_vec = |d: &[u8]| decompress_to_vec_with_limit(d, limit);
-    let decompress_to_vec_zlib = |d: &[u8]| decompress_to_vec_zlib_with_limit(d, limit);
+/// The next chunk of the underlying stream (empty at its end).
+fn read_chunk(vm: &mut Vm, stream: Value) -> PyResult<Vec<u8>> {
+    let chunk = runtime::call_method(vm, stream, q!("read"), &[Value::small(CHUNK as i32)])?;
+    if chunk.is_none() {
+        return Ok(Vec::new());
+    }
+    match obj::bytes::buffer_of(vm, chunk).or_else(|| vm.str_of(chunk).map(|s| s.as_bytes().to_vec())) {
+        Some(b) => Ok(b),
+        None => Err(vm.raise(TypeId::TypeError, "DeflateIO: the stream's read() must return bytes")),
+    }
+}
+
+/// Input is read from the stream in chunks of this size.
+const CHUNK: usize = 1024;
+
+/// Inflate the whole underlying stream into the Python-heap buffer `buf`, streaming: the
+/// Rust heap holds one input chunk and miniz_oxide's decompressor state (~43 KiB, freed at
+/// the end); the output grows in the Python heap, so a stream that inflates to more than
+/// the heap can hold is a MemoryError (and a deflate bomb is no worse than that).
+fn inflate_into(vm: &mut Vm, stream: Value, format: u32, buf: Value) -> PyResult<()> {
+    use miniz_oxide::inflate::stream::{inflate, InflateState};
+    use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
+    let mut input = read_chunk(vm, stream)?;
     let f = if format == AUTO {
-        if d.len() >= 2 && d[0] == 0x1f && d[1] == 0x8b {
+        if input.len() >= 2 && input[0] == 0x1f && input[1] == 0x8b {
             GZIP
-        } else if d.len() >= 2 && d[0] & 0x0f == 8 && ((d[0] as u16) << 8 | d[1] as u16) % 31 == 0 {
+        } else if input.len() >= 2 && input[0] & 0x0f == 8 && ((input[0] as u16) << 8 | input[1] as u16).is_multiple_of(31) {
             ZLIB
         } else {
             RAW
@@ -100,10 +123,62 @@ fn inflate(format: u32, d: &[u8], limit: usize) -> Option<Vec<u8>> {
     } else {
         format
     };
-    match f {
-        ZLIB => decompress_to_vec_zlib(d).ok(),
-        GZIP => decompress_to_vec(gzip_payload(d)?).ok(),
-        _ => decompress_to_vec(d).ok(),
+    let mut pos = 0;
+    if f == GZIP {
+        match gzip_header_len(&input) {
+            Some(n) => pos = n,
+            None => return Err(crate::modules::os::os_error(vm, 5)),
+        }
+    }
+    let mut st = InflateState::new_boxed(if f == ZLIB { DataFormat::Zlib } else { DataFormat::Raw });
+    let mut out = [0u8; 512];
+    loop {
+        let r = inflate(&mut st, &input[pos..], &mut out, MZFlush::None);
+        pos += r.bytes_consumed;
+        if r.bytes_written > 0 {
+            let len = obj::bytes::buffer_ref(vm, buf).map_or(0, |b| b.len());
+            obj::bytes::bytearray_resize(vm, buf, len + r.bytes_written)?;
+            if let Some(dst) = obj::bytes::buffer_mut(vm, buf) {
+                dst[len..].copy_from_slice(&out[..r.bytes_written]);
+            }
+        }
+        match r.status {
+            Ok(MZStatus::StreamEnd) => return Ok(()),
+            Ok(_) | Err(MZError::Buf) if r.bytes_consumed > 0 || r.bytes_written > 0 => {}
+            Ok(_) | Err(MZError::Buf) => {
+                // No progress: it needs more input.
+                if pos < input.len() {
+                    return Err(crate::modules::os::os_error(vm, 5));
+                }
+                input = read_chunk(vm, stream)?;
+                pos = 0;
+                if input.is_empty() {
+                    // Truncated stream.
+                    return Err(crate::modules::os::os_error(vm, 5));
+                }
+            }
+            Err(_) => return Err(crate::modules::os::os_error(vm, 5)),
+        }
+        if pos == input.len() && r.bytes_written < out.len() {
+            input = read_chunk(vm, stream)?;
+            pos = 0;
+            if input.is_empty() {
+                // Give the decompressor one more call to report the end (or the truncation).
+                let r = inflate(&mut st, &[], &mut out, MZFlush::None);
+                if r.bytes_written > 0 {
+                    let len = obj::bytes::buffer_ref(vm, buf).map_or(0, |b| b.len());
+                    obj::bytes::bytearray_resize(vm, buf, len + r.bytes_written)?;
+                    if let Some(dst) = obj::bytes::buffer_mut(vm, buf) {
+                        dst[len..].copy_from_slice(&out[..r.bytes_written]);
+                    }
+                    continue;
+                }
+                return match r.status {
+                    Ok(MZStatus::StreamEnd) => Ok(()),
+                    _ => Err(crate::modules::os::os_error(vm, 5)),
+                };
+            }
+        }
     }
 }
 
@@ -118,27 +193,12 @@ fn fill(vm: &mut Vm, o: u32) -> PyResult<()> {
     if j & F_WRITE != 0 {
         return Err(crate::modules::os::os_error(vm, 22));
     }
-    let mut data = Vec::new();
-    loop {
-        let chunk = runtime::call_method(vm, stream, q!("read"), &[Value::small(4096)])?;
-        let b = obj::bytes::buffer_of(vm, chunk).or_else(|| vm.str_of(chunk).map(|s| s.as_bytes().to_vec())).unwrap_or_default();
-        if b.is_empty() {
-            break;
-        }
-        data.extend_from_slice(&b);
-    }
-    let limit = vm.heap.total_bytes();
-    let Some(out) = inflate(j & 3, &data, limit) else {
-        return Err(crate::modules::os::os_error(vm, 5));
-    };
-    obj::bytes::bytearray_resize(vm, buf, out.len())?;
-    if let Some(dst) = obj::bytes::buffer_mut(vm, buf) {
-        dst.copy_from_slice(&out);
-    }
+    // Mark it read first: a failed inflate leaves an empty (or partial) stream, not a retry
+    // that would read the underlying stream from the middle.
     let x = vm.heap.get_mut::<Obj4>(o);
     x.j |= F_READ;
     x.i = 0;
-    Ok(())
+    inflate_into(vm, stream, j & 3, buf)
 }
 
 fn take(vm: &mut Vm, o: u32, n: Option<usize>) -> Vec<u8> {
