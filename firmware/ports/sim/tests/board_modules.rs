@@ -2,7 +2,10 @@
 //! own codecs: `deflate.DeflateIO` output must inflate with `zlib` (RAW, ZLIB, GZIP) and
 //! `zlib`-made streams must read back through DeflateIO.
 
+mod board;
+
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 fn sim(code: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_upy-sim")).arg("-c").arg(code).stdin(Stdio::null()).output().expect("upy-sim");
@@ -222,4 +225,27 @@ print(sum(range(10)))
 "#
     ));
     assert_eq!(fits_out, "16384 True\nMemoryError\n45\n");
+}
+
+/// `os.uname()` is a 5-tuple with named fields (MicroPython's `uname_result`) that says upy.
+#[test]
+fn uname_says_upy() {
+    let out = sim("import os\nu = os.uname()\nprint(len(u), u[0], u.sysname, u.nodename, u.release == u[2])\nprint('upy' in u.version, 'MicroPython' in u.version, u.machine == u[4], ' with ' in u.machine)\ns, n, r, v, m = u\nprint(repr(u).startswith(\"(sysname='upy', nodename='upy', release=\"))\n");
+    assert_eq!(out, "5 upy upy upy True\nTrue True True True\nTrue\n");
+}
+
+/// On the board (pty): `select.poll` on `sys.stdin` reports input only when there is some,
+/// and `sys.stdin.buffer.readinto` takes binary bytes untouched (a bytearray, a memoryview
+/// slice), as mpremote's `mount` protocol needs.
+#[test]
+fn stdin_poll_and_buffer_readinto_on_the_board() {
+    let b = board::Board::start(&[]);
+    let mut c = b.connect();
+    c.enter_raw();
+    c.write(b"import sys, select\np = select.poll()\np.register(sys.stdin, select.POLLIN)\nprint('empty', p.poll(0))\nprint('ready')\nr = p.poll(5000)\nprint(len(r), r[0][0] is sys.stdin, r[0][1] & select.POLLIN)\nb = bytearray(4)\nprint(sys.stdin.buffer.readinto(b), bytes(b))\nm = memoryview(bytearray(6))\nprint(sys.stdin.buffer.readinto(m[1:4]), bytes(m))\nprint('after', p.poll(0))\n\x04");
+    let got = c.read_until(b"ready\r\n", Duration::from_secs(10));
+    assert_eq!(String::from_utf8_lossy(&got), "OKempty []\r\nready\r\n");
+    c.write(b"WXYZ\x00\xff\x80");
+    let got = c.read_until(b"\x04>", Duration::from_secs(10));
+    assert_eq!(String::from_utf8_lossy(&got), "1 True 1\r\n4 b'WXYZ'\r\n3 b'\\x00\\x00\\xff\\x80\\x00\\x00'\r\nafter []\r\n\x04\x04>");
 }

@@ -411,28 +411,67 @@ fn os_sync(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `uname_result`: a tuple with named fields, as MicroPython's (index, unpack, attributes).
+const UNAME_CLASS: &str = "class uname_result(tuple):\n    sysname = property(lambda s: s[0])\n    nodename = property(lambda s: s[1])\n    release = property(lambda s: s[2])\n    version = property(lambda s: s[3])\n    machine = property(lambda s: s[4])\n    def __repr__(s):\n        return '(sysname=%r, nodename=%r, release=%r, version=%r, machine=%r)' % tuple(s)\n";
+
+/// `os.uname()`: says truthfully that this is upy (and which MicroPython it follows), on
+/// which board and MCU.
 fn os_uname(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PyResult<Value> {
-    let ns = obj::dict::new_dict(vm)?;
     let board = vm.port.board_name();
     let mcu = vm.port.mcu_name();
     let machine = alloc::format!("{board} with {mcu}");
+    let ver = env!("CARGO_PKG_VERSION");
+    let version = alloc::format!("upy {ver}, compatible with MicroPython v1.27.0");
     let fields: [(Qstr, &str); 5] = [
         (q!("sysname"), "upy"),
         (q!("nodename"), "upy"),
-        (q!("release"), "0.1.0"),
-        (q!("version"), "0.1.0; upy"),
+        (q!("release"), ver),
+        (q!("version"), &version),
         (q!("machine"), &machine),
     ];
-    let mut vals = Vec::new();
-    for (q, s) in fields {
-        let v = vm.new_str(s)?;
-        vm.dict_set(ns, Value::qstr(q), v)?;
-        vals.push(v);
+    let mut vals = [Value::NONE; 5];
+    for (o, (_, s)) in vals.iter_mut().zip(fields.iter()) {
+        *o = vm.new_str(s)?;
+        vm.root(*o);
+    }
+    let t = obj::tuple::new_tuple(vm, &vals)?;
+    vm.root(t);
+    // The tuple subclass is compiled once per VM and kept in the os module's globals.
+    let m = crate::modules::builtin_module(vm, ModuleId::Os as u8)?;
+    let d = m.as_obj().map_or(Value::NULL, |o| vm.heap.get::<obj::ModuleObj>(o).dict);
+    let cls = match vm.dict_get_str(d, q!("_uname_result")) {
+        Some(c) => Some(c),
+        None => {
+            let ns = obj::dict::new_dict(vm)?;
+            vm.root(ns);
+            vm.dict_set(ns, Value::qstr(q!("__name__")), Value::qstr(q!("os")))?;
+            match crate::exec_source(vm, UNAME_CLASS, "<os>", ns, Value::NULL) {
+                Ok(_) => {
+                    let c = vm.dict_get_str(ns, q!("uname_result"));
+                    if let Some(c) = c {
+                        vm.dict_set(d, Value::qstr(q!("_uname_result")), c)?;
+                    }
+                    c
+                }
+                Err(_) => {
+                    // No compiler in this build (or no memory for it): a plain object
+                    // with the fields as attributes.
+                    vm.exc = Value::NULL;
+                    None
+                }
+            }
+        }
+    };
+    if let Some(c) = cls {
+        return crate::call::call(vm, c, &[t], &[]);
+    }
+    let ns = obj::dict::new_dict(vm)?;
+    vm.root(ns);
+    for ((q, _), v) in fields.iter().zip(vals) {
+        vm.dict_set(ns, Value::qstr(*q), v)?;
     }
     let empty = obj::tuple::new_tuple(vm, &[])?;
-    let cls = obj::class::make_class(vm, Value::qstr(q!("uname_result")), empty, ns)?;
-    let _ = vals;
-    Ok(cls)
+    obj::class::make_class(vm, Value::qstr(q!("uname_result")), empty, ns)
 }
 
 fn os_urandom(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
