@@ -67,7 +67,11 @@ impl Caps {
             size: false,
             mem_free: 0,
             platform: "upy".into(),
-            cwd: if info.cwd.starts_with('/') { info.cwd.clone() } else { "/".into() },
+            cwd: if info.cwd.starts_with('/') {
+                info.cwd.clone()
+            } else {
+                "/".into()
+            },
             budget: 16384,
             frames: true,
         }
@@ -193,7 +197,11 @@ impl<'a> DeviceFs<'a> {
                 }
                 Ok(None) => {}
                 Err(e) => {
-                    return Err(UpyError::from_protocol(e, "asking the board for upy frames", &name));
+                    return Err(UpyError::from_protocol(
+                        e,
+                        "asking the board for upy frames",
+                        &name,
+                    ));
                 }
             }
         }
@@ -239,7 +247,9 @@ impl<'a> DeviceFs<'a> {
         let client = self.board.client();
         let r = match client.frames() {
             Ok(Some(_)) => f(client),
-            Ok(None) => Err(ProtoError::Protocol("the board stopped offering upy frames".into())),
+            Ok(None) => Err(ProtoError::Protocol(
+                "the board stopped offering upy frames".into(),
+            )),
             Err(e) => Err(e),
         };
         r.map_err(|e| UpyError::from_fs(e, cmd, path, &dev))

@@ -43,7 +43,11 @@ fn sim_bin() -> PathBuf {
             .expect("run cargo build for upy-sim");
         assert!(st.success(), "building upy-sim failed");
     }
-    assert!(sim.exists(), "{} is missing: build it with `cargo build -p upy-port-sim`", sim.display());
+    assert!(
+        sim.exists(),
+        "{} is missing: build it with `cargo build -p upy-port-sim`",
+        sim.display()
+    );
     sim
 }
 
@@ -80,7 +84,10 @@ impl Sim {
             line.push(b[0]);
         }
         let path = String::from_utf8(line).expect("pty path");
-        assert!(path.starts_with("/dev/"), "upy-sim printed {path:?} instead of a pty path");
+        assert!(
+            path.starts_with("/dev/"),
+            "upy-sim printed {path:?} instead of a pty path"
+        );
         std::thread::spawn(move || {
             let mut sink = Vec::new();
             let _ = out.read_to_end(&mut sink);
@@ -91,8 +98,13 @@ impl Sim {
     /// Run `upy -d PTY args...` with `env`.
     fn upy(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         let mut cmd = Command::new(upy_bin());
-        cmd.arg("-d").arg(&self.path).args(args).current_dir(&self.dir);
-        cmd.env_remove("UPY_DEVICE").env_remove("UPY_FRAMES").env_remove("UPY_WIRE_STATS");
+        cmd.arg("-d")
+            .arg(&self.path)
+            .args(args)
+            .current_dir(&self.dir);
+        cmd.env_remove("UPY_DEVICE")
+            .env_remove("UPY_FRAMES")
+            .env_remove("UPY_WIRE_STATS");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -136,7 +148,11 @@ struct Raw {
 
 impl Raw {
     fn open(path: &str) -> Raw {
-        let f = std::fs::OpenOptions::new().read(true).write(true).open(path).expect("open pty");
+        let f = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(path)
+            .expect("open pty");
         let mut t = termios::tcgetattr(f.as_fd()).expect("tcgetattr");
         termios::cfmakeraw(&mut t);
         termios::tcsetattr(f.as_fd(), SetArg::TCSANOW, &t).expect("tcsetattr");
@@ -214,7 +230,11 @@ impl Raw {
                 pending = b;
                 continue;
             }
-            assert!(Instant::now() < end, "no frame from the board; read {:?}", self.log);
+            assert!(
+                Instant::now() < end,
+                "no frame from the board; read {:?}",
+                self.log
+            );
             if let Some(b) = self.read_some(Duration::from_millis(100)) {
                 pending = b;
             }
@@ -230,7 +250,11 @@ impl Raw {
     fn take_back(&mut self) -> Option<Vec<u8>> {
         BACK.with(|b| {
             let mut b = b.borrow_mut();
-            if b.is_empty() { None } else { Some(std::mem::take(&mut *b)) }
+            if b.is_empty() {
+                None
+            } else {
+                Some(std::mem::take(&mut *b))
+            }
         })
     }
 }
@@ -248,7 +272,10 @@ fn enc(ty: Type, seq: u8, parts: &[&[u8]]) -> Vec<u8> {
 }
 
 fn sha_hex(data: &[u8]) -> String {
-    Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(data)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// 1 MiB holding every byte value many times (and runs of the control bytes 0x01..0x05).
@@ -274,9 +301,18 @@ fn stderr(o: &Output) -> String {
 }
 
 fn wire_ratio(err: &str) -> f64 {
-    let line = err.lines().find(|l| l.contains("upy: wire:")).unwrap_or_else(|| panic!("no wire stats in {err:?}"));
-    assert!(line.contains("transport=frames"), "frames were not used: {line}");
-    line.rsplit("ratio=").next().and_then(|r| r.trim().parse().ok()).expect("ratio")
+    let line = err
+        .lines()
+        .find(|l| l.contains("upy: wire:"))
+        .unwrap_or_else(|| panic!("no wire stats in {err:?}"));
+    assert!(
+        line.contains("transport=frames"),
+        "frames were not used: {line}"
+    );
+    line.rsplit("ratio=")
+        .next()
+        .and_then(|r| r.trim().parse().ok())
+        .expect("ratio")
 }
 
 #[test]
@@ -286,28 +322,43 @@ fn cp_a_mebibyte_both_ways_over_frames() {
     let local = sim.dir.join("big.bin");
     std::fs::write(&local, &data).unwrap();
 
-    let out = sim.upy_ok(&["--json", "cp", "big.bin", ":/big.bin"], &[("UPY_WIRE_STATS", "1")]);
+    let out = sim.upy_ok(
+        &["--json", "cp", "big.bin", ":/big.bin"],
+        &[("UPY_WIRE_STATS", "1")],
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(doc["transport"], "frames", "{doc}");
     let ratio = wire_ratio(&stderr(&out));
-    assert!(ratio > 1.0 && ratio <= 1.1, "upload used {ratio} wire bytes per payload byte");
+    assert!(
+        ratio > 1.0 && ratio <= 1.1,
+        "upload used {ratio} wire bytes per payload byte"
+    );
 
     let out = sim.upy_ok(&["cp", ":/big.bin", "back.bin"], &[("UPY_WIRE_STATS", "1")]);
     let ratio = wire_ratio(&stderr(&out));
-    assert!(ratio > 1.0 && ratio <= 1.1, "download used {ratio} wire bytes per payload byte");
+    assert!(
+        ratio > 1.0 && ratio <= 1.1,
+        "download used {ratio} wire bytes per payload byte"
+    );
     let back = std::fs::read(sim.dir.join("back.bin")).unwrap();
     assert_eq!(back.len(), data.len());
     assert_eq!(sha_hex(&back), sha_hex(&data));
 
     // The device's own hash agrees, and no temporary file was left.
     let out = sim.upy_ok(&["sha256sum", ":/big.bin"], &[]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains(&sha_hex(&data)), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains(&sha_hex(&data)),
+        "{out:?}"
+    );
     let out = sim.upy_ok(&["ls", "/"], &[]);
     let ls = String::from_utf8_lossy(&out.stdout);
     assert!(ls.contains("big.bin") && !ls.contains("upytmp"), "{ls}");
 
     // The Python path (stock firmware's) still works against the same board and agrees.
-    let out = sim.upy_ok(&["--json", "cp", ":/big.bin", "back2.bin"], &[("UPY_FRAMES", "0")]);
+    let out = sim.upy_ok(
+        &["--json", "cp", ":/big.bin", "back2.bin"],
+        &[("UPY_FRAMES", "0")],
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(doc["transport"], "raw-repl");
     assert_eq!(std::fs::read(sim.dir.join("back2.bin")).unwrap(), data);
@@ -319,7 +370,10 @@ fn errors_name_the_file_and_the_errno() {
     let out = sim.upy(&["cp", ":/lib/missing.py", "x.py"], &[]);
     assert!(!out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("/lib/missing.py") && err.to_lowercase().contains("no such file"), "{err}");
+    assert!(
+        err.contains("/lib/missing.py") && err.to_lowercase().contains("no such file"),
+        "{err}"
+    );
     let out = sim.upy(&["--json", "rmdir", ":/nothere"], &[]);
     assert!(!out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
@@ -359,7 +413,11 @@ fn cp_recursive_and_sync_over_frames() {
     let t = Instant::now();
     let out = sim.upy_ok(&["sync", "--dry-run", "proj", ":/app"], &[]);
     let took = t.elapsed();
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "", "no-change dry run printed something");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "",
+        "no-change dry run printed something"
+    );
     eprintln!("no-change sync --dry-run of 4 files took {took:?}");
     // Change one file, remove one: --delete plans update + delete.
     std::fs::write(src.join("main.py"), "print('changed')\n").unwrap();
@@ -385,7 +443,11 @@ fn sync_of_200_unchanged_files_is_one_quick_round_trip() {
             _ => src.join("lib/sub"),
         };
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join(format!("m{i}.py")), format!("X = {i}\n{}\n", "#".repeat(i * 3))).unwrap();
+        std::fs::write(
+            dir.join(format!("m{i}.py")),
+            format!("X = {i}\n{}\n", "#".repeat(i * 3)),
+        )
+        .unwrap();
     }
     sim.upy_ok(&["sync", "many", ":"], &[]);
     let mut best = Duration::MAX;
@@ -407,7 +469,10 @@ fn bad_frames_and_garbage_get_error_replies_and_end_returns_to_the_raw_repl() {
     h.write(frame::FRAMES_REQUEST);
     let r = h.read_until(b"R\x01", Duration::from_secs(5));
     let mut dec = Decoder::new(vec![0u8; frame::MAX_PAYLOAD_LIMIT]);
-    BACK.with(|b| b.borrow_mut().extend_from_slice(&r[r.windows(2).position(|w| w == b"R\x01").unwrap() + 2..]));
+    BACK.with(|b| {
+        b.borrow_mut()
+            .extend_from_slice(&r[r.windows(2).position(|w| w == b"R\x01").unwrap() + 2..])
+    });
     let (ty, _, p) = h.frame(&mut dec, Duration::from_secs(5));
     assert_eq!(ty, Type::Hello as u8);
     let hello = frame::Hello::parse(&p).expect("hello");
@@ -457,7 +522,14 @@ fn bad_frames_and_garbage_get_error_replies_and_end_returns_to_the_raw_repl() {
 
 fn mpremote_works(path: &str) {
     let out = Command::new("python3")
-        .args(["-m", "mpremote", "connect", path, "exec", "print('mp', 6*7)"])
+        .args([
+            "-m",
+            "mpremote",
+            "connect",
+            path,
+            "exec",
+            "print('mp', 6*7)",
+        ])
         .output()
         .expect("run python3 -m mpremote (pip install mpremote==1.29.0)");
     assert!(
@@ -485,13 +557,20 @@ fn a_host_dying_mid_transfer_leaves_the_old_file_and_a_working_board() {
         h.enter_raw();
         h.write(frame::FRAMES_REQUEST);
         let r = h.read_until(b"R\x01", Duration::from_secs(5));
-        BACK.with(|b| b.borrow_mut().extend_from_slice(&r[r.windows(2).position(|w| w == b"R\x01").unwrap() + 2..]));
+        BACK.with(|b| {
+            b.borrow_mut()
+                .extend_from_slice(&r[r.windows(2).position(|w| w == b"R\x01").unwrap() + 2..])
+        });
         let mut dec = Decoder::new(vec![0u8; frame::MAX_PAYLOAD_LIMIT]);
         let (ty, _, _) = h.frame(&mut dec, Duration::from_secs(5));
         assert_eq!(ty, Type::Hello as u8);
         let new = vec![0x03u8; 100_000];
         let sha: [u8; 32] = Sha256::digest(&new).into();
-        h.write(&enc(Type::Put, 1, &[&(new.len() as u32).to_le_bytes(), &sha, b"/victim.bin"]));
+        h.write(&enc(
+            Type::Put,
+            1,
+            &[&(new.len() as u32).to_le_bytes(), &sha, b"/victim.bin"],
+        ));
         let (ty, seq, _) = h.frame(&mut dec, Duration::from_secs(5));
         assert_eq!((ty, seq), (Type::Ok as u8, 1));
         h.write(&enc(Type::Data, 1, &[&0u32.to_le_bytes(), &new[..1000]]));
@@ -504,7 +583,11 @@ fn a_host_dying_mid_transfer_leaves_the_old_file_and_a_working_board() {
     let ls = device_listing(&sim);
     assert!(!ls.contains("upytmp"), "temporary file left behind: {ls}");
     sim.upy_ok(&["cp", ":/victim.bin", "after1.bin"], &[]);
-    assert_eq!(std::fs::read(sim.dir.join("after1.bin")).unwrap(), old, "the old file was damaged");
+    assert_eq!(
+        std::fs::read(sim.dir.join("after1.bin")).unwrap(),
+        old,
+        "the old file was damaged"
+    );
 
     // 2. The real upy killed at several points of a 1 MiB upload: the target is always either the old
     //    file or the complete new one, and the board keeps working.
@@ -523,10 +606,17 @@ fn a_host_dying_mid_transfer_leaves_the_old_file_and_a_working_board() {
         let _ = child.wait();
         mpremote_works(&sim.path);
         let ls = device_listing(&sim);
-        assert!(!ls.contains("upytmp"), "temporary file left behind (killed after {delay_ms} ms): {ls}");
+        assert!(
+            !ls.contains("upytmp"),
+            "temporary file left behind (killed after {delay_ms} ms): {ls}"
+        );
         sim.upy_ok(&["cp", ":/victim.bin", "after.bin"], &[]);
         let got = std::fs::read(sim.dir.join("after.bin")).unwrap();
-        assert!(got == old || got == data, "half-written target after a kill at {delay_ms} ms ({} bytes)", got.len());
+        assert!(
+            got == old || got == data,
+            "half-written target after a kill at {delay_ms} ms ({} bytes)",
+            got.len()
+        );
         // Put the old file back for the next round.
         sim.upy_ok(&["cp", "old.bin", ":/victim.bin"], &[]);
     }

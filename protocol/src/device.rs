@@ -530,7 +530,7 @@ mod tests {
         for _ in 0..300 {
             let window = (next() % 9) as u16;
             let mut sm = RawRepl::new(window);
-            sm.set_frames(window % 2 == 0);
+            sm.set_frames(window.is_multiple_of(2));
             let mut sink = |_: &[u8]| {};
             for _ in 0..2000 {
                 let r = next();

@@ -381,7 +381,8 @@ impl<'a> Reader<'a> {
     }
     /// A u32 LE.
     pub fn u32(&mut self) -> Option<u32> {
-        self.take(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        self.take(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
     /// 32 bytes (a sha256).
     pub fn sha(&mut self) -> Option<[u8; 32]> {
@@ -560,7 +561,11 @@ impl<'a> ListRecord<'a> {
     pub fn parse(r: &mut Reader<'a>, hashed: bool) -> Option<ListRecord<'a>> {
         let kind = r.u8()?;
         let size = r.u32()?;
-        let sha256 = if hashed && kind == kind::FILE { Some(r.sha()?) } else { None };
+        let sha256 = if hashed && kind == kind::FILE {
+            Some(r.sha()?)
+        } else {
+            None
+        };
         let n = r.u16()? as usize;
         let path = r.str(n)?;
         Some(ListRecord {

@@ -279,7 +279,11 @@ fn stock_firmware_refuses_frames_once_and_programs_still_run() {
         // Frame operations are refused without touching the wire.
         assert!(matches!(client.fstat("/x"), Err(Error::Protocol(_))));
         let device = client.into_transport();
-        assert_eq!(device.executed, vec![b"after".to_vec()], "old firmware: {old}");
+        assert_eq!(
+            device.executed,
+            vec![b"after".to_vec()],
+            "old firmware: {old}"
+        );
     }
 }
 

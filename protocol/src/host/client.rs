@@ -156,7 +156,11 @@ impl<T: Transport> Client<T> {
         Ok(self.pending.pop_front())
     }
 
-    pub(super) fn read_exact(&mut self, n: usize, waiting_for: &'static str) -> Result<Vec<u8>, Error> {
+    pub(super) fn read_exact(
+        &mut self,
+        n: usize,
+        waiting_for: &'static str,
+    ) -> Result<Vec<u8>, Error> {
         let mut out = Vec::with_capacity(n);
         while out.len() < n {
             match self.read_byte(self.step_timeout)? {

@@ -369,14 +369,22 @@ impl<T: Transport> Client<T> {
     /// Create a directory (`parents`: all missing parents, no error if it exists).
     pub fn fmkdir(&mut self, path: &str, parents: bool) -> Result<(), Error> {
         self.info()?;
-        self.request(Type::Mkdir, &[&[u8::from(parents)], path.as_bytes()], parents)?;
+        self.request(
+            Type::Mkdir,
+            &[&[u8::from(parents)], path.as_bytes()],
+            parents,
+        )?;
         Ok(())
     }
 
     /// Remove a file (`recursive`: or a directory tree).
     pub fn fremove(&mut self, path: &str, recursive: bool) -> Result<(), Error> {
         self.info()?;
-        self.request(Type::Remove, &[&[u8::from(recursive)], path.as_bytes()], false)?;
+        self.request(
+            Type::Remove,
+            &[&[u8::from(recursive)], path.as_bytes()],
+            false,
+        )?;
         Ok(())
     }
 
@@ -497,9 +505,9 @@ impl<T: Transport> Client<T> {
         let mut dec = self.decoder();
         let seq = self.next_seq();
         self.send_frame(Type::Get as u8, seq, &[path.as_bytes()])?;
-        let first = self.reply(&mut dec, seq)?.ok_or_else(|| {
-            Error::Protocol("damaged reply to a file read (CRC mismatch)".into())
-        })?;
+        let first = self
+            .reply(&mut dec, seq)?
+            .ok_or_else(|| Error::Protocol("damaged reply to a file read (CRC mismatch)".into()))?;
         let size = Reader::new(&first)
             .u32()
             .ok_or_else(|| Error::Protocol("short GET reply".into()))?;
