@@ -627,6 +627,24 @@ except OSError as e:
 vfs.umount(fs)
 print('ram' in os.listdir('/'))
 
+# The filesystem object's own methods (MicroPython's VFS protocol), unmounted.
+fs2 = vfs.VfsLfs2(bdev)
+print(sorted(e[0] for e in fs2.ilistdir('/')))
+fs2.mkdir('/m')
+fs2.chdir('/m')
+print(fs2.getcwd())
+with fs2.open('f.txt', 'w') as f:
+    f.write('via method')
+print(fs2.stat('f.txt')[6], fs2.statvfs('/')[0])
+fs2.rename('f.txt', 'g.txt')
+print([e[0] for e in fs2.ilistdir()])
+vfs.mount(fs2, '/m2')
+print(open('/m2/m/g.txt').read())
+vfs.umount('/m2')
+fs2.remove('/m/g.txt')
+fs2.rmdir('/m')
+fs2.umount()
+
 # An unformatted device does not mount.
 try:
     vfs.VfsLfs2(RAMBlockDev(512, 50))
@@ -700,6 +718,11 @@ print(open('/keep.txt').read())
          ['hi.txt', 'open.txt'] Hello world committed at umount\n\
          mounted twice: OSError 1\n\
          False\n\
+         ['hi.txt', 'open.txt']\n\
+         /m\n\
+         10 512\n\
+         ['g.txt']\n\
+         via method\n\
          unformatted: OSError\n\
          ValueError True\n\
          still here\n\

@@ -423,24 +423,29 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
         Some(v) => os::str_arg(vm, v)?,
         None => String::from("r"),
     };
-    let Some(flags) = upy_vfs::OpenFlags::from_mode(&mode) else {
+    let (m, rel) = os::resolve(vm, &path)?;
+    open_in(vm, m, &rel, &mode)
+}
+
+/// Open `rel` inside the filesystem `m` with a Python mode string.
+pub(crate) fn open_in(vm: &mut Vm, m: Mounted, rel: &str, mode: &str) -> PyResult<Value> {
+    let Some(flags) = upy_vfs::OpenFlags::from_mode(mode) else {
         return Err(vm.raise_fmt(TypeId::ValueError, format_args!("invalid mode: '{mode}'")));
     };
     if mode.contains('b') && mode.contains('t') {
         return Err(vm.raise_fmt(TypeId::ValueError, format_args!("invalid mode: '{mode}'")));
     }
-    let (m, rel) = os::resolve(vm, &path)?;
     match m {
         Mounted::Py(o) => {
-            let r = vm.new_str(&rel)?;
-            let md = vm.new_str(&mode)?;
+            let r = vm.new_str(rel)?;
+            let md = vm.new_str(mode)?;
             runtime::call_method(vm, o, q!("open"), &[r, md])
         }
         m => {
             // Allocate the object first so a MemoryError cannot leak an open file.
             let off = vm.alloc(Kind::Native, core::mem::size_of::<Obj4>())?;
             vm.heap.get_mut::<Obj4>(off).j = CLOSED;
-            let id = os::with_fs(vm, m, |l, d| l.open(d, &rel, flags))?;
+            let id = os::with_fs(vm, m, |l, d| l.open(d, rel, flags))?;
             let o = vm.heap.get_mut::<Obj4>(off);
             o.a = match m {
                 Mounted::PyLfs(fs) => Value::small(fs as i32),

@@ -244,7 +244,8 @@ fn ilistdir_value(vm: &mut Vm, p: &str) -> PyResult<Value> {
     runtime::iter(vm, out)
 }
 
-fn ilistdir_in(vm: &mut Vm, m: Mounted, rel: &str) -> PyResult<Value> {
+/// `ilistdir` of `rel` inside the filesystem `m` (an iterator of MicroPython's 4-tuples).
+pub(crate) fn ilistdir_in(vm: &mut Vm, m: Mounted, rel: &str) -> PyResult<Value> {
     match m {
         Mounted::Py(o) => {
             let r = vm.new_str(rel)?;
@@ -283,13 +284,18 @@ fn os_stat(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         }
         Err(e) => return Err(e),
     };
+    stat_in(vm, m, &rel)
+}
+
+/// `stat` of `rel` inside the filesystem `m`: MicroPython's 10-tuple.
+pub(crate) fn stat_in(vm: &mut Vm, m: Mounted, rel: &str) -> PyResult<Value> {
     match m {
         Mounted::Py(o) => {
-            let r = vm.new_str(&rel)?;
+            let r = vm.new_str(rel)?;
             py_call(vm, o, q!("stat"), &[r])
         }
         m => {
-            let s = with_fs(vm, m, |l, d| l.stat(d, &rel))?;
+            let s = with_fs(vm, m, |l, d| l.stat(d, rel))?;
             let size = obj::int::new_int(vm, s.size as i64)?;
             let mode = Value::small(if s.is_dir { 0x4000 } else { 0x8000 });
             let z = Value::small(0);
@@ -301,9 +307,14 @@ fn os_stat(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 fn os_statvfs(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let p = str_arg(vm, args[0])?;
     let (m, rel) = resolve(vm, &p)?;
+    statvfs_in(vm, m, &rel)
+}
+
+/// `statvfs` of the filesystem `m` (`rel` is passed on to Python VFS objects).
+pub(crate) fn statvfs_in(vm: &mut Vm, m: Mounted, rel: &str) -> PyResult<Value> {
     match m {
         Mounted::Py(o) => {
-            let r = vm.new_str(&rel)?;
+            let r = vm.new_str(rel)?;
             py_call(vm, o, q!("statvfs"), &[r])
         }
         m => {
@@ -485,7 +496,7 @@ fn os_urandom(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 }
 
 /// The `_mounts` keep-alive list in the os module.
-fn mounts_list(vm: &mut Vm) -> PyResult<Value> {
+pub(crate) fn mounts_list(vm: &mut Vm) -> PyResult<Value> {
     let m = crate::modules::builtin_module(vm, ModuleId::Os as u8)?;
     let d = m.as_obj().map_or(Value::NULL, |o| vm.heap.get::<obj::ModuleObj>(o).dict);
     match vm.dict_get_str(d, q!("_mounts")) {
@@ -545,12 +556,7 @@ pub fn os_mount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         vm.root(obj_v);
     }
     let m = if crate::modules::vfs::is_vfs_lfs(vm, obj_v) {
-        let m = crate::modules::vfs::mount_vfs_lfs(vm, obj_v)?;
-        if let Mounted::PyLfs(_) = m {
-            let l = mounts_list(vm)?;
-            vm.list_push(l, obj_v)?;
-        }
-        m
+        crate::modules::vfs::mount_vfs_lfs(vm, obj_v)?
     } else {
         // MicroPython calls vfs.mount(readonly, mkfs) first.
         if runtime::getattr_opt(vm, obj_v, q!("mount"))?.is_some() {

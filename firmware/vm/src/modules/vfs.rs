@@ -279,15 +279,31 @@ fn sizes(vm: &mut Vm, kw: Kw) -> PyResult<(u32, u32)> {
     Ok((rs, ps))
 }
 
+/// A `VfsLfs2` object: `a` = the block device (None: the port's flash), `b` = its current
+/// directory for relative paths of its methods (a str, or NULL for `/`), `i`/`j` = read and
+/// program sizes.
 fn new_vfs_obj(vm: &mut Vm, bdev: Value, rs: u32, ps: u32) -> PyResult<Value> {
     vm.root(bdev);
     let off = vm.alloc(Kind::Native, core::mem::size_of::<Obj4>())?;
     let o = vm.heap.get_mut::<Obj4>(off);
     o.h.aux = TypeId::VfsLfs as u16;
     o.a = bdev;
-    o.b = Value::small(rs as i32);
-    o.c = Value::small(ps as i32);
+    o.b = Value::NULL;
+    o.c = Value::NULL;
+    o.i = rs;
+    o.j = ps;
     Ok(Value::obj(off))
+}
+
+/// (block device, read size, program size) of a `VfsLfs2` object.
+fn fields(vm: &Vm, v: Value) -> (Value, u32, u32) {
+    match v.as_obj() {
+        Some(o) => {
+            let ob = vm.heap.get::<Obj4>(o);
+            (ob.a, ob.i.max(1), ob.j.max(1))
+        }
+        None => (Value::NONE, 32, 32),
+    }
 }
 
 /// `VfsLfs2(bdev)`: check that littlefs mounts on `bdev` (as MicroPython's constructor
@@ -339,26 +355,138 @@ pub fn is_vfs_lfs(vm: &Vm, v: Value) -> bool {
 /// Mount the `VfsLfs2` object `v`: the port's flash (`Mounted::Lfs`) or a littlefs on a
 /// Python block device, mounted now and registered in `Vm::fs.pylfs`.
 pub fn mount_vfs_lfs(vm: &mut Vm, v: Value) -> PyResult<Mounted> {
-    let (bdev, rs, ps) = match v.as_obj() {
-        Some(o) => {
-            let ob = vm.heap.get::<Obj4>(o);
-            (ob.a, ob.b.as_small().unwrap_or(32) as u32, ob.c.as_small().unwrap_or(32) as u32)
-        }
-        None => (Value::NONE, 32, 32),
-    };
+    let m = attach(vm, v)?;
+    if matches!(m, Mounted::PyLfs(_)) && vm.fs.mounts.iter().any(|(_, x)| *x == m) {
+        return Err(os::os_error(vm, 1)); // EPERM: already mounted
+    }
+    Ok(m)
+}
+
+/// The littlefs a `VfsLfs2` object names, mounted at the littlefs level (not necessarily in
+/// the mount table): the port's, or an entry of `Vm::fs.pylfs` created on first use and
+/// kept (with the object alive through `os._mounts`) until it is unmounted or the board
+/// soft-resets.
+fn attach(vm: &mut Vm, v: Value) -> PyResult<Mounted> {
+    let (bdev, rs, ps) = fields(vm, v);
     if bdev.is_none() {
         os::with_lfs(vm, |_, _| Ok(()))?;
         return Ok(Mounted::Lfs);
     }
-    if vm.fs.pylfs.iter().any(|m| m.vfs == v) {
-        return Err(os::os_error(vm, 1)); // EPERM: already mounted
+    if let Some(e) = vm.fs.pylfs.iter().find(|m| m.vfs == v) {
+        return Ok(Mounted::PyLfs(e.id));
     }
     let geom = geometry(vm, bdev, rs, ps)?;
     let mut lfs = new_lfs(vm, bdev, geom)?;
     run_on(vm, bdev, geom, &mut lfs, |l, d| l.mount(d))?;
+    let keep = os::mounts_list(vm)?;
+    vm.list_push(keep, v)?;
     let id = vm.fs.next_pylfs_id();
     vm.fs.pylfs.push(PyLfsMount { id, vfs: v, bdev, geom, lfs: Some(lfs) });
     Ok(Mounted::PyLfs(id))
+}
+
+/// `self` checked to be a `VfsLfs2`, its filesystem, and `path` made absolute against the
+/// object's own current directory.
+fn target(vm: &mut Vm, args: &[Value], i: usize) -> PyResult<(Mounted, alloc::string::String)> {
+    let me = args[0];
+    if !is_vfs_lfs(vm, me) {
+        return Err(vm.raise(TypeId::TypeError, "expected a VfsLfs2 object"));
+    }
+    let p = match args.get(i) {
+        Some(&p) => os::str_arg(vm, p)?,
+        None => alloc::string::String::new(),
+    };
+    let cwd = me.as_obj().map(|o| vm.heap.get::<Obj4>(o).b).and_then(|c| vm.str_of(c)).map(alloc::string::String::from);
+    let abs = os::abspath(cwd.as_deref().unwrap_or("/"), &p);
+    let m = attach(vm, me)?;
+    Ok((m, abs))
+}
+
+fn m_open(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let (m, p) = target(vm, args, 1)?;
+    let mode = os::str_arg(vm, args[2])?;
+    crate::modules::io::open_in(vm, m, &p, &mode)
+}
+
+fn m_ilistdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let (m, p) = target(vm, args, 1)?;
+    os::ilistdir_in(vm, m, &p)
+}
+
+fn m_stat(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let (m, p) = target(vm, args, 1)?;
+    os::stat_in(vm, m, &p)
+}
+
+fn m_statvfs(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let (m, p) = target(vm, args, 1)?;
+    os::statvfs_in(vm, m, &p)
+}
+
+fn m_mkdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let (m, p) = target(vm, args, 1)?;
+    os::with_fs(vm, m, |l, d| l.mkdir(d, &p))?;
+    Ok(Value::NONE)
+}
+
+fn m_rmdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let (m, p) = target(vm, args, 1)?;
+    os::with_fs(vm, m, |l, d| l.rmdir(d, &p))?;
+    Ok(Value::NONE)
+}
+
+fn m_remove(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let (m, p) = target(vm, args, 1)?;
+    os::with_fs(vm, m, |l, d| l.remove(d, &p))?;
+    Ok(Value::NONE)
+}
+
+fn m_rename(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let (m, a) = target(vm, args, 1)?;
+    let (_, b) = target(vm, args, 2)?;
+    os::with_fs(vm, m, |l, d| l.rename(d, &a, &b))?;
+    Ok(Value::NONE)
+}
+
+fn m_chdir(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let (m, p) = target(vm, args, 1)?;
+    let st = os::with_fs(vm, m, |l, d| l.stat(d, &p))?;
+    if !st.is_dir {
+        return Err(os::os_error(vm, E::ENOTDIR));
+    }
+    let s = vm.new_str(&p)?;
+    if let Some(o) = args[0].as_obj() {
+        vm.heap.get_mut::<Obj4>(o).b = s;
+    }
+    Ok(Value::NONE)
+}
+
+fn m_getcwd(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let (_, p) = target(vm, args, 1)?;
+    vm.new_str(&p)
+}
+
+/// `VfsLfs2.mount(readonly, mkfs)`: what `vfs.mount` calls on a filesystem object.
+fn m_mount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    target(vm, args, 3)?;
+    Ok(Value::NONE)
+}
+
+/// `VfsLfs2.umount()`: unmount it (from the mount table too, if it is there).
+fn m_umount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
+    let me = args[0];
+    let (m, _) = target(vm, args, 1)?;
+    if vm.fs.mounts.iter().any(|(_, x)| *x == m) {
+        return os::os_umount(vm, &[me], &[]);
+    }
+    if let Mounted::PyLfs(id) = m {
+        umount_py_lfs(vm, id)?;
+        let l = os::mounts_list(vm)?;
+        if let Some(pos) = vm.list_items(l).and_then(|it| it.iter().position(|&x| x == me)) {
+            vm.list_remove_at(l, pos);
+        }
+    }
+    Ok(Value::NONE)
 }
 
 /// A `VfsLfs2` object for the port's flash (what `vfs.mount()` lists for `/`).
@@ -370,7 +498,21 @@ pub fn port_vfs_obj(vm: &mut Vm) -> PyResult<Value> {
 pub static VFSLFS_TYPE: TypeDef = TypeDef {
     name: "VfsLfs2",
     base: Some(TypeId::Object),
-    locals: &[(q!("mkfs"), Attr::StaticFun(crate::types::Fun { f: lfs_mkfs, min: 0, max: 1, kw: true }))],
+    locals: &[
+        (q!("mkfs"), Attr::StaticFun(crate::types::Fun { f: lfs_mkfs, min: 0, max: 1, kw: true })),
+        fun!(q!("open"), m_open, 3, 3),
+        fun!(q!("ilistdir"), m_ilistdir, 1, 2),
+        fun!(q!("stat"), m_stat, 2, 2),
+        fun!(q!("statvfs"), m_statvfs, 2, 2),
+        fun!(q!("mkdir"), m_mkdir, 2, 2),
+        fun!(q!("rmdir"), m_rmdir, 2, 2),
+        fun!(q!("remove"), m_remove, 2, 2),
+        fun!(q!("rename"), m_rename, 3, 3),
+        fun!(q!("chdir"), m_chdir, 2, 2),
+        fun!(q!("getcwd"), m_getcwd, 1, 1),
+        fun!(q!("mount"), m_mount, 3, 3),
+        fun!(q!("umount"), m_umount, 1, 1),
+    ],
     new: Some(lfs_new),
     subclassable: false,
 };
