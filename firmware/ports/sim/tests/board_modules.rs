@@ -72,6 +72,23 @@ fn bad_input_raises_never_crashes() {
     let image = dir.join("flash.img");
     let code = r#"
 import struct, binascii, hashlib, io, os, deflate, select, errno, vfs, sys
+class Dev:
+    def __init__(self, bs, n):
+        self.bs, self.n = bs, n
+        self.data = bytearray(512 * 10)
+    def readblocks(self, b, buf, off=0):
+        a = b * 512 + off
+        buf[:] = self.data[a:a + len(buf)] if a >= 0 else bytes(len(buf))
+    def writeblocks(self, b, buf, off=0):
+        pass
+    def ioctl(self, op, arg):
+        return {4: self.n, 5: self.bs}.get(op)
+class Grow(Dev):
+    def readblocks(self, b, buf, off=0):
+        buf.append(1)
+class Neg(Dev):
+    def writeblocks(self, b, buf, off=0):
+        return -5
 calls = [
     lambda: struct.pack('<' + '9' * 30 + 'q'),
     lambda: struct.pack('zz', 1),
@@ -137,6 +154,22 @@ calls = [
     lambda: sys.stdin.buffer.readinto(5),
     lambda: sys.stdout.buffer.write(5),
     lambda: vfs.VfsLfs2.mkfs(1, 2),
+    lambda: vfs.VfsLfs2(5),
+    lambda: vfs.VfsLfs2.mkfs(object()),
+    lambda: vfs.VfsLfs2.mkfs(Dev(0, 10)),
+    lambda: vfs.VfsLfs2.mkfs(Dev(-512, 10)),
+    lambda: vfs.VfsLfs2.mkfs(Dev(512, -1)),
+    lambda: vfs.VfsLfs2.mkfs(Dev(512, 2**40)),
+    lambda: vfs.VfsLfs2.mkfs(Dev('x', 10)),
+    lambda: vfs.VfsLfs2.mkfs(Dev(2**31, 4)),
+    lambda: vfs.VfsLfs2.mkfs(Grow(512, 10)),
+    lambda: vfs.VfsLfs2.mkfs(Neg(512, 10)),
+    lambda: vfs.VfsLfs2(Dev(512, 10)),
+    lambda: vfs.VfsLfs2(Dev(512, 10), readsize=0),
+    lambda: vfs.VfsLfs2(Dev(512, 10), readsize=7),
+    lambda: vfs.VfsLfs2(Dev(512, 10), bogus=1),
+    lambda: vfs.mount(Dev(512, 10), '/dev'),
+    lambda: vfs.mount(Grow(512, 10), '/grow'),
 ]
 raised = 0
 for c in calls:
