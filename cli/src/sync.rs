@@ -2,7 +2,8 @@
 //!
 //! 1. Walk SRC honouring `.gitignore` and `.upyignore` (hidden files and a top-level `upy.toml` are
 //!    skipped too).
-//! 2. List DEST on the device in one program, with sizes, and sha256 when the firmware has hashlib.
+//! 2. List DEST on the device in one round trip, with sizes and sha256: one LIST frame exchange on upy
+//!    firmware, one program on stock firmware (hashes when it has hashlib).
 //! 3. Plan: a file missing on the device is `add`ed; a file whose size differs, or whose hash differs, is
 //!    `update`d; without device hashes a same-size file is read back and compared byte for byte, so a file
 //!    that differs is never skipped. With `--delete`, device files and directories under DEST that are not
@@ -13,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
+use upy_protocol::host::Errno;
 
 use crate::error::{Result, UpyError};
 use crate::fs::{DeviceFs, Entry, hex, join};
@@ -139,16 +141,32 @@ pub fn plan(fs: &mut DeviceFs<'_>, src: &Path, dest: &str, delete: bool) -> Resu
             return Err(crate::fs::flat_error("sync"));
         }
     }
-    let device: Vec<Entry> = match fs.stat("sync", dest)? {
-        None => Vec::new(),
-        Some(e) if !e.is_dir => {
-            return Err(UpyError::usage(format!(
-                "sync: {dest} is a file on device {}",
-                fs.device()
-            ))
-            .hint("give a directory as destination"));
+    let device: Vec<Entry> = if fs.caps.frames {
+        // One LIST exchange: a missing destination is ENOENT, a file ENOTDIR.
+        match fs.list("sync", dest, true, true) {
+            Ok(v) => v,
+            Err(e) if e.errno() == Some(Errno::ENOENT) => Vec::new(),
+            Err(e) if e.errno() == Some(Errno::ENOTDIR) => {
+                return Err(UpyError::usage(format!(
+                    "sync: {dest} is a file on device {}",
+                    fs.device()
+                ))
+                .hint("give a directory as destination"));
+            }
+            Err(e) => return Err(e),
         }
-        Some(_) => fs.list("sync", dest, true, true)?,
+    } else {
+        match fs.stat("sync", dest)? {
+            None => Vec::new(),
+            Some(e) if !e.is_dir => {
+                return Err(UpyError::usage(format!(
+                    "sync: {dest} is a file on device {}",
+                    fs.device()
+                ))
+                .hint("give a directory as destination"));
+            }
+            Some(_) => fs.list("sync", dest, true, true)?,
+        }
     };
     let prefix = if dest == "/" {
         "/".to_string()

@@ -430,6 +430,14 @@ fn cp_recursive_and_sync_over_frames() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "");
     let out = sim.upy_ok(&["cat", ":/app/main.py"], &[]);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "print('changed')\n");
+    // A file as destination is refused; a missing destination is created.
+    let out = sim.upy(&["sync", "proj", ":/app/main.py"], &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("/app/main.py is a file"), "{}", stderr(&out));
+    let out = sim.upy_ok(&["sync", "proj", ":/fresh/dir"], &[]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("add /fresh/dir/lib/deep/a.bin"));
+    let out = sim.upy_ok(&["cat", ":/fresh/dir/lib/deep/a.bin"], &[]);
+    assert_eq!(out.stdout, b"\x00\x01\x02\x03");
 }
 
 #[test]
