@@ -598,6 +598,13 @@ print(s[0], s[2], 0 < s[3] < s[2])
 os.chdir('/ramdisk/sub')
 print(os.getcwd(), os.listdir())
 os.chdir('/')
+with open('/ramdisk/rammod.py', 'w') as f:
+    f.write('WHERE = "imported from a Python block device"\n')
+import sys
+sys.path.append('/ramdisk')
+import rammod
+print(rammod.WHERE)
+os.remove('/ramdisk/rammod.py')
 os.rename('/ramdisk/hello.txt', '/ramdisk/hi.txt')
 os.remove('/ramdisk/sub/data.bin')
 os.rmdir('/ramdisk/sub')
@@ -711,6 +718,7 @@ print(open('/keep.txt').read())
          True 11\n\
          512 50 True\n\
          /ramdisk/sub ['data.bin']\n\
+         imported from a Python block device\n\
          rename across filesystems: OSError 18\n\
          rmdir of a mount point: OSError 22\n\
          ['/ramdisk', '/']\n\
