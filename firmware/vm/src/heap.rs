@@ -52,6 +52,8 @@ pub struct Heap {
     n_blocks: u32,
     hints: [u32; SMALL_CLASSES + 1],
     hint_multi: u32,
+    /// Every block at or above `high` is FREE (sweeps stop there).
+    high: u32,
     used_blocks: u32,
     peak_blocks: u32,
     /// Collections run so far.
@@ -84,6 +86,7 @@ impl Heap {
             n_blocks,
             hints: [0; SMALL_CLASSES + 1],
             hint_multi: 0,
+            high: 0,
             used_blocks: 0,
             peak_blocks: 0,
             collections: 0,
@@ -154,11 +157,16 @@ impl Heap {
         let n = n as u32;
         let class = n as usize;
         let cursor = if class <= SMALL_CLASSES { self.hints[class] } else { self.hint_multi };
-        let found = match self.find_run(cursor, self.n_blocks, n) {
-            Some(b) => Some(b),
-            None => self.find_run(0, (cursor + n).min(self.n_blocks), n),
+        // Fast path: the cursor itself starts a free run (the usual case right after a
+        // sweep, when the heap above the survivors is free).
+        let start = if class <= SMALL_CLASSES && cursor + n <= self.n_blocks && (0..n).all(|i| self.atb_get(cursor + i) == FREE) {
+            cursor
+        } else {
+            match self.find_run(cursor, self.n_blocks, n) {
+                Some(b) => b,
+                None => self.find_run(0, (cursor + n).min(self.n_blocks), n)?,
+            }
         };
-        let start = found?;
         if class <= SMALL_CLASSES {
             self.hints[class] = start + n;
             if self.hints[class] >= self.n_blocks {
@@ -178,10 +186,60 @@ impl Heap {
         if self.used_blocks > self.peak_blocks {
             self.peak_blocks = self.used_blocks;
         }
+        if start + n > self.high {
+            self.high = start + n;
+        }
         self.since_collect += (n as usize) * BLOCK;
         let off = self.off_of(start);
-        // SAFETY: the n blocks at `off` are inside the pool and now owned by this allocation.
-        unsafe { core::ptr::write_bytes(self.ptr(off), 0, n as usize * BLOCK) };
+        let p = self.ptr(off) as *mut u64;
+        for i in 0..(n as usize * BLOCK / 8) {
+            // SAFETY: the n blocks at `off` are inside the pool and now owned by this
+            // allocation; the pool and every block are 8-aligned (16-byte blocks from a
+            // base of u128s), so each u64 write is aligned and in bounds.
+            unsafe { p.add(i).write(0) };
+        }
+        Some(off)
+    }
+
+    /// Allocation fast path for `n <= SMALL_CLASSES` blocks: succeeds only when the size
+    /// class's cursor starts a free run (the usual case: after a sweep the cursor walks up
+    /// through garbage that was freed in one piece). Writes the header word (`kind`, zero
+    /// flags and aux) and zeroes the rest. None: use `alloc`.
+    #[inline(always)]
+    pub fn alloc_fast(&mut self, n: u32, kind: u8) -> Option<u32> {
+        if n == 0 || n as usize > SMALL_CLASSES || self.lock_depth > 0 {
+            return None;
+        }
+        let c = self.hints[n as usize];
+        if c + n > self.n_blocks || (0..n).any(|i| self.atb_get(c + i) != FREE) {
+            return None;
+        }
+        self.atb_set(c, HEAD);
+        for i in 1..n {
+            self.atb_set(c + i, TAIL);
+        }
+        let next = c + n;
+        self.hints[n as usize] = if next >= self.n_blocks { 0 } else { next };
+        if next > self.high {
+            self.high = next;
+        }
+        self.used_blocks += n;
+        if self.used_blocks > self.peak_blocks {
+            self.peak_blocks = self.used_blocks;
+        }
+        self.since_collect += n as usize * BLOCK;
+        let off = self.off_of(c);
+        let p = self.ptr(off) as *mut u64;
+        // SAFETY: the n blocks at `off` are inside the pool and now owned by this
+        // allocation; blocks are 8-aligned (16-byte blocks from a base of u128s), so the
+        // u64 writes are aligned and in bounds. The header's `kind` is its first byte
+        // (`Header` is repr(C)), written as a byte so endianness does not matter.
+        unsafe {
+            for i in 0..(n as usize * BLOCK / 8) {
+                p.add(i).write(0);
+            }
+            *(p as *mut u8) = kind;
+        }
         Some(off)
     }
 
@@ -191,6 +249,14 @@ impl Heap {
         // SAFETY: callers only ask for words that lie entirely inside the table
         // (w * 32 + 32 <= n_blocks); the table starts at the 16-aligned arena base.
         unsafe { core::ptr::read_unaligned(self.base.add(w as usize * 8) as *const u64) }
+    }
+
+    /// Overwrite table word `w` (same bounds as `atb_word`).
+    #[inline(always)]
+    fn atb_word_set(&self, w: u32, x: u64) {
+        // SAFETY: as atb_word; the heap is single-threaded and no reference to table bytes
+        // is ever handed out.
+        unsafe { core::ptr::write_unaligned(self.base.add(w as usize * 8) as *mut u64, x) }
     }
 
     /// First block of a run of `n` free blocks in `from..to`.
@@ -281,6 +347,9 @@ impl Heap {
         }
         for i in have..want {
             self.atb_set(b0 + i, TAIL);
+        }
+        if b0 + want > self.high {
+            self.high = b0 + want;
         }
         // SAFETY: the extra blocks are inside the pool and now part of this allocation.
         unsafe {
@@ -375,11 +444,35 @@ impl Heap {
     }
 
     /// Free every unmarked allocation and unmark the rest. Returns blocks freed.
+    ///
+    /// Only blocks below `high` can be allocated, so the sweep stops there. The table is
+    /// swept 32 blocks (one 64-bit word) at a time: an all-free word is skipped, and a
+    /// word without TAIL blocks (only one-block objects and free blocks) is rewritten at
+    /// once; other words go block by block.
     pub fn sweep(&mut self) -> u32 {
         let mut freed = 0;
-        let mut b = 0;
         let mut in_free = false;
-        while b < self.n_blocks {
+        let mut new_high = 0;
+        let full_words = self.n_blocks / 32;
+        let end_word = self.high.div_ceil(32).min(full_words);
+        for w in 0..end_word {
+            let x = self.atb_word(w);
+            if x == 0 {
+                continue;
+            }
+            let (y, f) = sweep_word(x, &mut in_free);
+            freed += f;
+            if y != x {
+                self.atb_word_set(w, y);
+            }
+            if y != 0 {
+                new_high = w * 32 + (63 - y.leading_zeros()) / 2 + 1;
+            }
+        }
+        // The blocks after the last full table word, one at a time.
+        let mut b = end_word * 32;
+        let tail_end = if self.high > full_words * 32 { self.n_blocks } else { b };
+        while b < tail_end {
             match self.atb_get(b) {
                 HEAD => {
                     self.atb_set(b, FREE);
@@ -389,15 +482,18 @@ impl Heap {
                 MARK => {
                     self.atb_set(b, HEAD);
                     in_free = false;
+                    new_high = b + 1;
                 }
                 TAIL if in_free => {
                     self.atb_set(b, FREE);
                     freed += 1;
                 }
+                TAIL => new_high = b + 1,
                 _ => {}
             }
             b += 1;
         }
+        self.high = new_high;
         #[cfg(feature = "gc-stress")]
         {
             for b in 0..self.n_blocks {
@@ -460,6 +556,46 @@ impl Heap {
     }
 }
 
+/// Sweep one table word (32 blocks): HEAD becomes FREE, MARK becomes HEAD, a TAIL becomes
+/// FREE when its allocation's head was freed. `in_free` carries "the last allocation seen
+/// was freed" across words. Returns the new word and the number of blocks freed.
+#[inline]
+fn sweep_word(x: u64, in_free: &mut bool) -> (u64, u32) {
+    const LOW: u64 = 0x5555_5555_5555_5555;
+    let hi = x >> 1;
+    let tails = hi & !x & LOW;
+    if tails == 0 {
+        let heads = x & !hi & LOW;
+        let marks = x & hi & LOW;
+        // The highest non-free block decides whether a TAIL in the next word is freed.
+        *in_free = heads.leading_zeros() < marks.leading_zeros();
+        return (marks, heads.count_ones());
+    }
+    let mut y = 0u64;
+    let mut freed = 0;
+    for i in 0..32 {
+        let s = ((x >> (2 * i)) & 3) as u8;
+        let t = match s {
+            HEAD => {
+                *in_free = true;
+                freed += 1;
+                FREE
+            }
+            MARK => {
+                *in_free = false;
+                HEAD
+            }
+            TAIL if *in_free => {
+                freed += 1;
+                FREE
+            }
+            other => other,
+        };
+        y |= (t as u64) << (2 * i);
+    }
+    (y, freed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -496,6 +632,98 @@ mod tests {
         assert_eq!(unsafe { *h.ptr(b + 20) }, 0);
         assert!(h.resize_in_place(b, 100));
         assert_eq!(h.alloc_blocks(b), 7);
+    }
+
+    fn xorshift(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    #[test]
+    fn sweep_word_matches_block_by_block_sweep() {
+        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..20_000 {
+            // Random but well-formed-looking words, biased towards the TAIL-free fast path.
+            let mut x = xorshift(&mut rng);
+            if rng & 1 == 0 {
+                let hi = x >> 1;
+                x &= !(hi & !x & 0x5555_5555_5555_5555) << 1 | 0x5555_5555_5555_5555;
+            }
+            let start_free = rng & 2 != 0;
+            let mut want = 0u64;
+            let mut want_freed = 0;
+            let mut f = start_free;
+            for i in 0..32 {
+                let s = ((x >> (2 * i)) & 3) as u8;
+                let t = match s {
+                    HEAD => {
+                        f = true;
+                        want_freed += 1;
+                        FREE
+                    }
+                    MARK => {
+                        f = false;
+                        HEAD
+                    }
+                    TAIL if f => {
+                        want_freed += 1;
+                        FREE
+                    }
+                    o => o,
+                };
+                want |= (t as u64) << (2 * i);
+            }
+            let mut got_free = start_free;
+            let (y, freed) = sweep_word(x, &mut got_free);
+            assert_eq!((y, freed, got_free), (want, want_freed, f), "word {x:#x}");
+        }
+    }
+
+    #[test]
+    fn sweep_frees_exactly_the_unmarked_and_keeps_everything_above_high_free() {
+        let mut rng = 0x1234_5678_9abc_def1u64;
+        // 100_000 bytes: the block count is not a multiple of 32, so the partial last
+        // table word is exercised too.
+        let mut h = Heap::new(100_000);
+        assert_ne!(h.n_blocks % 32, 0);
+        for round in 0..6 {
+            let mut live = alloc::vec::Vec::new();
+            loop {
+                let n = match xorshift(&mut rng) % 8 {
+                    0 => 1 + (xorshift(&mut rng) % 40) as usize,
+                    1..=4 => 1,
+                    _ => 2,
+                };
+                let Some(o) = h.alloc(n * BLOCK) else { break };
+                if xorshift(&mut rng) % 3 == 0 {
+                    live.push((o, n as u32));
+                }
+                if h.free_bytes() < 64 * BLOCK && round % 2 == 0 {
+                    break;
+                }
+            }
+            for &(o, _) in &live {
+                h.mark_off(o);
+            }
+            h.drain(no_children);
+            h.sweep();
+            let used: u32 = live.iter().map(|&(_, n)| n).sum();
+            assert_eq!(h.used_bytes(), used as usize * BLOCK);
+            for &(o, n) in &live {
+                assert_eq!(h.alloc_blocks(o), n);
+                assert_eq!(h.atb_get(h.block_of(o).unwrap()), HEAD);
+            }
+            for b in h.high..h.n_blocks {
+                assert_eq!(h.atb_get(b), FREE, "block {b} above high {}", h.high);
+            }
+            assert_eq!(h.stats().objects, live.len());
+            // Drop everything for the next round.
+            h.sweep();
+            assert_eq!(h.used_bytes(), 0);
+            assert_eq!(h.high, 0);
+        }
     }
 
     #[test]

@@ -171,17 +171,16 @@ impl Vm {
     /// Allocate `bytes` for an object of `kind`, collecting if needed. The new object is
     /// a temporary root until the current instruction (or native call) ends.
     pub fn alloc(&mut self, kind: Kind, bytes: usize) -> PyResult<u32> {
+        #[cfg(not(feature = "gc-stress"))]
+        if !self.collect_due() {
+            if let Some(off) = self.heap.alloc_fast(bytes.div_ceil(crate::heap::BLOCK) as u32, kind as u8) {
+                self.temp.push(Value::obj(off));
+                return Ok(off);
+            }
+        }
         #[cfg(feature = "gc-stress")]
         self.collect();
-        // Collect after `gc.threshold()` bytes, or by default after a quarter of the heap:
-        // the heap never moves objects, so collecting before the allocation front has swept
-        // the whole arena keeps survivors packed low and large free runs above them.
-        let threshold = if self.gc_threshold >= 0 {
-            self.gc_threshold as usize
-        } else {
-            (self.heap.total_bytes() / 4).max(16 * 1024)
-        };
-        if self.gc_enabled && self.heap.since_collect > threshold {
+        if self.collect_due() {
             self.collect();
         }
         let off = match self.heap.alloc(bytes) {
@@ -204,6 +203,34 @@ impl Vm {
         self.heap.get_mut::<obj::Header>(off).kind = kind as u8;
         self.temp.push(Value::obj(off));
         Ok(off)
+    }
+
+    /// Is a collection due before the next allocation? After `gc.threshold()` bytes, or by
+    /// default after a quarter of the heap: the heap never moves objects, so collecting
+    /// before the allocation front has swept the whole arena keeps survivors packed low
+    /// and large free runs above them.
+    #[inline(always)]
+    fn collect_due(&self) -> bool {
+        let threshold = if self.gc_threshold >= 0 {
+            self.gc_threshold as usize
+        } else {
+            (self.heap.total_bytes() / 4).max(16 * 1024)
+        };
+        self.gc_enabled && self.heap.since_collect > threshold
+    }
+
+    /// Allocate a one-block object (float, small int box, cell, ...): the allocator's fast
+    /// path inlined into hot callers, `alloc` otherwise. Same rooting as `alloc`.
+    #[inline(always)]
+    pub fn alloc1(&mut self, kind: Kind) -> PyResult<u32> {
+        #[cfg(not(feature = "gc-stress"))]
+        if !self.collect_due() {
+            if let Some(off) = self.heap.alloc_fast(1, kind as u8) {
+                self.temp.push(Value::obj(off));
+                return Ok(off);
+            }
+        }
+        self.alloc(kind, crate::heap::BLOCK)
     }
 
     /// Allocate a ValArray of `cap` NULL values.

@@ -11,7 +11,7 @@ use crate::vm::{PyResult, Vm};
 /// A new float.
 #[inline]
 pub fn new_float(vm: &mut Vm, f: f64) -> PyResult<Value> {
-    let off = vm.alloc(Kind::Float, 16)?;
+    let off = vm.alloc1(Kind::Float)?;
     vm.heap.get_mut::<FloatObj>(off).v = f;
     Ok(Value::obj(off))
 }
