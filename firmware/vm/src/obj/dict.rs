@@ -30,14 +30,21 @@ pub fn new_set(vm: &mut Vm, frozen: bool) -> PyResult<Value> {
 
 impl Vm {
     /// The table behind a dict, set, or instance of a dict/set subclass.
-    #[inline]
+    #[inline(always)]
     pub fn dict_off(&self, v: Value) -> Option<u32> {
         let off = v.as_obj()?;
         match self.heap.kind(off) {
             Kind::Dict | Kind::Set => Some(off),
-            Kind::Instance => self.dict_off(self.heap.get::<super::InstObj>(off).native),
+            Kind::Instance => self.subclass_dict_off(off),
             _ => None,
         }
+    }
+
+    /// `dict_off` of an instance of a dict/set subclass (kept out of line: the common
+    /// case is a plain dict).
+    #[inline(never)]
+    fn subclass_dict_off(&self, inst: u32) -> Option<u32> {
+        self.dict_off(self.heap.get::<super::InstObj>(inst).native)
     }
 
     /// Number of live entries.
@@ -228,18 +235,21 @@ impl Vm {
         let dobj = self.heap.get::<DictObj>(d);
         let key = Value::qstr(name);
         if dobj.index == 0 {
-            let used = dobj.used;
-            for i in 0..used {
-                let (k, v) = self.dict_entry(d, i);
-                if k == key {
-                    return Some(v);
+            let vals = self.heap.vals(dobj.entries);
+            let entries = vals.get(..dobj.used as usize * 2).unwrap_or(vals);
+            let mut heap_keys = false;
+            for e in entries.chunks_exact(2) {
+                if e[0] == key {
+                    return Some(e[1]);
                 }
+                heap_keys |= e[0].is_obj();
             }
             // A heap str with the same text.
-            for i in 0..used {
-                let (k, v) = self.dict_entry(d, i);
-                if k.is_obj() && self.str_of(k) == Some(self.qstrs.get(name)) {
-                    return Some(v);
+            if heap_keys {
+                for e in entries.chunks_exact(2) {
+                    if e[0].is_obj() && self.str_of(e[0]) == Some(self.qstrs.get(name)) {
+                        return Some(e[1]);
+                    }
                 }
             }
             return None;
