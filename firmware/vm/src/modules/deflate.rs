@@ -5,7 +5,7 @@
 //! the decompressor chunk by chunk into a buffer in the Python heap (a stream that inflates
 //! to more than the heap holds raises MemoryError); writing collects the data in the
 //! Python heap and deflates it to the stream when the DeflateIO is closed (miniz_oxide's
-//! compressor state, about 235 KiB of Rust heap, exists only during that close: boards
+//! compressor state, about 250 KiB of Rust heap, exists only during that close: boards
 //! with little RAM should treat compression as host-side work, as mpremote's romfs does). Fields: `a` = the
 //! stream, `b` = bytearray buffer (decompressed data or data to compress), `i` = read
 //! position, `j` = format | flags.
