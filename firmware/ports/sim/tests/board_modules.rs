@@ -89,6 +89,9 @@ class Grow(Dev):
 class Neg(Dev):
     def writeblocks(self, b, buf, off=0):
         return -5
+class Min(Dev):
+    def writeblocks(self, b, buf, off=0):
+        return -2**63
 calls = [
     lambda: struct.pack('<' + '9' * 30 + 'q'),
     lambda: struct.pack('zz', 1),
@@ -164,6 +167,7 @@ calls = [
     lambda: vfs.VfsLfs2.mkfs(Dev(2**31, 4)),
     lambda: vfs.VfsLfs2.mkfs(Grow(512, 10)),
     lambda: vfs.VfsLfs2.mkfs(Neg(512, 10)),
+    lambda: vfs.VfsLfs2.mkfs(Min(512, 10)),
     lambda: vfs.VfsLfs2(Dev(512, 10)),
     lambda: vfs.VfsLfs2(Dev(512, 10), readsize=0),
     lambda: vfs.VfsLfs2(Dev(512, 10), readsize=7),

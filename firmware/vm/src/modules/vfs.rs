@@ -99,7 +99,7 @@ impl PyBdev<'_> {
         })();
         vm.temp.truncate(base);
         match r {
-            Ok(n) if n < 0 => Err(HalError::Errno(i32::try_from(-n).unwrap_or(E::EIO))),
+            Ok(n) if n < 0 => Err(HalError::Errno(n.checked_neg().and_then(|e| i32::try_from(e).ok()).unwrap_or(E::EIO))),
             Ok(_) => Ok(()),
             Err(_) => {
                 // Keep the original exception in vm.exc for the caller to raise.
