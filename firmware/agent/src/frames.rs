@@ -3,11 +3,12 @@
 //!
 //! The raw REPL hands over when the host sends `\x05U\x01` ([`upy_protocol::device::Event::FramesStarted`],
 //! `R\x01` already sent). [`serve`] sends the hello frame, answers requests until the host sends END, and
-//! returns how frame mode ended. Outside a frame, a control byte (`0x00..=0x1f`) means a raw-REPL host is
+//! returns how frame mode ended. Outside a frame, on a clean line, `\r` or Ctrl-C means a raw-REPL host is
 //! talking (mpremote starts with `\r\x03`): frame mode ends and that byte and everything after it go back to
 //! the raw REPL. Inside a frame, a gap longer than [`FrameLimits::byte_timeout_ms`] drops the partial
 //! frame; if its last byte was Ctrl-A (a host waiting for the raw banner), the raw REPL is reset as if that
-//! Ctrl-A had arrived at the prompt. Bytes that are neither get one error frame per run.
+//! Ctrl-A had arrived at the prompt. Other bytes outside a frame get one error frame per run (see
+//! `Server::next` for the exact rules).
 //!
 //! Writes go to `<path>.upytmp` and are renamed over the target only after every byte arrived and the
 //! sha256 the host announced matched; an abandoned transfer removes the temporary file.
@@ -22,7 +23,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 
 use sha2::{Digest, Sha256};
-use upy_protocol::ctrl::CTRL_A;
+use upy_protocol::ctrl::{CTRL_A, CTRL_C};
 use upy_protocol::frame::{
     self, Decoder, Feed, FrameError, Header, Hello, ListRecord, OFFSET_LEN, Reader, Type, Writer, caps,
     kind, list_flags,
@@ -38,7 +39,7 @@ use crate::{Console, FrameLimits, ReadResult};
 pub enum Leave {
     /// The host sent END (OK was sent): print the raw prompt `>`.
     End,
-    /// A control byte outside a frame: feed these bytes (the control byte first) to the raw REPL.
+    /// `\r` or Ctrl-C on a clean line: feed these bytes (that byte first) to the raw REPL.
     Bytes(Vec<u8>),
     /// A partial frame ending in Ctrl-A timed out: a host is waiting for the raw banner.
     CtrlA,
@@ -114,10 +115,10 @@ struct Server<'a, C: Console> {
     inbuf: Vec<u8>,
     inpos: usize,
     inlen: usize,
-    /// After a damaged frame: stray bytes are dropped until a quiet gap or a good frame.
-    muted: bool,
+    /// The last thing received was a good frame or a quiet gap (see [`Server::next`]).
+    clean: bool,
     garbage_reported: bool,
-    /// The last byte was a Ctrl-A swallowed by a partial frame or while muted.
+    /// The last byte was a Ctrl-A swallowed by a partial frame or ignored on an unclean line.
     swallowed_ctrl_a: bool,
     scratch: Vec<u8>,
 }
@@ -138,7 +139,7 @@ pub fn serve<C: Console>(con: &mut C, vm: &mut Vm, lim: FrameLimits) -> Leave {
         inbuf: vec![0u8; 256],
         inpos: 0,
         inlen: 0,
-        muted: false,
+        clean: true,
         garbage_reported: false,
         swallowed_ctrl_a: false,
         scratch: vec![0u8; 512],
@@ -221,11 +222,18 @@ impl<C: Console> Server<'_, C> {
     }
 
     /// The next frame. `idle_ms`: how long to wait outside a frame before [`Rx::Timeout`].
+    ///
+    /// Recovery rules (docs/protocol.md §7): on a *clean* line (the last thing received was a good frame,
+    /// or the line was quiet for `byte_timeout_ms`), a stray `\r` or Ctrl-C ends frame mode: that is how
+    /// every raw-REPL host starts. Any other stray byte is garbage (one error frame per run) and makes the
+    /// line unclean, so the rest of a frame whose start was damaged or lost can never reach the raw REPL.
+    /// A quiet gap drops a partial frame and cleans the line; if the last byte swallowed was Ctrl-A, a host
+    /// is waiting for the raw banner: frame mode ends as if that Ctrl-A had reached the raw prompt.
     fn next(&mut self, idle_ms: u32) -> Rx {
         loop {
             if self.inpos >= self.inlen {
-                let waiting_in_frame = self.dec.in_frame() || self.muted;
-                let t = if waiting_in_frame {
+                let settling = self.dec.in_frame() || !self.clean;
+                let t = if settling {
                     self.lim.byte_timeout_ms
                 } else if idle_ms == u32::MAX {
                     1000
@@ -240,14 +248,14 @@ impl<C: Console> Server<'_, C> {
                     }
                     ReadResult::Closed => return Rx::Leave(Leave::Shutdown),
                     ReadResult::Timeout => {
+                        self.dec.abandon();
+                        self.clean = true;
+                        self.garbage_reported = false;
                         if self.swallowed_ctrl_a {
-                            self.dec.abandon();
                             self.swallowed_ctrl_a = false;
                             return Rx::Leave(Leave::CtrlA);
                         }
-                        if waiting_in_frame {
-                            self.dec.abandon();
-                            self.muted = false;
+                        if settling {
                             continue;
                         }
                         if idle_ms != u32::MAX {
@@ -262,29 +270,30 @@ impl<C: Console> Server<'_, C> {
             match self.dec.push(b) {
                 Feed::Pending => self.swallowed_ctrl_a = b == CTRL_A,
                 Feed::Stray(b) => {
-                    if self.muted {
-                        self.swallowed_ctrl_a = b == CTRL_A;
-                        continue;
-                    }
-                    if b < 0x20 {
+                    if self.clean && (b == b'\r' || b == CTRL_C) {
                         let mut rest = vec![b];
                         rest.extend_from_slice(&self.inbuf[self.inpos..self.inlen]);
                         self.inpos = self.inlen;
                         return Rx::Leave(Leave::Bytes(rest));
                     }
+                    self.clean = false;
+                    self.swallowed_ctrl_a = b == CTRL_A;
                     if !self.garbage_reported {
                         self.garbage_reported = true;
                         self.send_err(0, &FsErr::new(EINVAL, "garbage outside a frame (expected 0xA5)"));
                     }
                 }
                 Feed::Frame(h) => {
-                    self.muted = false;
+                    self.clean = true;
                     self.garbage_reported = false;
                     self.swallowed_ctrl_a = false;
                     return Rx::Frame(h);
                 }
                 Feed::Bad(e) => {
-                    self.muted = true;
+                    // The rest of a damaged frame must not be taken for a host's bytes; it is not
+                    // reported as garbage either (the damaged frame gets its own error reply).
+                    self.clean = false;
+                    self.garbage_reported = true;
                     // The byte that completed a damaged frame may be a new host's Ctrl-A.
                     self.swallowed_ctrl_a = b == CTRL_A;
                     return Rx::Bad(e);

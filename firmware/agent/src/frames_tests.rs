@@ -32,6 +32,9 @@ enum Fault {
     Flip(u8, usize),
     /// Drop the n-th frame of this type entirely.
     Drop(u8, usize),
+    /// Lose the magic byte of the n-th frame of this type (its type byte, a control byte, then arrives
+    /// first: it must not end frame mode).
+    LoseMagic(u8, usize),
 }
 
 struct Faults {
@@ -67,6 +70,10 @@ impl Faults {
                 Fault::Drop(t, k) if t == ty && k == n => {
                     self.hits += 1;
                     return None;
+                }
+                Fault::LoseMagic(t, k) if t == ty && k == n => {
+                    self.hits += 1;
+                    return Some(bytes[1..].to_vec());
                 }
                 _ => {}
             }
@@ -316,14 +323,21 @@ fn every_operation_round_trips() {
 #[test]
 fn damaged_and_lost_frames_are_sent_again_both_ways() {
     let d = Type::Data as u8;
-    let faults = [Fault::Flip(d, 2), Fault::Drop(d, 5), Fault::Flip(d, 9), Fault::Drop(Type::Ack as u8, 4)];
+    let faults = [
+        Fault::Flip(d, 2),
+        Fault::Drop(d, 5),
+        Fault::Flip(d, 9),
+        Fault::Drop(Type::Ack as u8, 4),
+        Fault::LoseMagic(d, 14),
+        Fault::LoseMagic(Type::Ack as u8, 20),
+    ];
     let (mut c, f, agent) = board(small_limits(), &faults);
     c.frames().unwrap().expect("frames");
     let data = pattern(30_000);
     // Upload: the host's DATA frames 2, 5, 9 are damaged or lost on the way to the device.
     c.fput("/x.bin", &data, &mut |_| {}).unwrap();
     let hits_up = f.lock().unwrap().hits;
-    assert!(hits_up >= 3, "faults applied: {hits_up}");
+    assert!(hits_up >= 5, "faults applied: {hits_up}");
     // Download: the same ordinals are now counted among the device's DATA frames... after the upload's.
     {
         let mut g = f.lock().unwrap();
@@ -426,5 +440,76 @@ fn errors_are_typed_and_name_the_path() {
     c.fput("/d/ok", b"fine", &mut |_| {}).unwrap();
     assert_eq!(c.fget("/d/ok", &mut |_| {}).unwrap(), b"fine");
     drop(c);
+    assert_eq!(agent.join().unwrap(), Exit::Shutdown);
+}
+
+#[test]
+fn random_frames_and_garbage_never_break_the_board() {
+    let (mut c, _, agent) = board(small_limits(), &[]);
+    c.frames().unwrap().expect("frames");
+    c.fput("/keep.txt", b"keep", &mut |_| {}).unwrap();
+    let mut host = c.into_transport();
+    let mut seed: u64 = 0x0DDB_1A5E_5BAD_5EED;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut sink = [0u8; 4096];
+    for round in 0..400 {
+        let r = next();
+        let bytes: Vec<u8> = match r % 5 {
+            // Garbage that is not a control byte (frame mode continues).
+            0 => (0..(r >> 8) % 64).map(|_| 0x20 + (next() % 0xe0) as u8).collect(),
+            // A well-formed frame of a random type with a random payload.
+            1 | 2 => {
+                let len = (next() % 40) as usize;
+                let mut p: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+                if r % 3 == 0 && !p.is_empty() {
+                    // A plausible path, to reach the filesystem code.
+                    p = b"\x01/r".to_vec();
+                }
+                let mut f = vec![0u8; len + 3 + frame::OVERHEAD];
+                // Any type but END, which (correctly) hands the line back to the raw REPL.
+                let ty = match (next() % 0x1c) as u8 {
+                    t if t == Type::End as u8 => Type::Stat as u8,
+                    t => t,
+                };
+                let n = frame::encode(ty, (next() % 4) as u8, &[&p], &mut f).unwrap();
+                f.truncate(n);
+                f
+            }
+            // A frame with a damaged byte.
+            3 => {
+                let mut f = enc(Type::Stat, 3, &[b"/keep.txt"]);
+                let i = (next() as usize) % f.len();
+                f[i] ^= 1 << (next() % 8);
+                if f[i] < 0x20 && i == 0 {
+                    f[i] = frame::MAGIC;
+                }
+                f
+            }
+            // A header announcing more than the device accepts.
+            _ => vec![frame::MAGIC, 0x13, 1, 0xff, 0xff],
+        };
+        host.write_all(&bytes).unwrap();
+        if round % 50 == 0 {
+            std::thread::sleep(Duration::from_millis(150));
+        }
+        while host.read(&mut sink, Duration::ZERO).unwrap() > 0 {}
+    }
+    // Any raw-REPL host can take over, and the filesystem is intact.
+    let mut c2 = Client::new(host);
+    c2.set_step_timeout(Duration::from_secs(5));
+    c2.enter_raw_repl(false).expect("the raw REPL answers after the noise");
+    assert_eq!(c2.exec_ok(b"print(1+1)").unwrap(), b"2\r\n");
+    let files = c2.exec_ok(b"import os\nprint([n for n in os.listdir('/') if n.endswith('.upytmp')])").unwrap();
+    assert_eq!(files, b"[]\r\n", "temporary files left behind");
+    if let Some(Some(_)) = c2.frames().ok() {
+        // Frames still work too (unless a random REMOVE of / took keep.txt with it).
+        let _ = c2.fstat("/keep.txt").unwrap();
+    }
+    drop(c2);
     assert_eq!(agent.join().unwrap(), Exit::Shutdown);
 }
