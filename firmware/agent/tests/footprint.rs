@@ -154,13 +154,17 @@ impl BlockDevice for Flash {
     fn program(&mut self, block: u32, off: u32, data: &[u8]) -> Result<(), HalError> {
         let a = (block * BLOCK + off) as usize;
         let mut d = self.0.borrow_mut();
-        d.get_mut(a..a + data.len()).ok_or(HalError::Errno(5))?.copy_from_slice(data);
+        d.get_mut(a..a + data.len())
+            .ok_or(HalError::Errno(5))?
+            .copy_from_slice(data);
         Ok(())
     }
     fn erase(&mut self, block: u32) -> Result<(), HalError> {
         let a = (block * BLOCK) as usize;
         let mut d = self.0.borrow_mut();
-        d.get_mut(a..a + BLOCK as usize).ok_or(HalError::Errno(5))?.fill(0xff);
+        d.get_mut(a..a + BLOCK as usize)
+            .ok_or(HalError::Errno(5))?
+            .fill(0xff);
         Ok(())
     }
 }
@@ -274,8 +278,18 @@ impl Board for MemBoard {
         &mut self.console
     }
     fn new_vm(&mut self) -> Vm {
-        let port = MemPort { wire: self.console.wire.clone(), flash: self.flash.clone() };
-        Vm::new(Box::new(port), Config { heap_bytes: HEAP, stack_slots: STACK_SLOTS, ..Config::default() })
+        let port = MemPort {
+            wire: self.console.wire.clone(),
+            flash: self.flash.clone(),
+        };
+        Vm::new(
+            Box::new(port),
+            Config {
+                heap_bytes: HEAP,
+                stack_slots: STACK_SLOTS,
+                ..Config::default()
+            },
+        )
     }
     fn max_program_bytes(&self) -> usize {
         16 * 1024
@@ -295,7 +309,9 @@ fn raw_paste(code: &str) -> Vec<u8> {
 /// A program shaped like the ones mpremote pastes (its mount hook: a few classes with
 /// methods, helpers, module-level setup), about 4.9 KiB.
 fn big_program() -> String {
-    let mut p = String::from("import os, sys, io, struct\n\nclass Cmd:\n    def __init__(self, fin, fout):\n        self.fin = fin\n        self.fout = fout\n        self.buf = bytearray(16)\n\n    def wr_u32(self, n):\n        self.fout.write(struct.pack('<I', n))\n\n    def rd_u32(self):\n        return struct.unpack('<I', self.fin.read(4))[0]\n\n    def wr_str(self, s):\n        b = s.encode()\n        self.wr_u32(len(b))\n        self.fout.write(b)\n\n    def rd_str(self):\n        n = self.rd_u32()\n        return self.fin.read(n).decode() if n else ''\n\n");
+    let mut p = String::from(
+        "import os, sys, io, struct\n\nclass Cmd:\n    def __init__(self, fin, fout):\n        self.fin = fin\n        self.fout = fout\n        self.buf = bytearray(16)\n\n    def wr_u32(self, n):\n        self.fout.write(struct.pack('<I', n))\n\n    def rd_u32(self):\n        return struct.unpack('<I', self.fin.read(4))[0]\n\n    def wr_str(self, s):\n        b = s.encode()\n        self.wr_u32(len(b))\n        self.fout.write(b)\n\n    def rd_str(self):\n        n = self.rd_u32()\n        return self.fin.read(n).decode() if n else ''\n\n",
+    );
     for i in 0..12 {
         p.push_str(&format!(
             "class Node{i}(io.IOBase):\n    kind = {i}\n    def __init__(self, cmd, name):\n        self.cmd = cmd\n        self.name = name\n        self.pos = 0\n    def read(self, n=-1):\n        self.cmd.wr_u32(self.kind)\n        self.cmd.wr_str(self.name)\n        self.cmd.wr_u32(n & 0xffffffff)\n        return self.cmd.rd_str()\n    def close(self):\n        self.pos = -1\n\n"
@@ -306,12 +322,18 @@ fn big_program() -> String {
 }
 
 fn file_data() -> Vec<u8> {
-    (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect()
+    (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect()
 }
 
 /// Python's `repr()` of a bytes object (what mpremote sends in `w(...)` and reads back).
 fn py_bytes_repr(b: &[u8]) -> String {
-    let q = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut s = format!("b{}", q as char);
     for &c in b {
         match c {
@@ -343,7 +365,9 @@ fn frame(ty: upy_protocol::frame::Type, seq: u8, parts: &[&[u8]]) -> Vec<u8> {
 /// sha256 of `file_data()`, computed with CPython's hashlib.
 fn file_sha256() -> Vec<u8> {
     let hex = "eff5b8865347b3811efb86683e68491956fe8cb758df5ea3cb119611c64e953e";
-    (0..32).map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap_or(0)).collect()
+    (0..32)
+        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap_or(0))
+        .collect()
 }
 
 fn session() -> Vec<(&'static str, Vec<u8>)> {
@@ -378,15 +402,30 @@ fn session() -> Vec<(&'static str, Vec<u8>)> {
     put.extend_from_slice(b"/framed.bin");
     frames.extend(frame(upy_protocol::frame::Type::Put, 1, &[&put]));
     for (i, half) in data.chunks(2048).enumerate() {
-        frames.extend(frame(upy_protocol::frame::Type::Data, 1, &[&((i * 2048) as u32).to_le_bytes(), half]));
+        frames.extend(frame(
+            upy_protocol::frame::Type::Data,
+            1,
+            &[&((i * 2048) as u32).to_le_bytes(), half],
+        ));
     }
     frames.extend(frame(upy_protocol::frame::Type::Stat, 2, &[b"/framed.bin"]));
     frames.extend(frame(upy_protocol::frame::Type::Get, 3, &[b"/framed.bin"]));
-    frames.extend(frame(upy_protocol::frame::Type::Ack, 3, &[&(data.len() as u32).to_le_bytes()]));
+    frames.extend(frame(
+        upy_protocol::frame::Type::Ack,
+        3,
+        &[&(data.len() as u32).to_le_bytes()],
+    ));
     frames.extend(frame(upy_protocol::frame::Type::End, 4, &[]));
     // Soft reset from the raw REPL, back to the friendly REPL, one line in the new VM.
     let reset = b"\x04\x02print(len(open('/data.bin','rb').read()))\r".to_vec();
-    vec![("boot", boot), ("friendly", friendly), ("paste", paste), ("transfer", transfer), ("frames", frames), ("reset", reset)]
+    vec![
+        ("boot", boot),
+        ("friendly", friendly),
+        ("paste", paste),
+        ("transfer", transfer),
+        ("frames", frames),
+        ("reset", reset),
+    ]
 }
 
 #[test]
@@ -396,7 +435,14 @@ fn agent_rust_heap_next_to_a_64k_python_heap() {
     let peaks = Rc::new(RefCell::new(Vec::new()));
     let out_at = Rc::new(RefCell::new(Vec::new()));
     let phases: &'static [(&'static str, Vec<u8>)] = Vec::leak(session());
-    let console = MemConsole { phases, phase: 0, pos: 0, wire: wire.clone(), peaks: peaks.clone(), out_at_phase: out_at.clone() };
+    let console = MemConsole {
+        phases,
+        phase: 0,
+        pos: 0,
+        wire: wire.clone(),
+        peaks: peaks.clone(),
+        out_at_phase: out_at.clone(),
+    };
 
     // The compiler alone on the pasted program: parse only, and the whole compile.
     let src = big_program();
@@ -412,24 +458,42 @@ fn agent_rust_heap_next_to_a_64k_python_heap() {
     drop(code);
     COUNTING.with(|c| c.set(false));
     assert!(parsed);
-    eprintln!("compiler on the {} B pasted program: parse peak {parse_peak} B, compile peak {compile_peak} B, code object {code_live} B", src.len());
+    eprintln!(
+        "compiler on the {} B pasted program: parse peak {parse_peak} B, compile peak {compile_peak} B, code object {code_live} B",
+        src.len()
+    );
 
     // The VM alone (no agent): created, then with the flash's littlefs mounted.
     COUNTING.with(|c| c.set(true));
     let base = LIVE.load(Relaxed);
-    let mut vm = Vm::new(Box::new(MemPort { wire: wire.clone(), flash: flash.clone() }), Config { heap_bytes: HEAP, stack_slots: STACK_SLOTS, ..Config::default() });
+    let mut vm = Vm::new(
+        Box::new(MemPort {
+            wire: wire.clone(),
+            flash: flash.clone(),
+        }),
+        Config {
+            heap_bytes: HEAP,
+            stack_slots: STACK_SLOTS,
+            ..Config::default()
+        },
+    );
     let vm_new = LIVE.load(Relaxed) - base;
     let mounted = upy_vm::modules::os::with_lfs(&mut vm, |_, _| Ok(())).is_ok();
     let vm_fs = LIVE.load(Relaxed) - base;
     drop(vm);
     COUNTING.with(|c| c.set(false));
     assert!(mounted, "the RAM flash formats and mounts");
-    eprintln!("VM with {STACK_SLOTS} stack slots: {vm_new} B after Vm::new, {vm_fs} B with littlefs mounted");
+    eprintln!(
+        "VM with {STACK_SLOTS} stack slots: {vm_new} B after Vm::new, {vm_fs} B with littlefs mounted"
+    );
 
     COUNTING.with(|c| c.set(true));
     let start = LIVE.load(Relaxed);
     PEAK.store(start, Relaxed);
-    let mut agent = Agent::new(MemBoard { console, flash: flash.clone() });
+    let mut agent = Agent::new(MemBoard {
+        console,
+        flash: flash.clone(),
+    });
     let exit = agent.run();
     let agent_size = std::mem::size_of_val(&agent);
     drop(agent);
@@ -446,40 +510,85 @@ fn agent_rust_heap_next_to_a_64k_python_heap() {
         String::from_utf8_lossy(&out[a..cuts.get(i).copied().unwrap_or(out.len())]).into_owned()
     };
     assert_eq!(cuts.len(), 6, "every phase ran: {text:?}");
-    assert!(part(0).starts_with("MicroPython v") && part(0).ends_with(">>> "), "{:?}", part(0));
+    assert!(
+        part(0).starts_with("MicroPython v") && part(0).ends_with(">>> "),
+        "{:?}",
+        part(0)
+    );
     let friendly = part(1);
     // 42 twice (the second from the recalled line), the loop's lines, the completed
     // names, the empty flash's listing.
-    assert_eq!(friendly.matches(">>> x * 2\r\n42\r\n").count(), 2, "{friendly:?}");
-    for want in ["0\r\n21\r\n42\r\n", "os.listdir('/')", "[]\r\n", "print('done')\r\ndone\r\n"] {
-        assert!(friendly.contains(want), "friendly REPL lacks {want:?}: {friendly:?}");
+    assert_eq!(
+        friendly.matches(">>> x * 2\r\n42\r\n").count(),
+        2,
+        "{friendly:?}"
+    );
+    for want in [
+        "0\r\n21\r\n42\r\n",
+        "os.listdir('/')",
+        "[]\r\n",
+        "print('done')\r\ndone\r\n",
+    ] {
+        assert!(
+            friendly.contains(want),
+            "friendly REPL lacks {want:?}: {friendly:?}"
+        );
     }
     assert!(part(2).contains("program ok hello 13"), "{:?}", part(2));
     let data = file_data();
     let transfer = part(3);
     assert!(!transfer.contains("Traceback"), "{transfer:?}");
     let digest = file_sha256();
-    assert!(transfer.contains(&py_bytes_repr(&digest)), "sha256 of the file on the board: {transfer:?}");
-    assert!(transfer.contains(&py_bytes_repr(&data[256..512])), "read back: {transfer:?}");
+    assert!(
+        transfer.contains(&py_bytes_repr(&digest)),
+        "sha256 of the file on the board: {transfer:?}"
+    );
+    assert!(
+        transfer.contains(&py_bytes_repr(&data[256..512])),
+        "read back: {transfer:?}"
+    );
     // Frames: accepted, the PUT stored the file (the GET's DATA frame carries it back).
     let fr = &out[cuts[3]..cuts[4]];
-    assert!(fr.starts_with(upy_protocol::frame::FRAMES_ACCEPTED), "{:?}", String::from_utf8_lossy(fr));
+    assert!(
+        fr.starts_with(upy_protocol::frame::FRAMES_ACCEPTED),
+        "{:?}",
+        String::from_utf8_lossy(fr)
+    );
     // GET: DATA frames of at most 4096 B of payload (4 B of offset + 4092 B of file), so the
     // file comes back as 4092 + 4 bytes.
-    assert!(fr.windows(4092).any(|w| w == &data[..4092]), "GET returned the PUT file ({} B of output)", fr.len());
+    assert!(
+        fr.windows(4092).any(|w| w == &data[..4092]),
+        "GET returned the PUT file ({} B of output)",
+        fr.len()
+    );
     let mut tail_frame = 4092u32.to_le_bytes().to_vec();
     tail_frame.extend_from_slice(&data[4092..]);
-    assert!(fr.windows(tail_frame.len()).any(|w| w == &tail_frame[..]), "GET's last DATA frame");
-    assert!(fr.ends_with(b">"), "END returns to the raw prompt: {:?}", String::from_utf8_lossy(fr));
+    assert!(
+        fr.windows(tail_frame.len()).any(|w| w == &tail_frame[..]),
+        "GET's last DATA frame"
+    );
+    assert!(
+        fr.ends_with(b">"),
+        "END returns to the raw prompt: {:?}",
+        String::from_utf8_lossy(fr)
+    );
     let reset = part(5);
-    assert!(reset.contains("soft reboot") && reset.contains("4096\r\n"), "{reset:?}");
+    assert!(
+        reset.contains("soft reboot") && reset.contains("4096\r\n"),
+        "{reset:?}"
+    );
 
     let peaks = peaks.borrow().clone();
-    eprintln!("Rust heap outside the 64 KiB Python heap (bytes above the {start} B before the agent started):");
+    eprintln!(
+        "Rust heap outside the 64 KiB Python heap (bytes above the {start} B before the agent started):"
+    );
     for (name, p) in &peaks {
         eprintln!("  {name:>9}: peak {}", p - start);
     }
-    eprintln!("  Agent struct (not on the heap): {agent_size} B; Python arenas alive at once: {}", ARENAS_MAX.load(Relaxed));
+    eprintln!(
+        "  Agent struct (not on the heap): {agent_size} B; Python arenas alive at once: {}",
+        ARENAS_MAX.load(Relaxed)
+    );
     eprintln!("  leaked after drop: {}", end as isize - start as isize);
 
     // Bounds (docs/agent.md, "RAM"): the measured peaks with headroom. Compiling a pasted
@@ -491,11 +600,26 @@ fn agent_rust_heap_next_to_a_64k_python_heap() {
             "paste" => STEADY_BOUND + COMPILE_BYTES_PER_SOURCE_BYTE * src.len(),
             _ => STEADY_BOUND,
         };
-        assert!(p - start < bound, "phase {name}: peak Rust heap outside the Python heap {} B exceeds the documented {bound} B", p - start);
+        assert!(
+            p - start < bound,
+            "phase {name}: peak Rust heap outside the Python heap {} B exceeds the documented {bound} B",
+            p - start
+        );
     }
-    assert!(compile_peak < COMPILE_BYTES_PER_SOURCE_BYTE * src.len(), "compiler: {compile_peak} B for {} B of source", src.len());
-    assert_eq!(end, start, "everything the agent allocated is freed when it is dropped");
-    assert_eq!(ARENAS_MAX.load(Relaxed), 1, "a soft reset frees the old Python heap before making the new one");
+    assert!(
+        compile_peak < COMPILE_BYTES_PER_SOURCE_BYTE * src.len(),
+        "compiler: {compile_peak} B for {} B of source",
+        src.len()
+    );
+    assert_eq!(
+        end, start,
+        "everything the agent allocated is freed when it is dropped"
+    );
+    assert_eq!(
+        ARENAS_MAX.load(Relaxed),
+        1,
+        "a soft reset frees the old Python heap before making the new one"
+    );
 }
 
 /// Documented bound for everything but compiling a large program: REPL lines, mpremote's

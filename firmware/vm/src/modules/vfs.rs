@@ -25,7 +25,7 @@
 use alloc::vec;
 
 use upy_hal::{BlockDevice, HalError};
-use upy_vfs::{errno as E, Lfs};
+use upy_vfs::{Lfs, errno as E};
 
 use crate::modules::os::{self, Mounted};
 use crate::obj::{self, Kind, Obj4};
@@ -79,7 +79,12 @@ struct PyBdev<'a> {
 
 impl PyBdev<'_> {
     /// Call `bdev.name(*args)` built by `mk`; map the result to littlefs's convention.
-    fn call(&mut self, name: Qstr, mk: impl FnOnce(&mut Vm) -> PyResult<([Value; 3], usize)>, after: impl FnOnce(&mut Vm, &[Value]) -> bool) -> Result<(), HalError> {
+    fn call(
+        &mut self,
+        name: Qstr,
+        mk: impl FnOnce(&mut Vm) -> PyResult<([Value; 3], usize)>,
+        after: impl FnOnce(&mut Vm, &[Value]) -> bool,
+    ) -> Result<(), HalError> {
         if self.failed {
             return Err(HalError::Errno(E::EIO));
         }
@@ -93,13 +98,20 @@ impl PyBdev<'_> {
             }
             let ret = runtime::call_method(vm, bdev, name, &args[..n])?;
             if !after(vm, &args[..n]) {
-                return Err(vm.raise(TypeId::ValueError, "block device changed the buffer's length"));
+                return Err(vm.raise(
+                    TypeId::ValueError,
+                    "block device changed the buffer's length",
+                ));
             }
             Ok(vm.int_i64(ret).unwrap_or(0))
         })();
         vm.temp.truncate(base);
         match r {
-            Ok(n) if n < 0 => Err(HalError::Errno(n.checked_neg().and_then(|e| i32::try_from(e).ok()).unwrap_or(E::EIO))),
+            Ok(n) if n < 0 => Err(HalError::Errno(
+                n.checked_neg()
+                    .and_then(|e| i32::try_from(e).ok())
+                    .unwrap_or(E::EIO),
+            )),
             Ok(_) => Ok(()),
             Err(_) => {
                 // Keep the original exception in vm.exc for the caller to raise.
@@ -157,18 +169,46 @@ impl BlockDevice for PyBdev<'_> {
         )
     }
     fn erase(&mut self, block: u32) -> Result<(), HalError> {
-        self.call(q!("ioctl"), |vm| Ok(([Value::small(IOCTL_BLOCK_ERASE), int(vm, block)?, Value::NONE], 2)), |_, _| true)
+        self.call(
+            q!("ioctl"),
+            |vm| {
+                Ok((
+                    [
+                        Value::small(IOCTL_BLOCK_ERASE),
+                        int(vm, block)?,
+                        Value::NONE,
+                    ],
+                    2,
+                ))
+            },
+            |_, _| true,
+        )
     }
     fn sync(&mut self) -> Result<(), HalError> {
-        self.call(q!("ioctl"), |_| Ok(([Value::small(IOCTL_SYNC), Value::small(0), Value::NONE], 2)), |_, _| true)
+        self.call(
+            q!("ioctl"),
+            |_| Ok(([Value::small(IOCTL_SYNC), Value::small(0), Value::NONE], 2)),
+            |_, _| true,
+        )
     }
 }
 
 /// Run one littlefs operation on `lfs` (which is *not* inside the VM) over the Python
 /// device `bdev`. A Python exception raised by the device is raised as is; littlefs
 /// errors become `OSError(errno)`.
-fn run_on<R>(vm: &mut Vm, bdev: Value, geom: Geom, lfs: &mut Lfs, f: impl FnOnce(&mut Lfs, &mut dyn BlockDevice) -> upy_vfs::Result<R>) -> PyResult<R> {
-    let mut dev = PyBdev { vm, bdev, geom, failed: false };
+fn run_on<R>(
+    vm: &mut Vm,
+    bdev: Value,
+    geom: Geom,
+    lfs: &mut Lfs,
+    f: impl FnOnce(&mut Lfs, &mut dyn BlockDevice) -> upy_vfs::Result<R>,
+) -> PyResult<R> {
+    let mut dev = PyBdev {
+        vm,
+        bdev,
+        geom,
+        failed: false,
+    };
     let r = f(lfs, &mut dev);
     let PyBdev { vm, failed, .. } = dev;
     if failed {
@@ -179,7 +219,11 @@ fn run_on<R>(vm: &mut Vm, bdev: Value, geom: Geom, lfs: &mut Lfs, f: impl FnOnce
 }
 
 /// Run `f` on the mounted Python-device littlefs `id` (see the module docs).
-pub fn run_py_lfs<R>(vm: &mut Vm, id: u32, f: impl FnOnce(&mut Lfs, &mut dyn BlockDevice) -> upy_vfs::Result<R>) -> PyResult<R> {
+pub fn run_py_lfs<R>(
+    vm: &mut Vm,
+    id: u32,
+    f: impl FnOnce(&mut Lfs, &mut dyn BlockDevice) -> upy_vfs::Result<R>,
+) -> PyResult<R> {
     let Some(m) = vm.fs.pylfs.iter_mut().find(|m| m.id == id) else {
         return Err(os::os_error(vm, E::EBADF));
     };
@@ -198,7 +242,9 @@ pub fn run_py_lfs<R>(vm: &mut Vm, id: u32, f: impl FnOnce(&mut Lfs, &mut dyn Blo
 /// Unmount (committing open files) and forget the Python-device littlefs `id`.
 /// Fails with EBUSY if an operation on it is running.
 pub fn umount_py_lfs(vm: &mut Vm, id: u32) -> PyResult<()> {
-    let Some(i) = vm.fs.pylfs.iter().position(|m| m.id == id) else { return Ok(()) };
+    let Some(i) = vm.fs.pylfs.iter().position(|m| m.id == id) else {
+        return Ok(());
+    };
     if vm.fs.pylfs[i].lfs.is_none() {
         return Err(os::os_error(vm, EBUSY));
     }
@@ -222,7 +268,10 @@ fn ioctl(vm: &mut Vm, bdev: Value, op: i32, need: Option<&str>) -> PyResult<i64>
         (None, None) => Ok(0),
         (None, Some(what)) => {
             let t = runtime::type_name(vm, r);
-            Err(vm.raise_fmt(TypeId::TypeError, format_args!("block device ioctl({op}) ({what}) must return an int, not '{t}'")))
+            Err(vm.raise_fmt(
+                TypeId::TypeError,
+                format_args!("block device ioctl({op}) ({what}) must return an int, not '{t}'"),
+            ))
         }
     }
 }
@@ -235,22 +284,40 @@ fn geometry(vm: &mut Vm, bdev: Value, read_size: u32, prog_size: u32) -> PyResul
             let t = runtime::type_name(vm, bdev);
             let m = vm.qstr_str(m);
             let m = alloc::string::String::from(m);
-            return Err(vm.raise_fmt(TypeId::TypeError, format_args!("'{t}' is not a block device: it has no {m}() method")));
+            return Err(vm.raise_fmt(
+                TypeId::TypeError,
+                format_args!("'{t}' is not a block device: it has no {m}() method"),
+            ));
         }
     }
-    runtime::call_method(vm, bdev, q!("ioctl"), &[Value::small(IOCTL_INIT), Value::small(1)])?;
+    runtime::call_method(
+        vm,
+        bdev,
+        q!("ioctl"),
+        &[Value::small(IOCTL_INIT), Value::small(1)],
+    )?;
     let bs = ioctl(vm, bdev, IOCTL_BLOCK_SIZE, Some("block size"))?;
     let bc = ioctl(vm, bdev, IOCTL_BLOCK_COUNT, Some("block count"))?;
     let (Ok(block_size), Ok(block_count)) = (u32::try_from(bs), u32::try_from(bc)) else {
         return Err(os::os_error(vm, E::EINVAL));
     };
-    Ok(Geom { block_size, block_count, read_size, prog_size })
+    Ok(Geom {
+        block_size,
+        block_count,
+        read_size,
+        prog_size,
+    })
 }
 
 /// A fresh (unmounted) `Lfs` for a Python device's geometry.
 fn new_lfs(vm: &mut Vm, bdev: Value, geom: Geom) -> PyResult<Lfs> {
     // Lfs::new only reads the geometry; no Python is called.
-    let dev = PyBdev { vm, bdev, geom, failed: false };
+    let dev = PyBdev {
+        vm,
+        bdev,
+        geom,
+        failed: false,
+    };
     match Lfs::new(&dev) {
         Ok(l) => Ok(l),
         Err(e) => Err(os::os_error(dev.vm, e.0)),
@@ -269,11 +336,23 @@ fn sizes(vm: &mut Vm, kw: Kw) -> PyResult<(u32, u32)> {
             continue;
         } else {
             let k = alloc::string::String::from(vm.qstr_str(k));
-            return Err(vm.raise_fmt(TypeId::TypeError, format_args!("unexpected keyword argument '{k}'")));
+            return Err(vm.raise_fmt(
+                TypeId::TypeError,
+                format_args!("unexpected keyword argument '{k}'"),
+            ));
         };
-        match vm.int_i64(v).and_then(|n| u32::try_from(n).ok()).filter(|&n| n > 0) {
+        match vm
+            .int_i64(v)
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|&n| n > 0)
+        {
             Some(n) => *slot = n,
-            None => return Err(vm.raise(TypeId::ValueError, "readsize and progsize must be positive ints")),
+            None => {
+                return Err(vm.raise(
+                    TypeId::ValueError,
+                    "readsize and progsize must be positive ints",
+                ));
+            }
         }
     }
     Ok((rs, ps))
@@ -327,7 +406,10 @@ pub fn make_vfs(vm: &mut Vm, bdev: Value, kw: Kw) -> PyResult<Value> {
 fn lfs_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     match args.get(1) {
         Some(&bdev) => make_vfs(vm, bdev, kw),
-        None => Err(vm.raise(TypeId::TypeError, "VfsLfs2() needs a block device (or None for the board's flash)")),
+        None => Err(vm.raise(
+            TypeId::TypeError,
+            "VfsLfs2() needs a block device (or None for the board's flash)",
+        )),
     }
 }
 
@@ -349,7 +431,9 @@ fn lfs_mkfs(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
 
 /// Is `v` a `VfsLfs2` object?
 pub fn is_vfs_lfs(vm: &Vm, v: Value) -> bool {
-    v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Native && vm.heap.get::<Obj4>(o).h.aux == TypeId::VfsLfs as u16)
+    v.as_obj().is_some_and(|o| {
+        vm.heap.kind(o) == Kind::Native && vm.heap.get::<Obj4>(o).h.aux == TypeId::VfsLfs as u16
+    })
 }
 
 /// Mount the `VfsLfs2` object `v`: the port's flash (`Mounted::Lfs`) or a littlefs on a
@@ -381,7 +465,13 @@ fn attach(vm: &mut Vm, v: Value) -> PyResult<Mounted> {
     let keep = os::mounts_list(vm)?;
     vm.list_push(keep, v)?;
     let id = vm.fs.next_pylfs_id();
-    vm.fs.pylfs.push(PyLfsMount { id, vfs: v, bdev, geom, lfs: Some(lfs) });
+    vm.fs.pylfs.push(PyLfsMount {
+        id,
+        vfs: v,
+        bdev,
+        geom,
+        lfs: Some(lfs),
+    });
     Ok(Mounted::PyLfs(id))
 }
 
@@ -396,7 +486,11 @@ fn target(vm: &mut Vm, args: &[Value], i: usize) -> PyResult<(Mounted, alloc::st
         Some(&p) => os::str_arg(vm, p)?,
         None => alloc::string::String::new(),
     };
-    let cwd = me.as_obj().map(|o| vm.heap.get::<Obj4>(o).b).and_then(|c| vm.str_of(c)).map(alloc::string::String::from);
+    let cwd = me
+        .as_obj()
+        .map(|o| vm.heap.get::<Obj4>(o).b)
+        .and_then(|c| vm.str_of(c))
+        .map(alloc::string::String::from);
     let abs = os::abspath(cwd.as_deref().unwrap_or("/"), &p);
     let m = attach(vm, me)?;
     Ok((m, abs))
@@ -482,7 +576,10 @@ fn m_umount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if let Mounted::PyLfs(id) = m {
         umount_py_lfs(vm, id)?;
         let l = os::mounts_list(vm)?;
-        if let Some(pos) = vm.list_items(l).and_then(|it| it.iter().position(|&x| x == me)) {
+        if let Some(pos) = vm
+            .list_items(l)
+            .and_then(|it| it.iter().position(|&x| x == me))
+        {
             vm.list_remove_at(l, pos);
         }
     }
@@ -499,7 +596,15 @@ pub static VFSLFS_TYPE: TypeDef = TypeDef {
     name: "VfsLfs2",
     base: Some(TypeId::Object),
     locals: &[
-        (q!("mkfs"), Attr::StaticFun(crate::types::Fun { f: lfs_mkfs, min: 0, max: 1, kw: true })),
+        (
+            q!("mkfs"),
+            Attr::StaticFun(crate::types::Fun {
+                f: lfs_mkfs,
+                min: 0,
+                max: 1,
+                kw: true,
+            }),
+        ),
         fun!(q!("open"), m_open, 3, 3),
         fun!(q!("ilistdir"), m_ilistdir, 1, 2),
         fun!(q!("stat"), m_stat, 2, 2),
