@@ -151,7 +151,10 @@ pub fn choose(flag: Option<&str>, config: &Config) -> Result<DeviceSpec> {
 #[derive(Debug, Clone)]
 enum Identity {
     Path(String),
-    Serial { serial: String, last_path: String },
+    Serial {
+        serial: String,
+        last_path: String,
+    },
     Tcp(String),
     /// The in-process board: "reconnecting" is reopening the same board.
     Sim(SimTransport),
@@ -169,8 +172,9 @@ pub fn connect(spec: &DeviceSpec) -> Result<Board> {
     match spec {
         DeviceSpec::Sim => {
             let options = SimOptions::from_env().map_err(|e| {
-                UpyError::usage(format!("-d sim: {e}"))
-                    .hint("give the heap in bytes with an optional K or M suffix, e.g. UPY_SIM_HEAP=512K")
+                UpyError::usage(format!("-d sim: {e}")).hint(
+                    "give the heap in bytes with an optional K or M suffix, e.g. UPY_SIM_HEAP=512K",
+                )
             })?;
             let t = SimTransport::start(&options).map_err(|e| sim_start_error(&options, e))?;
             Ok(Board::new(Box::new(t.clone()), Identity::Sim(t)))
@@ -185,15 +189,26 @@ pub fn connect(spec: &DeviceSpec) -> Result<Board> {
         DeviceSpec::Port(path) => open_port(path, Identity::Path(path.clone())),
         DeviceSpec::SerialId(id) => {
             let port = find_by_serial(id)?.ok_or_else(|| {
-                UpyError::connection(format!("no serial port with USB serial number '{id}' is attached"))
-                    .hint("see `upy devices` for the attached boards and their serial numbers")
+                UpyError::connection(format!(
+                    "no serial port with USB serial number '{id}' is attached"
+                ))
+                .hint("see `upy devices` for the attached boards and their serial numbers")
             })?;
-            open_port(&port, Identity::Serial { serial: id.clone(), last_path: port.clone() })
+            open_port(
+                &port,
+                Identity::Serial {
+                    serial: id.clone(),
+                    last_path: port.clone(),
+                },
+            )
         }
         DeviceSpec::Auto => {
             let port = auto_port()?;
             let identity = match serial_of(&port) {
-                Some(serial) => Identity::Serial { serial, last_path: port.clone() },
+                Some(serial) => Identity::Serial {
+                    serial,
+                    last_path: port.clone(),
+                },
                 None => Identity::Path(port.clone()),
             };
             open_port(&port, identity)
@@ -261,7 +276,11 @@ fn image_holders(path: &std::path::Path) -> Vec<Holder> {
         return found;
     };
     for entry in procs.flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
             continue;
         };
         if pid == me {
@@ -278,9 +297,11 @@ fn image_holders(path: &std::path::Path) -> Vec<Holder> {
             };
             if link == target {
                 holds = true;
-            } else if link == std::path::Path::new("/dev/ptmx") || link.starts_with("/dev/pts/ptmx") {
-                let info = std::fs::read_to_string(entry.path().join("fdinfo").join(fd.file_name()))
-                    .unwrap_or_default();
+            } else if link == std::path::Path::new("/dev/ptmx") || link.starts_with("/dev/pts/ptmx")
+            {
+                let info =
+                    std::fs::read_to_string(entry.path().join("fdinfo").join(fd.file_name()))
+                        .unwrap_or_default();
                 pty = info
                     .lines()
                     .find_map(|l| l.strip_prefix("tty-index:"))
@@ -290,7 +311,11 @@ fn image_holders(path: &std::path::Path) -> Vec<Holder> {
         }
         if holds {
             let name = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-            found.push(Holder { pid, name: name.trim().to_string(), pty });
+            found.push(Holder {
+                pid,
+                name: name.trim().to_string(),
+                pty,
+            });
         }
     }
     found
@@ -694,11 +719,20 @@ mod tests {
         };
         let e = sim_start_error(
             &options,
-            upy_port_sim::SimError::FlashInUse { path: options.flash.clone() },
+            upy_port_sim::SimError::FlashInUse {
+                path: options.flash.clone(),
+            },
         );
         assert_eq!(e.exit_code(), 2);
-        assert!(e.message.contains("/nonexistent/upy/sim-flash.img"), "{}", e.message);
+        assert!(
+            e.message.contains("/nonexistent/upy/sim-flash.img"),
+            "{}",
+            e.message
+        );
         let hint = e.hint.unwrap();
-        assert!(hint.contains("UPY_SIM_FLASH=") && hint.contains("stop"), "{hint}");
+        assert!(
+            hint.contains("UPY_SIM_FLASH=") && hint.contains("stop"),
+            "{hint}"
+        );
     }
 }

@@ -55,7 +55,11 @@ impl Sim {
 
 /// Run to completion, failing the test (and killing the process) if it takes longer than `limit`.
 fn run_with_limit(mut c: Command, limit: Duration) -> Run {
-    let mut child = c.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run upy");
+    let mut child = c
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run upy");
     let (out, err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
     let read_all = |mut r: Box<dyn Read + Send>| {
         std::thread::spawn(move || {
@@ -111,7 +115,11 @@ fn exec_and_eval_output_and_exit_codes() {
     let r = s.run(&["exec", "print('before')\n1/0"]);
     assert_eq!(r.code, 1, "stdout: {}\nstderr: {}", r.stdout, r.stderr);
     assert_eq!(r.stdout, "before\n");
-    assert!(r.stderr.contains("Traceback (most recent call last)"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("Traceback (most recent call last)"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("ZeroDivisionError"), "{}", r.stderr);
     let j = s.run(&["--json", "exec", "raise ValueError('bad value')"]);
     assert_eq!(j.code, 1);
@@ -135,16 +143,23 @@ fn the_heap_is_the_configured_one() {
     let total = "import gc\ngc.collect()\nprint(gc.mem_free() + gc.mem_alloc())";
     let n = |r: Run| -> usize {
         r.ok();
-        r.stdout.trim().parse().unwrap_or_else(|_| panic!("not a number: {:?}", r.stdout))
+        r.stdout
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("not a number: {:?}", r.stdout))
     };
     let default = n(s.run(&["exec", total]));
-    assert!(default > 200 * 1024 && default <= 256 * 1024, "default heap {default}");
+    assert!(
+        default > 200 * 1024 && default <= 256 * 1024,
+        "default heap {default}"
+    );
     let mut c = s.cmd();
     c.env("UPY_SIM_HEAP", "64K").args(["exec", total]);
     let small = n(run_with_limit(c, Duration::from_secs(60)));
     assert!(small > 40 * 1024 && small <= 64 * 1024, "64K heap {small}");
     let mut c = s.cmd();
-    c.env("UPY_SIM_HEAP", "64K").args(["exec", "x = bytearray(100 * 1024)"]);
+    c.env("UPY_SIM_HEAP", "64K")
+        .args(["exec", "x = bytearray(100 * 1024)"]);
     let r = run_with_limit(c, Duration::from_secs(60));
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("MemoryError"), "{}", r.stderr);
@@ -177,7 +192,11 @@ fn files_copy_both_ways_and_persist_across_runs() {
     j.ok();
     // The board offers upy frames and its console serves them in-process.
     assert_eq!(j.json()["transport"], "frames", "{}", j.stdout);
-    assert!(s.image().is_file(), "image under XDG_DATA_HOME: {}", s.image().display());
+    assert!(
+        s.image().is_file(),
+        "image under XDG_DATA_HOME: {}",
+        s.image().display()
+    );
     // A later upy run (a new power cycle of the board) sees the file.
     let r = s.run(&["sha256sum", ":/blob.bin"]);
     r.ok();
@@ -188,12 +207,17 @@ fn files_copy_both_ways_and_persist_across_runs() {
     assert!(back == data, "bytes differ after the round trip");
 
     // State written by one process, read by the next.
-    s.run(&["exec", "with open('/note.txt', 'w') as f:\n    f.write('written by run one')"]).ok();
+    s.run(&[
+        "exec",
+        "with open('/note.txt', 'w') as f:\n    f.write('written by run one')",
+    ])
+    .ok();
     let r = s.run(&["cat", ":/note.txt"]);
     r.ok();
     assert_eq!(r.stdout, "written by run one");
     // A file the program left open is committed when upy ends (the board is switched off cleanly).
-    s.run(&["exec", "f = open('/open.txt', 'w')\nf.write('left open')"]).ok();
+    s.run(&["exec", "f = open('/open.txt', 'w')\nf.write('left open')"])
+        .ok();
     let r = s.run(&["eval", "repr(open('/open.txt').read())"]);
     r.ok();
     assert_eq!(r.stdout.trim_end(), "'left open'");
@@ -205,7 +229,11 @@ fn directories_ls_tree_rm_and_df() {
     s.run(&["mkdir", "-p", ":/a/b/c"]).ok();
     s.run(&["mkdir", "-p", ":/a/b/c"]).ok();
     s.run(&["touch", ":/a/b/c/empty.txt", ":/a/top.txt"]).ok();
-    s.run(&["exec", "with open('/a/b/data.txt', 'w') as f:\n    f.write('12345')"]).ok();
+    s.run(&[
+        "exec",
+        "with open('/a/b/data.txt', 'w') as f:\n    f.write('12345')",
+    ])
+    .ok();
     let r = s.run(&["ls", ":/a"]);
     r.ok();
     let names: Vec<&str> = r.stdout.lines().map(str::trim).collect();
@@ -219,7 +247,13 @@ fn directories_ls_tree_rm_and_df() {
     }
     let r = s.run(&["tree", "-s", ":/a"]);
     r.ok();
-    assert!(r.stdout.lines().any(|l| l.contains("5]") && l.contains("data.txt")), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.contains("5]") && l.contains("data.txt")),
+        "{}",
+        r.stdout
+    );
     assert!(r.stdout.contains("empty.txt"), "{}", r.stdout);
     // rmdir refuses a non-empty directory (exit 1), rm -r removes the tree.
     let r = s.run(&["rmdir", ":/a/b"]);
@@ -232,7 +266,11 @@ fn directories_ls_tree_rm_and_df() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     let j = s.run(&["--json", "df"]);
     j.ok();
-    assert!(j.stdout.contains("free") || j.stdout.contains("total"), "{}", j.stdout);
+    assert!(
+        j.stdout.contains("free") || j.stdout.contains("total"),
+        "{}",
+        j.stdout
+    );
 }
 
 #[test]
@@ -249,7 +287,12 @@ fn sync_then_nothing_to_do() {
     let second = s.run(&["--json", "sync", "app", ":/"]);
     second.ok();
     let j = second.json();
-    assert_eq!(j["actions"].as_array().map(Vec::len), Some(0), "{}", second.stdout);
+    assert_eq!(
+        j["actions"].as_array().map(Vec::len),
+        Some(0),
+        "{}",
+        second.stdout
+    );
     let r = s.run(&["cat", ":/lib/util.py"]);
     r.ok();
     assert_eq!(r.stdout, "X = 1\n");
@@ -272,7 +315,11 @@ fn hard_reset_power_cycles_and_soft_reset_does_not() {
     // Power on (both), then a soft reset from the raw REPL (boot.py only).
     s.run(&["reset", "--soft"]).ok();
     // Power on (both), no reset.
-    let r = s.run(&["eval", "(open('/boots').read(), open('/mains').read())", "--no-reset"]);
+    let r = s.run(&[
+        "eval",
+        "(open('/boots').read(), open('/mains').read())",
+        "--no-reset",
+    ]);
     r.ok();
     assert_eq!(r.stdout.trim_end(), "('bbbbb', 'mmmm')");
     let j = s.run(&["--json", "reset"]);
@@ -292,7 +339,10 @@ fn first_line(child: &mut Child) -> String {
         let mut sink = Vec::new();
         let _ = r.read_to_end(&mut sink);
     });
-    rx.recv_timeout(Duration::from_secs(30)).expect("upy-sim --pty printed no device path").trim().to_string()
+    rx.recv_timeout(Duration::from_secs(30))
+        .expect("upy-sim --pty printed no device path")
+        .trim()
+        .to_string()
 }
 
 /// `upy-sim`, built next to `upy` by `cargo test --workspace` or `cargo build -p upy-port-sim`.
@@ -311,7 +361,8 @@ fn upy_sim_exe() -> PathBuf {
 #[test]
 fn a_held_image_is_a_clear_error() {
     let s = Sim::new("lock");
-    s.run(&["exec", "with open('/x', 'w') as f:\n    f.write('x')"]).ok();
+    s.run(&["exec", "with open('/x', 'w') as f:\n    f.write('x')"])
+        .ok();
     let mut board = Command::new(upy_sim_exe())
         .arg("--pty")
         .arg("--flash")
@@ -329,9 +380,21 @@ fn a_held_image_is_a_clear_error() {
     assert_eq!(r.code, 2, "stdout: {}\nstderr: {}", r.stdout, r.stderr);
     let image = s.image().display().to_string();
     assert!(r.stderr.contains(&image), "names the image: {}", r.stderr);
-    assert!(r.stderr.contains("in use by upy-sim (pid "), "names the holder: {}", r.stderr);
-    assert!(r.stderr.contains(&format!("-d {pty}")), "says how to reach that board: {}", r.stderr);
-    assert!(r.stderr.contains("UPY_SIM_FLASH="), "says how to use another image: {}", r.stderr);
+    assert!(
+        r.stderr.contains("in use by upy-sim (pid "),
+        "names the holder: {}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!("-d {pty}")),
+        "says how to reach that board: {}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("UPY_SIM_FLASH="),
+        "says how to use another image: {}",
+        r.stderr
+    );
     // Once the other board is gone the image is free again, files intact.
     let r = s.run(&["cat", ":/x"]);
     r.ok();
@@ -344,7 +407,8 @@ fn a_held_image_is_a_clear_error() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("in use by upy (pid "), "{}", r.stderr);
     let mut c = s.cmd();
-    c.env("UPY_SIM_FLASH", s.dir.path().join("second.img")).args(["eval", "len(__import__('os').listdir('/'))"]);
+    c.env("UPY_SIM_FLASH", s.dir.path().join("second.img"))
+        .args(["eval", "len(__import__('os').listdir('/'))"]);
     let r = run_with_limit(c, Duration::from_secs(60));
     r.ok();
     assert_eq!(r.stdout.trim(), "0", "a fresh image: {}", r.stdout);
@@ -372,7 +436,12 @@ impl PtyUpy {
             .stderr(slave)
             .spawn()
             .expect("spawn upy");
-        PtyUpy { child, master: pty.master, log: Vec::new(), pos: 0 }
+        PtyUpy {
+            child,
+            master: pty.master,
+            log: Vec::new(),
+            pos: 0,
+        }
     }
 
     fn write(&mut self, b: &[u8]) {
@@ -391,9 +460,17 @@ impl PtyUpy {
                 self.pos = (self.pos + i + pat.len()).min(self.log.len());
                 return;
             }
-            assert!(Instant::now() < end, "timed out waiting for {pat:?}; got {:?}", self.text());
-            let mut fds = [nix::poll::PollFd::new(self.master.as_fd(), nix::poll::PollFlags::POLLIN)];
-            if !matches!(nix::poll::poll(&mut fds, nix::poll::PollTimeout::from(100u16)), Ok(n) if n > 0) {
+            assert!(
+                Instant::now() < end,
+                "timed out waiting for {pat:?}; got {:?}",
+                self.text()
+            );
+            let mut fds = [nix::poll::PollFd::new(
+                self.master.as_fd(),
+                nix::poll::PollFlags::POLLIN,
+            )];
+            if !matches!(nix::poll::poll(&mut fds, nix::poll::PollTimeout::from(100u16)), Ok(n) if n > 0)
+            {
                 continue;
             }
             let mut buf = [0u8; 1024];
@@ -409,7 +486,11 @@ impl PtyUpy {
     fn quit(&mut self) {
         self.write(b"\x1d");
         match wait_limit(&mut self.child, Duration::from_secs(15)) {
-            Some(st) => assert!(st.success(), "upy repl exited with {st}; output {:?}", self.text()),
+            Some(st) => assert!(
+                st.success(),
+                "upy repl exited with {st}; output {:?}",
+                self.text()
+            ),
             None => panic!("upy repl did not exit on Ctrl-]; output {:?}", self.text()),
         }
     }
@@ -451,7 +532,11 @@ fn repl_through_a_real_terminal() {
     r.quit();
     // The terminal's settings were restored: the pty is back in canonical (cooked) mode.
     let t = nix::sys::termios::tcgetattr(&r.master).expect("tcgetattr");
-    assert!(t.local_flags.contains(nix::sys::termios::LocalFlags::ICANON), "terminal left in raw mode");
+    assert!(
+        t.local_flags
+            .contains(nix::sys::termios::LocalFlags::ICANON),
+        "terminal left in raw mode"
+    );
 }
 
 #[test]
@@ -480,9 +565,17 @@ fn sigint_stops_the_device_program_of_run() {
         panic!("upy run did not stop after SIGINT");
     };
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert_eq!(status.code(), Some(1), "stderr: {err}");
-    assert!(err.contains("KeyboardInterrupt"), "the device program was interrupted: {err}");
+    assert!(
+        err.contains("KeyboardInterrupt"),
+        "the device program was interrupted: {err}"
+    );
     // The board is free again and its filesystem intact.
     let r = s.run(&["cat", ":/progress"]);
     r.ok();

@@ -32,7 +32,9 @@ impl SimOptions {
     /// Errors name the variable and the value.
     pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<SimOptions, String> {
         let heap = match var(HEAP_ENV).filter(|v| !v.trim().is_empty()) {
-            Some(v) => upy_port_sim::parse_heap_size(&v).map_err(|e| format!("{HEAP_ENV}={v}: {e}"))?,
+            Some(v) => {
+                upy_port_sim::parse_heap_size(&v).map_err(|e| format!("{HEAP_ENV}={v}: {e}"))?
+            }
             None => upy_port_sim::DEFAULT_HEAP,
         };
         let flash = match var(FLASH_ENV).filter(|v| !v.is_empty()) {
@@ -58,7 +60,9 @@ impl SimTransport {
     /// Power on a board (fails when another process holds the image).
     pub fn start(options: &SimOptions) -> Result<SimTransport, upy_port_sim::SimError> {
         let device = SimDevice::start(options.heap, options.flash.clone())?;
-        Ok(SimTransport { device: Arc::new(device) })
+        Ok(SimTransport {
+            device: Arc::new(device),
+        })
     }
 
     /// The board.
@@ -95,15 +99,29 @@ mod tests {
     fn options_from_the_environment() {
         let none = SimOptions::from_vars(|_| None).unwrap();
         assert_eq!(none.heap, 256 * 1024);
-        assert!(none.flash.ends_with("upy/sim-flash.img"), "{}", none.flash.display());
+        assert!(
+            none.flash.ends_with("upy/sim-flash.img"),
+            "{}",
+            none.flash.display()
+        );
         let set = SimOptions::from_vars(|k| match k {
             HEAP_ENV => Some("1M".into()),
             FLASH_ENV => Some("/tmp/other.img".into()),
             _ => None,
         })
         .unwrap();
-        assert_eq!(set, SimOptions { heap: 1024 * 1024, flash: "/tmp/other.img".into() });
-        let bad = SimOptions::from_vars(|k| (k == HEAP_ENV).then(|| "lots".to_string())).unwrap_err();
-        assert!(bad.contains("UPY_SIM_HEAP=lots") && bad.contains("not a size"), "{bad}");
+        assert_eq!(
+            set,
+            SimOptions {
+                heap: 1024 * 1024,
+                flash: "/tmp/other.img".into()
+            }
+        );
+        let bad =
+            SimOptions::from_vars(|k| (k == HEAP_ENV).then(|| "lots".to_string())).unwrap_err();
+        assert!(
+            bad.contains("UPY_SIM_HEAP=lots") && bad.contains("not a size"),
+            "{bad}"
+        );
     }
 }
