@@ -38,24 +38,24 @@ struct Stream {
 }
 
 fn stream(vm: &mut Vm, v: Value) -> PyResult<Stream> {
-    if let Some(off) = v.as_obj() {
-        if vm.heap.kind(off) == Kind::Native {
-            let o = vm.heap.get::<Obj4>(off);
-            let t = o.h.aux;
-            let (a, i, j) = (o.a, o.i, o.j);
-            let s = if t == TypeId::FileIO as u16 || t == TypeId::TextFile as u16 {
-                Some(Stream { off, text: t == TypeId::TextFile as u16, be: Backend::File(upy_vfs::FileId(i), file_fs(a)), flags: j })
-            } else if t == TypeId::StringIO as u16 || t == TypeId::BytesIO as u16 {
-                Some(Stream { off, text: t == TypeId::StringIO as u16, be: Backend::Mem(a), flags: j | READABLE | WRITABLE })
-            } else {
-                None
-            };
-            if let Some(s) = s {
-                if s.flags & CLOSED != 0 {
-                    return Err(vm.raise(TypeId::ValueError, "I/O operation on closed file"));
-                }
-                return Ok(s);
+    if let Some(off) = v.as_obj()
+        && vm.heap.kind(off) == Kind::Native
+    {
+        let o = vm.heap.get::<Obj4>(off);
+        let t = o.h.aux;
+        let (a, i, j) = (o.a, o.i, o.j);
+        let s = if t == TypeId::FileIO as u16 || t == TypeId::TextFile as u16 {
+            Some(Stream { off, text: t == TypeId::TextFile as u16, be: Backend::File(upy_vfs::FileId(i), file_fs(a)), flags: j })
+        } else if t == TypeId::StringIO as u16 || t == TypeId::BytesIO as u16 {
+            Some(Stream { off, text: t == TypeId::StringIO as u16, be: Backend::Mem(a), flags: j | READABLE | WRITABLE })
+        } else {
+            None
+        };
+        if let Some(s) = s {
+            if s.flags & CLOSED != 0 {
+                return Err(vm.raise(TypeId::ValueError, "I/O operation on closed file"));
             }
+            return Ok(s);
         }
     }
     Err(vm.raise(TypeId::TypeError, "not a stream"))
@@ -194,22 +194,22 @@ fn m_read(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = stream(vm, args[0])?;
     let n = opt_size(vm, args, 1)?;
     let mut b = raw_read(vm, &s, n)?;
-    if s.text {
-        if let Some(n) = n {
-            // n counts characters in text mode.
-            complete_utf8(vm, &s, &mut b)?;
-            loop {
-                let chars = String::from_utf8_lossy(&b).chars().count();
-                if chars >= n {
-                    break;
-                }
-                let more = raw_read(vm, &s, Some(n - chars))?;
-                if more.is_empty() {
-                    break;
-                }
-                b.extend_from_slice(&more);
-                complete_utf8(vm, &s, &mut b)?;
+    if s.text
+        && let Some(n) = n
+    {
+        // n counts characters in text mode.
+        complete_utf8(vm, &s, &mut b)?;
+        loop {
+            let chars = String::from_utf8_lossy(&b).chars().count();
+            if chars >= n {
+                break;
             }
+            let more = raw_read(vm, &s, Some(n - chars))?;
+            if more.is_empty() {
+                break;
+            }
+            b.extend_from_slice(&more);
+            complete_utf8(vm, &s, &mut b)?;
         }
     }
     result(vm, &s, b)
@@ -322,10 +322,10 @@ fn m_tell(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 
 fn m_flush(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let s = stream(vm, args[0])?;
-    if let Backend::File(id, m) = s.be {
-        if s.flags & WRITABLE != 0 {
-            os::with_fs(vm, m, |l, d| l.sync(d, id))?;
-        }
+    if let Backend::File(id, m) = s.be
+        && s.flags & WRITABLE != 0
+    {
+        os::with_fs(vm, m, |l, d| l.sync(d, id))?;
     }
     Ok(Value::NONE)
 }

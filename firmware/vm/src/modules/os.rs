@@ -747,10 +747,10 @@ pub fn unmount_all(vm: &mut Vm) {
     vm.fs.pylfs.clear();
     let Vm { fs, port, .. } = vm;
     // Only touch the device if the filesystem was used (opening it has side effects).
-    if let Some(l) = fs.lfs.as_mut() {
-        if let Some(d) = port.block_device() {
-            l.unmount(d);
-        }
+    if let Some(l) = fs.lfs.as_mut()
+        && let Some(d) = port.block_device()
+    {
+        l.unmount(d);
     }
     fs.lfs = None;
     fs.tried = false;
