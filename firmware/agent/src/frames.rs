@@ -450,6 +450,8 @@ impl<C: Console> Server<'_, C> {
         let window = self.lim.window as usize;
         let mut inflight: Vec<u32> = Vec::with_capacity(window);
         let mut sent = 0u32;
+        // The furthest byte ever sent (after going back, acknowledgements may run ahead of `sent`).
+        let mut high = 0u32;
         let mut acked = 0u32;
         let mut eof = false;
         let mut resends = 0u32;
@@ -467,6 +469,7 @@ impl<C: Console> Server<'_, C> {
                 self.tx[frame::HEADER_LEN..start].copy_from_slice(&sent.to_le_bytes());
                 self.send_sealed(Type::Data as u8, seq, OFFSET_LEN + n);
                 sent = sent.saturating_add(n as u32);
+                high = high.max(sent);
                 inflight.push(sent);
             }
             if inflight.is_empty() && eof {
@@ -476,8 +479,9 @@ impl<C: Console> Server<'_, C> {
                 Some(h) => match Type::from_u8(h.ty) {
                     Some(Type::Ack) => {
                         if let Some(off) = frame::offset_of(self.dec.payload()) {
-                            if off > acked && off <= sent {
+                            if off > acked && off <= high {
                                 acked = off;
+                                sent = sent.max(off);
                                 inflight.retain(|&end| end > off);
                             }
                         }
@@ -485,11 +489,12 @@ impl<C: Console> Server<'_, C> {
                     Some(Type::Nak) => {
                         let off = frame::offset_of(self.dec.payload()).unwrap_or(acked);
                         resends += 1;
-                        if resends > MAX_RESENDS || off > sent {
+                        if resends > MAX_RESENDS || off > high {
                             return Err(FsErr::new(EIO, "too many damaged frames; giving up").into());
                         }
-                        sent = off.max(acked);
-                        acked = sent;
+                        // Everything before `off` arrived: go on from there.
+                        acked = acked.max(off);
+                        sent = acked;
                         inflight.clear();
                         eof = false;
                     }

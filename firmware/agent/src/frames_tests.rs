@@ -355,6 +355,38 @@ fn damaged_and_lost_frames_are_sent_again_both_ways() {
 }
 
 #[test]
+fn a_lost_last_acknowledgement_does_not_stall_a_transfer() {
+    let (mut c, f, agent) = board(small_limits(), &[]);
+    c.frames().unwrap().expect("frames");
+    let data = pattern(3000); // 6 DATA frames of 508 bytes
+    let ack = Type::Ack as u8;
+    // PUT: the device's last ACK (the 6th) is lost; its final OK still ends the transfer.
+    f.lock().unwrap().list = vec![Fault::Drop(ack, 5)];
+    c.fput("/a.bin", &data, &mut |_| {}).unwrap();
+    assert_eq!(f.lock().unwrap().hits, 1);
+    // GET: the host's last ACK is lost; the device sends the last frame again and the host
+    // acknowledges the duplicate.
+    {
+        let mut g = f.lock().unwrap();
+        g.seen = vec![0; 256];
+        g.hits = 0;
+    }
+    assert_eq!(c.fget("/a.bin", &mut |_| {}).unwrap(), data);
+    assert_eq!(f.lock().unwrap().hits, 1);
+    // LIST: the same for a listing of one frame.
+    {
+        let mut g = f.lock().unwrap();
+        g.seen = vec![0; 256];
+        g.hits = 0;
+        g.list = vec![Fault::Drop(ack, 0)];
+    }
+    assert_eq!(c.flist("/", true, true).unwrap().len(), 1);
+    assert_eq!(f.lock().unwrap().hits, 1);
+    drop(c);
+    assert_eq!(agent.join().unwrap(), Exit::Shutdown);
+}
+
+#[test]
 fn a_damaged_listing_is_asked_again() {
     let (mut c, f, agent) = board(small_limits(), &[]);
     c.frames().unwrap().expect("frames");

@@ -445,6 +445,11 @@ impl<T: Transport> Client<T> {
                 Got::Frame(ty, s, p) if s == seq => match Type::from_u8(ty) {
                     Some(Type::Data) => {
                         let off = frame::offset_of(&p).unwrap_or(u32::MAX);
+                        if off < expected {
+                            // The device went back (our ACK was lost): acknowledge again.
+                            self.send_frame(Type::Ack as u8, seq, &[&expected.to_le_bytes()])?;
+                            continue;
+                        }
                         if off != expected {
                             if !nak_sent {
                                 nak_sent = true;
@@ -536,7 +541,10 @@ impl<T: Transport> Client<T> {
                                 &[&(data.len() as u32).to_le_bytes()],
                             )?;
                             progress(data.len() as u64);
-                        } else if off > expected && !nak_sent {
+                        } else if off < expected {
+                            // The device went back (our ACK was lost): acknowledge again.
+                            self.send_frame(Type::Ack as u8, seq, &[&expected.to_le_bytes()])?;
+                        } else if !nak_sent {
                             nak_sent = true;
                             naks += 1;
                             self.send_frame(Type::Nak as u8, seq, &[&expected.to_le_bytes()])?;
@@ -568,9 +576,32 @@ impl<T: Transport> Client<T> {
                 )));
             }
         }
-        let fin = self
-            .reply(&mut dec, seq)?
-            .ok_or_else(|| Error::Protocol("damaged end of a file read (CRC mismatch)".into()))?;
+        // The final OK; a DATA frame sent again meanwhile means our last ACK was lost: repeat it.
+        let fin = loop {
+            match self.recv(&mut dec, self.step_timeout)? {
+                Got::Frame(ty, s, p) if s == seq => match Type::from_u8(ty) {
+                    Some(Type::Ok) => break p,
+                    Some(Type::Err) => return Err(device_error(&p)),
+                    Some(Type::Data) => {
+                        let done = (data.len() as u32).to_le_bytes();
+                        self.send_frame(Type::Ack as u8, seq, &[&done])?;
+                    }
+                    _ => {}
+                },
+                Got::Frame(..) => {}
+                Got::Bad => {
+                    return Err(Error::Protocol(
+                        "damaged end of a file read (CRC mismatch)".into(),
+                    ));
+                }
+                Got::Timeout => {
+                    return Err(Error::Timeout {
+                        waiting_for: "the end of a file read",
+                        received: Vec::new(),
+                    });
+                }
+            }
+        };
         let want = Reader::new(&fin)
             .sha()
             .ok_or_else(|| Error::Protocol("short end of a file read".into()))?;
@@ -646,12 +677,24 @@ impl<T: Transport> Client<T> {
                         }
                     }
                     Some(Type::Nak) => {
-                        let off = frame::offset_of(&p).unwrap_or(0) as usize;
+                        // Everything before `off` arrived: send again from there.
+                        let off = (frame::offset_of(&p).unwrap_or(0) as usize).min(sent);
                         resends += 1;
-                        sent = off.clamp(acked, sent);
+                        if off > acked {
+                            acked = off;
+                            progress(acked as u64);
+                        }
+                        sent = acked;
                         inflight = 0;
                     }
                     Some(Type::Err) => return Err(device_error(&p)),
+                    // The device only answers OK once every byte arrived and the file was renamed:
+                    // the last ACK was lost on the way.
+                    Some(Type::Ok) => {
+                        progress(data.len() as u64);
+                        self.wire.payload_bytes += data.len() as u64;
+                        return Ok(());
+                    }
                     _ => {}
                 },
                 Got::Frame(..) | Got::Bad => {}
