@@ -697,6 +697,24 @@ except OSError as e:
 no.nosy = False
 print(os.listdir('/nosy'))
 
+# A full Python device: ENOSPC, no half-written file, still usable.
+small = RAMBlockDev(512, 16)
+vfs.VfsLfs2.mkfs(small)
+vfs.mount(small, '/small')
+with open('/small/keep.txt', 'w') as f:
+    f.write('old content')
+for name, data in (('big.bin', b'x' * 512), ('keep.txt', b'y' * 512)):
+    try:
+        with open('/small/' + name, 'wb') as f:
+            for i in range(40):
+                f.write(data)
+    except OSError as e:
+        print(name, 'OSError', e.errno)
+print(os.listdir('/small'), open('/small/keep.txt').read())
+with open('/small/new.txt', 'w') as f:
+    f.write('usable')
+print(os.listdir('/small'), open('/small/new.txt').read())
+
 # Not a block device.
 for bad in (object(), 5):
     try:
@@ -736,6 +754,10 @@ print(open('/keep.txt').read())
          still here\n\
          re-entered: OSError 16\n\
          []\n\
+         big.bin OSError 28\n\
+         keep.txt OSError 28\n\
+         ['keep.txt'] old content\n\
+         ['keep.txt', 'new.txt'] usable\n\
          TypeError\nTypeError\n\
          on the flash\n"
     );
