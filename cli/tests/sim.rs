@@ -345,15 +345,30 @@ fn first_line(child: &mut Child) -> String {
         .to_string()
 }
 
-/// `upy-sim`, built next to `upy` by `cargo test --workspace` or `cargo build -p upy-port-sim`.
+/// `upy-sim`, next to `upy` (`cargo test --workspace` builds it); built here when it is missing
+/// (`cargo test -p upy-cli` alone does not build other packages' binaries).
 fn upy_sim_exe() -> PathBuf {
     let upy = Path::new(env!("CARGO_BIN_EXE_upy"));
     let sim = upy.with_file_name("upy-sim");
+    if sim.is_file() {
+        return sim;
+    }
+    let profile_dir = upy.parent().expect("upy's directory");
+    let target_dir = profile_dir.parent().expect("the target directory");
+    let mut c = Command::new(env!("CARGO"));
+    c.args(["build", "-p", "upy-port-sim", "--bin", "upy-sim"])
+        .env("CARGO_TARGET_DIR", target_dir)
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    if profile_dir.file_name().is_some_and(|n| n == "release") {
+        c.arg("--release");
+    }
+    eprintln!("{} is missing: building it", sim.display());
+    let r = run_with_limit(c, Duration::from_secs(1800));
     assert!(
-        sim.is_file(),
-        "{} is missing: this test runs a real upy-sim next to upy; build it with `cargo build -p upy-port-sim` \
-         (`cargo test --workspace` does)",
-        sim.display()
+        r.code == 0 && sim.is_file(),
+        "could not build {} (`cargo build -p upy-port-sim`):\n{}",
+        sim.display(),
+        r.stderr
     );
     sim
 }
