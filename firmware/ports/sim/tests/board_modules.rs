@@ -286,3 +286,25 @@ fn stdin_poll_and_buffer_readinto_on_the_board() {
     let got = c.read_until(b"\x04>", Duration::from_secs(10));
     assert_eq!(String::from_utf8_lossy(&got), "1 True 1\r\n4 b'WXYZ'\r\n3 b'\\x00\\x00\\xff\\x80\\x00\\x00'\r\nafter []\r\n\x04\x04>");
 }
+
+/// Ctrl-C while littlefs waits on a Python block device: the KeyboardInterrupt raised inside
+/// `readblocks` ends the program with a traceback through `readblocks`; the filesystem is
+/// not lost (it was out of the VM during the call) and the board and the mount go on.
+#[test]
+fn ctrl_c_inside_readblocks() {
+    let b = board::Board::start(&[]);
+    let mut c = b.connect();
+    c.enter_raw();
+    let setup = "import os, vfs\nclass Dev:\n    spin = False\n    def __init__(self):\n        self.data = bytearray(512 * 32)\n    def readblocks(self, n, buf, off=0):\n        if self.spin:\n            print('in readblocks')\n            while True:\n                pass\n        a = n * 512 + off\n        buf[:] = self.data[a:a + len(buf)]\n    def writeblocks(self, n, buf, off=0):\n        a = n * 512 + off\n        self.data[a:a + len(buf)] = buf\n    def ioctl(self, op, arg):\n        return {4: 32, 5: 512}.get(op)\ndev = Dev()\nvfs.VfsLfs2.mkfs(dev)\nvfs.mount(dev, '/ram')\nwith open('/ram/f.txt', 'w') as f:\n    f.write('hello')\nprint('mounted', os.listdir('/ram'))\n";
+    let (out, err) = c.raw_exec(setup);
+    assert_eq!((out.as_str(), err.as_str()), ("mounted ['f.txt']\r\n", ""));
+    c.write(b"dev.spin = True\nos.listdir('/ram')\n\x04");
+    assert_eq!(c.read_exact(2, Duration::from_secs(10)), b"OK");
+    c.read_until(b"in readblocks\r\n", Duration::from_secs(10));
+    c.write(b"\x03");
+    let t = String::from_utf8_lossy(&c.read_until(b"\x04>", Duration::from_secs(10))).into_owned();
+    assert!(t.starts_with("\x04Traceback"), "{t:?}");
+    assert!(t.contains(", in readblocks\r\n") && t.contains("KeyboardInterrupt"), "{t:?}");
+    let (out, err) = c.raw_exec("dev.spin = False\nprint(open('/ram/f.txt').read(), os.listdir('/ram'), 'ram' in os.listdir('/'))");
+    assert_eq!((out.as_str(), err.as_str()), ("hello ['f.txt'] True\r\n", ""));
+}
