@@ -722,6 +722,14 @@ for bad in (object(), 5):
     except TypeError:
         print('TypeError')
 print(open('/keep.txt').read())
+
+# The filesystem object for the flash, and the virtual root once `/` is unmounted.
+root = vfs.VfsLfs2(None)
+print([e[0] for e in root.ilistdir('/')], root.getcwd())
+os.umount('/')
+print(os.listdir('/'), os.stat('/')[0], [m for _, m in vfs.mount()])
+vfs.mount(root, '/')
+print(open('/keep.txt').read())
 "#
     );
     let (out, err, ok) = run_sim(&image, &code);
@@ -759,6 +767,9 @@ print(open('/keep.txt').read())
          ['keep.txt'] old content\n\
          ['keep.txt', 'new.txt'] usable\n\
          TypeError\nTypeError\n\
+         on the flash\n\
+         ['keep.txt'] /\n\
+         ['flaky', 'nosy', 'small'] 16384 ['/flaky', '/nosy', '/small']\n\
          on the flash\n"
     );
     let _ = std::fs::remove_dir_all(&dir);

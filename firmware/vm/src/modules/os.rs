@@ -213,15 +213,22 @@ fn ilistdir_value(vm: &mut Vm, p: &str) -> PyResult<Value> {
     let kids = child_mounts(vm, &abs);
     let inner = match resolve(vm, p) {
         Ok((m, rel)) => Some(ilistdir_in(vm, m, &rel)?),
-        // No filesystem at `/` (a board without a block device) but something mounted.
-        Err(_) if abs == "/" && !kids.is_empty() => {
+        // No filesystem at `/` (a board without a block device, or `/` unmounted): the
+        // virtual root lists only the mount points, as MicroPython's.
+        Err(_) if abs == "/" => {
             vm.exc = Value::NULL;
             None
         }
         Err(e) => return Err(e),
     };
     if kids.is_empty() {
-        return Ok(inner.unwrap_or(Value::NONE));
+        return match inner {
+            Some(it) => Ok(it),
+            None => {
+                let empty = obj::list::new_list(vm, &[])?;
+                runtime::iter(vm, empty)
+            }
+        };
     }
     // As MicroPython: the mount points first, as (name, S_IFDIR, 0), then the entries of
     // the filesystem the directory belongs to (a name shadowed by a mount point once).
