@@ -369,19 +369,12 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::BinarySubscr => {
                         let (o, k) = (peek!(2), peek!(1));
                         // Fast path: list[small int].
-                        if let (Some(off), Some(i)) = (o.as_obj(), k.as_small()) {
-                            if vm.heap.kind(off) == Kind::List {
-                                let lo = vm.heap.get::<obj::ListObj>(off);
-                                let (items, n) = (lo.items, lo.len as i64);
-                                let j = if i < 0 { i as i64 + n } else { i as i64 };
-                                if j >= 0 && j < n {
-                                    let v = vm.heap.vals(items)[j as usize];
-                                    let l = vm.stack.len();
-                                    vm.stack.truncate(l - 2);
-                                    vm.stack.push(v);
-                                    break 'op Ok(());
-                                }
-                            }
+                        if let Some((items, j)) = list_slot(vm, o, k) {
+                            let v = vm.heap.vals(items)[j];
+                            let l = vm.stack.len();
+                            vm.stack.truncate(l - 2);
+                            vm.stack.push(v);
+                            break 'op Ok(());
                         }
                         let v = tri!(runtime::getitem(vm, o, k));
                         let l = vm.stack.len();
@@ -390,7 +383,12 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::StoreSubscr => {
                         let (v, o, k) = (peek!(3), peek!(2), peek!(1));
-                        tri!(runtime::setitem(vm, o, k, v));
+                        // Fast path: list[small int] = v.
+                        if let Some((items, j)) = list_slot(vm, o, k) {
+                            vm.heap.vals_mut(items)[j] = v;
+                        } else {
+                            tri!(runtime::setitem(vm, o, k, v));
+                        }
                         let l = vm.stack.len();
                         vm.stack.truncate(l - 3);
                     }
@@ -793,7 +791,19 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 Err(e) => break 'op Err(e),
                             }
                         }
-                        let args: Vec<Value> = vm.stack[first..args_end - nk].to_vec();
+                        // The arguments are copied out of the VM stack (a native may push on
+                        // it), into a buffer on the Rust stack for the usual short calls; they
+                        // stay rooted in their stack slots until the call returns.
+                        let mut buf = [Value::NULL; 8];
+                        let long_args: Vec<Value>;
+                        let src = &vm.stack[first..args_end - nk];
+                        let args: &[Value] = if src.len() <= buf.len() {
+                            buf[..src.len()].copy_from_slice(src);
+                            &buf[..src.len()]
+                        } else {
+                            long_args = src.to_vec();
+                            &long_args
+                        };
                         let kw: Vec<(crate::qstr::Qstr, Value)> = if nk > 0 {
                             let vals: Vec<Value> = vm.stack[args_end - nk..args_end].to_vec();
                             call::kw_pairs(vm, kwnames, &vals)
@@ -802,7 +812,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         };
                         vm.frames[fi].ip = ip as u32;
                         vm.frames[fi].op = op_start as u32;
-                        let r = tri!(call::call(vm, f, &args, &kw));
+                        let r = tri!(call::call(vm, f, args, &kw));
                         vm.stack.truncate(ret_sp);
                         vm.stack.push(r);
                     }
@@ -1074,6 +1084,21 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
             }
         }
     }
+}
+
+/// For `list[i]` with a small int `i` in range (negative counts from the end): the
+/// list's items array and the index into it. None for anything else (the slow path then
+/// raises or dispatches).
+#[inline(always)]
+fn list_slot(vm: &Vm, o: Value, k: Value) -> Option<(u32, usize)> {
+    let (off, i) = (o.as_obj()?, k.as_small()?);
+    if vm.heap.kind(off) != Kind::List {
+        return None;
+    }
+    let lo = vm.heap.get::<obj::ListObj>(off);
+    let (items, n) = (lo.items, lo.len as i64);
+    let j = if i < 0 { i as i64 + n } else { i as i64 };
+    (j >= 0 && j < n).then_some((items, j as usize))
 }
 
 /// The value of a float (flag true) or small int (flag false) operand, for the float
