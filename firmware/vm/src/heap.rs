@@ -260,32 +260,71 @@ impl Heap {
     }
 
     /// First block of a run of `n` free blocks in `from..to`.
+    ///
+    /// Works on whole table words where it can: the free blocks of a word are the bit
+    /// pairs that are 00, so the next free block is a trailing-zero count away and the
+    /// length of a free run is a trailing-ones count.
     fn find_run(&self, from: u32, to: u32, n: u32) -> Option<u32> {
         const LOW: u64 = 0x5555_5555_5555_5555;
+        let full_words = self.n_blocks / 32;
         let mut b = from;
         let mut run = 0u32;
         let mut start = 0u32;
         while b < to {
-            // Skip 32 allocated blocks at a time when none of them is free.
-            if run == 0 && b & 31 == 0 && b + 32 <= to {
-                let x = self.atb_word(b >> 5);
-                if (x | (x >> 1)) & LOW == LOW {
-                    b += 32;
-                    continue;
+            let w = b >> 5;
+            if w >= full_words {
+                // The partial last table word: block by block.
+                if self.atb_get(b) == FREE {
+                    if run == 0 {
+                        start = b;
+                    }
+                    run += 1;
+                    if run == n {
+                        return Some(start);
+                    }
+                } else {
+                    run = 0;
                 }
+                b += 1;
+                continue;
             }
-            if self.atb_get(b) == FREE {
+            let x = self.atb_word(w);
+            let off = b & 31;
+            let mut lim = (32 - off).min(to - b);
+            // Bit 2i set: block b + i is free (only blocks b .. b + lim considered).
+            let mut f = (!(x | (x >> 1)) & LOW) >> (2 * off);
+            if lim < 32 {
+                f &= (1u64 << (2 * lim)) - 1;
+            }
+            loop {
                 if run == 0 {
+                    if f == 0 {
+                        b += lim;
+                        break;
+                    }
+                    let k = f.trailing_zeros() / 2;
+                    b += k;
+                    f >>= 2 * k;
+                    lim -= k;
                     start = b;
                 }
-                run += 1;
-                if run == n {
+                let ones = ((f | !LOW).trailing_ones() / 2).min(lim);
+                if run + ones >= n {
                     return Some(start);
                 }
-            } else {
-                run = 0;
+                if ones < lim {
+                    // The run ends inside this word: look for the next one.
+                    run = 0;
+                    b += ones;
+                    f >>= 2 * ones;
+                    lim -= ones;
+                } else {
+                    // Free up to the end of the word: the run may go on in the next.
+                    run += ones;
+                    b += ones;
+                    break;
+                }
             }
-            b += 1;
         }
         None
     }
@@ -400,7 +439,17 @@ impl Heap {
                 break;
             }
             self.overflow = false;
-            for b in 0..self.n_blocks {
+            let high = self.high;
+            let mut b = 0;
+            while b < high {
+                // Skip table words without a marked block.
+                if b & 31 == 0 && b + 32 <= self.n_blocks / 32 * 32 {
+                    let x = self.atb_word(b >> 5);
+                    if x & (x >> 1) & 0x5555_5555_5555_5555 == 0 {
+                        b += 32;
+                        continue;
+                    }
+                }
                 if self.atb_get(b) == MARK {
                     let off = self.off_of(b);
                     self.trace_one(off, trace);
@@ -410,6 +459,7 @@ impl Heap {
                         self.trace_one(o, trace);
                     }
                 }
+                b += 1;
             }
         }
     }
@@ -723,6 +773,44 @@ mod tests {
             h.sweep();
             assert_eq!(h.used_bytes(), 0);
             assert_eq!(h.high, 0);
+        }
+    }
+
+    #[test]
+    fn find_run_matches_a_block_by_block_search() {
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        let h = Heap::new(50_000);
+        assert_ne!(h.n_blocks % 32, 0);
+        for _ in 0..300 {
+            // A random table: runs of free and allocated blocks of random lengths.
+            let mut b = 0;
+            while b < h.n_blocks {
+                let len = 1 + (xorshift(&mut rng) % 40) as u32;
+                let state = if xorshift(&mut rng) % 2 == 0 { FREE } else { HEAD };
+                for i in b..(b + len).min(h.n_blocks) {
+                    h.atb_set(i, state);
+                }
+                b += len;
+            }
+            for _ in 0..50 {
+                let n = 1 + (xorshift(&mut rng) % 48) as u32;
+                let from = (xorshift(&mut rng) % h.n_blocks as u64) as u32;
+                let to = from + (xorshift(&mut rng) % (h.n_blocks - from + 1) as u64) as u32;
+                let mut want = None;
+                let mut run = 0;
+                for b in from..to {
+                    if h.atb_get(b) == FREE {
+                        run += 1;
+                        if run == n {
+                            want = Some(b + 1 - n);
+                            break;
+                        }
+                    } else {
+                        run = 0;
+                    }
+                }
+                assert_eq!(h.find_run(from, to, n), want, "n {n} in {from}..{to}");
+            }
         }
     }
 
