@@ -308,3 +308,68 @@ fn ctrl_c_inside_readblocks() {
     let (out, err) = c.raw_exec("dev.spin = False\nprint(open('/ram/f.txt').read(), os.listdir('/ram'), 'ram' in os.listdir('/'))");
     assert_eq!((out.as_str(), err.as_str()), ("hello ['f.txt'] True\r\n", ""));
 }
+
+/// Python code that runs inside mount/umount (a VFS's `mount()`, a block device committing
+/// files at `umount`) may change the mount table itself; the table stays consistent.
+#[test]
+fn mount_table_changed_by_python_callbacks() {
+    let dir = std::env::temp_dir().join(format!("upy-mounttable-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let image = dir.join("flash.img");
+    let code = r#"
+import os, vfs
+class Plain:
+    def mount(self, ro, mk):
+        pass
+    def ilistdir(self, p):
+        return iter([])
+    def stat(self, p):
+        return (0x4000, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+class Sneaky(Plain):
+    def mount(self, ro, mk):
+        os.mount(Plain(), '/sneak')
+try:
+    os.mount(Sneaky(), '/sneak')
+except OSError as e:
+    print('OSError', e.errno)
+print([m for _, m in vfs.mount()])
+class Dev:
+    hook = False
+    def __init__(self):
+        self.data = bytearray(512 * 16)
+    def readblocks(self, n, buf, off=0):
+        a = n * 512 + off
+        buf[:] = self.data[a:a + len(buf)]
+    def writeblocks(self, n, buf, off=0):
+        if self.hook:
+            self.hook = False
+            os.umount('/a')
+        a = n * 512 + off
+        self.data[a:a + len(buf)] = buf
+    def ioctl(self, op, arg):
+        return {4: 16, 5: 512}.get(op)
+d = Dev()
+vfs.VfsLfs2.mkfs(d)
+os.mount(Plain(), '/a')
+vfs.mount(d, '/b')
+os.mount(Plain(), '/c')
+f = open('/b/x.txt', 'w')
+f.write('x')
+d.hook = True
+os.umount('/b')
+print(sorted(m for _, m in vfs.mount()))
+"#;
+    let out = Command::new(env!("CARGO_BIN_EXE_upy-sim"))
+        .arg("--flash")
+        .arg(&image)
+        .arg("-c")
+        .arg(code)
+        .env("UPY_SIM_FLASH_NOSYNC", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("upy-sim");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout, "OSError 1\n['/sneak', '/']\n['/', '/c', '/sneak']\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -573,6 +573,13 @@ pub fn os_mount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
         vm.list_push(l, obj_v)?;
         Mounted::Py(obj_v)
     };
+    // Python code ran since the check above (a mount() method, a block device): check again.
+    if vm.fs.mounts.iter().any(|(x, _)| *x == mp) {
+        if let Mounted::PyLfs(id) = m {
+            let _ = crate::modules::vfs::umount_py_lfs(vm, id);
+        }
+        return Err(os_error(vm, 1));
+    }
     vm.fs.mounts.push((mp, m));
     Ok(Value::NONE)
 }
@@ -591,7 +598,7 @@ pub fn os_umount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
             vm.fs.mounts.iter().position(|(_, m)| *m == Mounted::Py(target) || lfs_id.is_some_and(|id| *m == Mounted::PyLfs(id)))
         }
     };
-    let Some(i) = idx else { return Err(os_error(vm, E::EINVAL)) };
+    let Some(mut i) = idx else { return Err(os_error(vm, E::EINVAL)) };
     if let Mounted::PyLfs(id) = vm.fs.mounts[i].1 {
         // Commit its open files and unmount it (EBUSY if it is in use right now).
         let vfs_obj = vm.fs.pylfs.iter().find(|e| e.id == id).map(|e| e.vfs);
@@ -601,6 +608,11 @@ pub fn os_umount(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
             if let Some(pos) = vm.list_items(l).and_then(|it| it.iter().position(|&x| x == o)) {
                 vm.list_remove_at(l, pos);
             }
+        }
+        // The device's Python code ran: find the entry again.
+        match vm.fs.mounts.iter().position(|(_, m)| *m == Mounted::PyLfs(id)) {
+            Some(j) => i = j,
+            None => return Ok(Value::NONE),
         }
     }
     let (mp, m) = vm.fs.mounts.remove(i);
