@@ -8,7 +8,9 @@ use upy_protocol::host::{Client, Transport};
 use crate::config::Config;
 use crate::error::{Result, UpyError};
 use crate::ports;
-use crate::transport::{SerialTransport, SimOptions, SimTransport, TcpTransport};
+use crate::transport::{SerialTransport, TcpTransport};
+#[cfg(unix)]
+use crate::transport::{SimOptions, SimTransport};
 
 /// What `-d` asked for, after alias resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,6 +159,7 @@ enum Identity {
     },
     Tcp(String),
     /// The in-process board: "reconnecting" is reopening the same board.
+    #[cfg(unix)]
     Sim(SimTransport),
 }
 
@@ -170,13 +173,20 @@ pub struct Board {
 /// Open a transport for `spec` (no bytes sent yet).
 pub fn connect(spec: &DeviceSpec) -> Result<Board> {
     match spec {
+        #[cfg(not(unix))]
+        DeviceSpec::Sim => Err(UpyError::connection(
+            "the simulated board (-d sim) is built into upy on Linux and macOS only",
+        )
+        .hint("run `upy-sim --pty` under WSL, or give a board with -d PORT")),
+        #[cfg(unix)]
         DeviceSpec::Sim => {
             let options = SimOptions::from_env().map_err(|e| {
                 UpyError::usage(format!("-d sim: {e}")).hint(
                     "give the heap in bytes with an optional K or M suffix, e.g. UPY_SIM_HEAP=512K",
                 )
             })?;
-            let t = SimTransport::start(&options).map_err(|e| sim_start_error(&options, e))?;
+            let t = SimTransport::start(&options)
+                .map_err(|e| crate::transport::sim::start_error(&options, e))?;
             Ok(Board::new(Box::new(t.clone()), Identity::Sim(t)))
         }
         DeviceSpec::Tcp(hp) => {
@@ -214,111 +224,6 @@ pub fn connect(spec: &DeviceSpec) -> Result<Board> {
             open_port(&port, identity)
         }
     }
-}
-
-/// Why `-d sim` could not start, and what to do about it.
-fn sim_start_error(options: &SimOptions, e: upy_port_sim::SimError) -> UpyError {
-    use upy_port_sim::SimError;
-    let image = options.flash.display();
-    match e {
-        SimError::FlashInUse { .. } => {
-            let holders = image_holders(&options.flash);
-            let who = if holders.is_empty() {
-                "another process".to_string()
-            } else {
-                holders
-                    .iter()
-                    .map(|h| format!("{} (pid {})", h.name, h.pid))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let mut ways = Vec::new();
-            if let Some(pty) = holders.iter().find_map(|h| h.pty.clone()) {
-                ways.push(format!("connect to that board with -d {pty}"));
-            }
-            ways.push("stop the other process".to_string());
-            ways.push(format!(
-                "or give this board its own image: {}=/path/to/other.img",
-                crate::transport::sim::FLASH_ENV
-            ));
-            UpyError::connection(format!(
-                "the simulated board's flash image {image} is in use by {who}"
-            ))
-            .hint(ways.join(", "))
-        }
-        SimError::Flash { source, .. } => UpyError::connection(format!(
-            "cannot open the simulated board's flash image {image}: {source}"
-        ))
-        .hint(format!(
-            "check that its directory is writable, or choose another image with {}=PATH",
-            crate::transport::sim::FLASH_ENV
-        )),
-        other => UpyError::connection(format!("cannot start the simulated board: {other}")),
-    }
-}
-
-/// A process that has a file open.
-struct Holder {
-    pid: u32,
-    name: String,
-    /// The pty a `upy-sim --pty` serves (its master's index), as a `-d` path.
-    pty: Option<String>,
-}
-
-/// The other processes that have `path` open, with the pty each one serves, if any (Linux /proc).
-fn image_holders(path: &std::path::Path) -> Vec<Holder> {
-    let Ok(target) = std::fs::canonicalize(path) else {
-        return Vec::new();
-    };
-    let me = std::process::id();
-    let mut found = Vec::new();
-    let Ok(procs) = std::fs::read_dir("/proc") else {
-        return found;
-    };
-    for entry in procs.flatten() {
-        let Some(pid) = entry
-            .file_name()
-            .to_str()
-            .and_then(|s| s.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if pid == me {
-            continue;
-        }
-        let Ok(fds) = std::fs::read_dir(entry.path().join("fd")) else {
-            continue;
-        };
-        let mut holds = false;
-        let mut pty = None;
-        for fd in fds.flatten() {
-            let Ok(link) = std::fs::read_link(fd.path()) else {
-                continue;
-            };
-            if link == target {
-                holds = true;
-            } else if link == std::path::Path::new("/dev/ptmx") || link.starts_with("/dev/pts/ptmx")
-            {
-                let info =
-                    std::fs::read_to_string(entry.path().join("fdinfo").join(fd.file_name()))
-                        .unwrap_or_default();
-                pty = info
-                    .lines()
-                    .find_map(|l| l.strip_prefix("tty-index:"))
-                    .and_then(|n| n.trim().parse::<u32>().ok())
-                    .map(|n| format!("/dev/pts/{n}"));
-            }
-        }
-        if holds {
-            let name = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-            found.push(Holder {
-                pid,
-                name: name.trim().to_string(),
-                pty,
-            });
-        }
-    }
-    found
 }
 
 fn find_by_serial(id: &str) -> Result<Option<String>> {
@@ -519,18 +424,19 @@ impl Board {
     /// this process (fresh VM, boot.py, main.py), reopen it and enter the raw REPL. Returns false
     /// (doing nothing) for every other board.
     pub fn restart_in_process(&mut self) -> Result<bool> {
-        let Identity::Sim(t) = &self.identity else {
-            return Ok(false);
-        };
-        let t = t.clone();
-        t.device().hard_reset().map_err(|e| {
-            UpyError::connection(format!("reset: cannot restart the simulated board: {e}"))
-                .hint("its program ignores Ctrl-C; end this upy process (the board stops with it) and run the command again")
-        })?;
-        let mut board = Board::new(Box::new(t), self.identity.clone());
-        board.enter_raw(false)?;
-        *self = board;
-        Ok(true)
+        #[cfg(unix)]
+        if let Identity::Sim(t) = &self.identity {
+            let t = t.clone();
+            t.device().hard_reset().map_err(|e| {
+                UpyError::connection(format!("reset: cannot restart the simulated board: {e}"))
+                    .hint("its program ignores Ctrl-C; end this upy process (the board stops with it) and run the command again")
+            })?;
+            let mut board = Board::new(Box::new(t), self.identity.clone());
+            board.enter_raw(false)?;
+            *self = board;
+            return Ok(true);
+        }
+        Ok(false)
     }
 
     /// After a hard reset: close the port, wait for the same board (same USB serial number, else the same
@@ -547,6 +453,7 @@ impl Board {
         let mut last_err = None;
         while start.elapsed() < wait {
             let spec = match &self.identity {
+                #[cfg(unix)]
                 Identity::Sim(t) => {
                     // The same board, still running: a fresh client on it.
                     let mut board = Board::new(Box::new(t.clone()), self.identity.clone());
@@ -708,31 +615,6 @@ mod tests {
             e.message.contains("/dev/ttyACM0") && e.message.contains("/dev/ttyACM1"),
             "{}",
             e.message
-        );
-    }
-
-    #[test]
-    fn sim_in_use_error_names_the_image_and_the_ways_out() {
-        let options = SimOptions {
-            heap: 256 * 1024,
-            flash: "/nonexistent/upy/sim-flash.img".into(),
-        };
-        let e = sim_start_error(
-            &options,
-            upy_port_sim::SimError::FlashInUse {
-                path: options.flash.clone(),
-            },
-        );
-        assert_eq!(e.exit_code(), 2);
-        assert!(
-            e.message.contains("/nonexistent/upy/sim-flash.img"),
-            "{}",
-            e.message
-        );
-        let hint = e.hint.unwrap();
-        assert!(
-            hint.contains("UPY_SIM_FLASH=") && hint.contains("stop"),
-            "{hint}"
         );
     }
 }

@@ -4,10 +4,12 @@
 //! All implement [`upy_protocol::host::Transport`]; everything above them is the same for every board.
 
 pub mod serial;
+#[cfg(unix)]
 pub mod sim;
 pub mod tcp;
 
 pub use serial::SerialTransport;
+#[cfg(unix)]
 pub use sim::{SimOptions, SimTransport};
 pub use tcp::TcpTransport;
 

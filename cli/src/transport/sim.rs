@@ -13,6 +13,8 @@ use std::time::Duration;
 use upy_port_sim::SimDevice;
 use upy_protocol::host::Transport;
 
+use crate::error::UpyError;
+
 /// Environment variable naming the flash image (default: `upy-sim`'s, under the user's data directory).
 pub const FLASH_ENV: &str = "UPY_SIM_FLASH";
 /// Environment variable giving the heap size (`256K`, `1M`, bytes; default 256K like `upy-sim`).
@@ -48,6 +50,111 @@ impl SimOptions {
     pub fn from_env() -> Result<SimOptions, String> {
         SimOptions::from_vars(|k| std::env::var(k).ok())
     }
+}
+
+/// Why `-d sim` could not start, and what to do about it.
+pub fn start_error(options: &SimOptions, e: upy_port_sim::SimError) -> UpyError {
+    use upy_port_sim::SimError;
+    let image = options.flash.display();
+    match e {
+        SimError::FlashInUse { .. } => {
+            let holders = image_holders(&options.flash);
+            let who = if holders.is_empty() {
+                "another process".to_string()
+            } else {
+                holders
+                    .iter()
+                    .map(|h| format!("{} (pid {})", h.name, h.pid))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let mut ways = Vec::new();
+            if let Some(pty) = holders.iter().find_map(|h| h.pty.clone()) {
+                ways.push(format!("connect to that board with -d {pty}"));
+            }
+            ways.push("stop the other process".to_string());
+            ways.push(format!(
+                "or give this board its own image: {}=/path/to/other.img",
+                FLASH_ENV
+            ));
+            UpyError::connection(format!(
+                "the simulated board's flash image {image} is in use by {who}"
+            ))
+            .hint(ways.join(", "))
+        }
+        SimError::Flash { source, .. } => UpyError::connection(format!(
+            "cannot open the simulated board's flash image {image}: {source}"
+        ))
+        .hint(format!(
+            "check that its directory is writable, or choose another image with {}=PATH",
+            FLASH_ENV
+        )),
+        other => UpyError::connection(format!("cannot start the simulated board: {other}")),
+    }
+}
+
+/// A process that has a file open.
+struct Holder {
+    pid: u32,
+    name: String,
+    /// The pty a `upy-sim --pty` serves (its master's index), as a `-d` path.
+    pty: Option<String>,
+}
+
+/// The other processes that have `path` open, with the pty each one serves, if any (Linux /proc).
+fn image_holders(path: &std::path::Path) -> Vec<Holder> {
+    let Ok(target) = std::fs::canonicalize(path) else {
+        return Vec::new();
+    };
+    let me = std::process::id();
+    let mut found = Vec::new();
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return found;
+    };
+    for entry in procs.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid == me {
+            continue;
+        }
+        let Ok(fds) = std::fs::read_dir(entry.path().join("fd")) else {
+            continue;
+        };
+        let mut holds = false;
+        let mut pty = None;
+        for fd in fds.flatten() {
+            let Ok(link) = std::fs::read_link(fd.path()) else {
+                continue;
+            };
+            if link == target {
+                holds = true;
+            } else if link == std::path::Path::new("/dev/ptmx") || link.starts_with("/dev/pts/ptmx")
+            {
+                let info =
+                    std::fs::read_to_string(entry.path().join("fdinfo").join(fd.file_name()))
+                        .unwrap_or_default();
+                pty = info
+                    .lines()
+                    .find_map(|l| l.strip_prefix("tty-index:"))
+                    .and_then(|n| n.trim().parse::<u32>().ok())
+                    .map(|n| format!("/dev/pts/{n}"));
+            }
+        }
+        if holds {
+            let name = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
+            found.push(Holder {
+                pid,
+                name: name.trim().to_string(),
+                pty,
+            });
+        }
+    }
+    found
 }
 
 /// A byte pipe to the in-process board. Clones share the board.
@@ -122,6 +229,31 @@ mod tests {
         assert!(
             bad.contains("UPY_SIM_HEAP=lots") && bad.contains("not a size"),
             "{bad}"
+        );
+    }
+
+    #[test]
+    fn sim_in_use_error_names_the_image_and_the_ways_out() {
+        let options = SimOptions {
+            heap: 256 * 1024,
+            flash: "/nonexistent/upy/sim-flash.img".into(),
+        };
+        let e = start_error(
+            &options,
+            upy_port_sim::SimError::FlashInUse {
+                path: options.flash.clone(),
+            },
+        );
+        assert_eq!(e.exit_code(), 2);
+        assert!(
+            e.message.contains("/nonexistent/upy/sim-flash.img"),
+            "{}",
+            e.message
+        );
+        let hint = e.hint.unwrap();
+        assert!(
+            hint.contains("UPY_SIM_FLASH=") && hint.contains("stop"),
+            "{hint}"
         );
     }
 }
