@@ -373,3 +373,53 @@ print(sorted(m for _, m in vfs.mount()))
     assert_eq!(stdout, "OSError 1\n['/sneak', '/']\n['/', '/c', '/sneak']\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A block device that shrinks the caller's `readinto` buffer while littlefs reads: no
+/// crash, the bytes that fit are stored.
+#[test]
+fn readinto_buffer_shrunk_by_the_block_device() {
+    let dir = std::env::temp_dir().join(format!("upy-shrink-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let image = dir.join("flash.img");
+    let code = r#"
+import vfs
+target = bytearray(100)
+class Dev:
+    evil = False
+    def __init__(self):
+        self.data = bytearray(512 * 16)
+    def readblocks(self, n, buf, off=0):
+        if self.evil:
+            target[:] = b''
+        a = n * 512 + off
+        buf[:] = self.data[a:a + len(buf)]
+    def writeblocks(self, n, buf, off=0):
+        a = n * 512 + off
+        self.data[a:a + len(buf)] = buf
+    def ioctl(self, op, arg):
+        return {4: 16, 5: 512}.get(op)
+d = Dev()
+vfs.VfsLfs2.mkfs(d)
+vfs.mount(d, '/d')
+with open('/d/f', 'wb') as f:
+    f.write(b'z' * 4000)
+vfs.umount('/d')
+vfs.mount(d, '/d')
+f = open('/d/f', 'rb')
+d.evil = True
+print(f.readinto(target), len(target))
+"#;
+    let out = Command::new(env!("CARGO_BIN_EXE_upy-sim"))
+        .arg("--flash")
+        .arg(&image)
+        .arg("-c")
+        .arg(code)
+        .env("UPY_SIM_FLASH_NOSYNC", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("upy-sim");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout, "0 0\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -223,10 +223,16 @@ fn m_readinto(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     };
     let cap = opt_size(vm, args, 2)?.map_or(cap, |n| n.min(cap));
     let b = raw_read(vm, &s, Some(cap))?;
-    if let Some(dst) = obj::bytes::buffer_mut(vm, args[1]) {
-        dst[..b.len()].copy_from_slice(&b);
-    }
-    Ok(Value::small(b.len() as i32))
+    // A Python block device ran during the read and may have resized the buffer.
+    let n = match obj::bytes::buffer_mut(vm, args[1]) {
+        Some(dst) => {
+            let n = b.len().min(dst.len());
+            dst[..n].copy_from_slice(&b[..n]);
+            n
+        }
+        None => 0,
+    };
+    obj::int::new_int(vm, n as i64)
 }
 
 fn m_readline(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
