@@ -900,7 +900,8 @@ impl Drop for DeviceFs<'_> {
 /// Classic raw mode has no flow control: a busy board (or one starved of CPU, as QEMU on a loaded host)
 /// drops bytes. With `guard`, the program travels as a bytes literal with its length, and runs only if the
 /// length arrived intact (`exec`), so a damaged program never runs at all: a SyntaxError (damaged text or a
-/// length mismatch) or NameError (the whole first line lost) is answered by sending it again. Without
+/// length mismatch) or a NameError in the wrapper before `exec` (a damaged name) is answered by sending it
+/// again; a NameError in the trailing `del _s` (damaged after the program ran) is success. Without
 /// `guard` (raw-paste, which is flow-controlled) only SyntaxErrors are retried: a program that did not
 /// compile did not run.
 fn run_guarded(
@@ -921,17 +922,27 @@ fn run_guarded(
     };
     let mut attempts = 0;
     loop {
-        match board.client().exec_ok(text.as_bytes()) {
-            Ok(out) => return Ok(out),
-            Err(ProtoError::Exception(e))
-                if attempts < 3
-                    && (e.kind == "SyntaxError"
-                        || (guard && e.kind == "NameError" && e.message.contains("_s"))) =>
-            {
-                attempts += 1
-            }
-            Err(e) => return Err(e),
+        let out = board.client().exec(text.as_bytes())?;
+        if out.stderr.is_empty() {
+            return Ok(out.stdout);
         }
+        let e = upy_protocol::host::DeviceException::parse(&out.stderr);
+        // A program that did not compile did not run: send it again.
+        let mut retry = e.kind == "SyntaxError";
+        if guard && e.kind == "NameError" && !e.traceback.contains("<string>") {
+            // A name of the wrapper itself was damaged in transit (errors of the program run by `exec`
+            // have a `<string>` frame). Line 3 is only `del _s`, reached after the program ran to the
+            // end: its work is done. On lines 1-2 the program has not run yet.
+            if e.traceback.contains("\"<stdin>\", line 3") {
+                return Ok(out.stdout);
+            }
+            retry = true;
+        }
+        if retry && attempts < 3 {
+            attempts += 1;
+            continue;
+        }
+        return Err(ProtoError::Exception(e));
     }
 }
 
