@@ -120,6 +120,9 @@ struct Server<'a, C: Console> {
     garbage_reported: bool,
     /// The last byte was a Ctrl-A swallowed by a partial frame or ignored on an unclean line.
     swallowed_ctrl_a: bool,
+    /// The console has timed reads (seen to time out). Without them there are no quiet gaps, so the line
+    /// never becomes clean again: `\r`/Ctrl-C then end frame mode on any line.
+    timed: bool,
     scratch: Vec<u8>,
 }
 
@@ -142,6 +145,7 @@ pub fn serve<C: Console>(con: &mut C, vm: &mut Vm, lim: FrameLimits) -> Leave {
         clean: true,
         garbage_reported: false,
         swallowed_ctrl_a: false,
+        timed: false,
         scratch: vec![0u8; 512],
     };
     // The port's littlefs is mounted at `/`, so its paths are absolute paths.
@@ -162,6 +166,16 @@ pub fn serve<C: Console>(con: &mut C, vm: &mut Vm, lim: FrameLimits) -> Leave {
     };
     let n = hello.encode(&mut s.tx[frame::HEADER_LEN..mp]).unwrap_or(0);
     s.send_sealed(Type::Hello as u8, 0, n);
+    // Probe for timed reads: a console that has them times out at once (the host has not answered the
+    // hello yet); the default `read_timeout` blocks until the host's first byte, which is kept.
+    match s.con.read_timeout(&mut s.inbuf, 0) {
+        ReadResult::Timeout => s.timed = true,
+        ReadResult::Data(n) => {
+            s.inpos = 0;
+            s.inlen = n.min(s.inbuf.len());
+        }
+        ReadResult::Closed => return Leave::Shutdown,
+    }
     let mut redispatch: Option<Header> = None;
     loop {
         let h = match redispatch.take() {
@@ -248,6 +262,7 @@ impl<C: Console> Server<'_, C> {
                     }
                     ReadResult::Closed => return Rx::Leave(Leave::Shutdown),
                     ReadResult::Timeout => {
+                        self.timed = true;
                         self.dec.abandon();
                         self.clean = true;
                         self.garbage_reported = false;
@@ -270,7 +285,7 @@ impl<C: Console> Server<'_, C> {
             match self.dec.push(b) {
                 Feed::Pending => self.swallowed_ctrl_a = b == CTRL_A,
                 Feed::Stray(b) => {
-                    if self.clean && (b == b'\r' || b == CTRL_C) {
+                    if (self.clean || !self.timed) && (b == b'\r' || b == CTRL_C) {
                         let mut rest = vec![b];
                         rest.extend_from_slice(&self.inbuf[self.inpos..self.inlen]);
                         self.inpos = self.inlen;

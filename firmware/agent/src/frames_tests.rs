@@ -116,6 +116,8 @@ impl Transport for HostEnd {
 }
 
 struct DevConsole {
+    /// Behave like a port without timed reads (the default `Console::read_timeout`: blocks).
+    untimed: bool,
     rx: Receiver<Vec<u8>>,
     buf: Vec<u8>,
     tx: Sender<Vec<u8>>,
@@ -140,6 +142,12 @@ impl Console for DevConsole {
         }
     }
     fn read_timeout(&mut self, buf: &mut [u8], timeout_ms: u32) -> ReadResult {
+        if self.buf.is_empty() && self.untimed {
+            match self.rx.recv() {
+                Ok(b) => self.buf = b,
+                Err(_) => return ReadResult::Closed,
+            }
+        }
         if self.buf.is_empty() {
             match self.rx.recv_timeout(Duration::from_millis(u64::from(timeout_ms))) {
                 Ok(b) => self.buf = b,
@@ -229,12 +237,20 @@ impl Board for RamBoard {
 
 /// A host client connected to an agent thread.
 fn board(limits: FrameLimits, faults: &[Fault]) -> (Client<HostEnd>, Arc<Mutex<Faults>>, std::thread::JoinHandle<Exit>) {
+    board_with(limits, faults, false)
+}
+
+fn board_with(
+    limits: FrameLimits,
+    faults: &[Fault],
+    untimed: bool,
+) -> (Client<HostEnd>, Arc<Mutex<Faults>>, std::thread::JoinHandle<Exit>) {
     let faults = Arc::new(Mutex::new(Faults { list: faults.to_vec(), ..Faults::default() }));
     let (h2d_tx, h2d_rx) = channel();
     let (d2h_tx, d2h_rx) = channel();
     let f2 = faults.clone();
     let agent = std::thread::spawn(move || {
-        let console = DevConsole { rx: h2d_rx, buf: Vec::new(), tx: d2h_tx, faults: f2 };
+        let console = DevConsole { untimed, rx: h2d_rx, buf: Vec::new(), tx: d2h_tx, faults: f2 };
         let mut a = Agent::new(RamBoard { console, dev: None, limits });
         a.run()
     });
@@ -544,4 +560,32 @@ fn random_frames_and_garbage_never_break_the_board() {
     }
     drop(c2);
     assert_eq!(agent.join().unwrap(), Exit::Shutdown);
+}
+
+#[test]
+fn a_host_dying_mid_frame_is_recovered_with_and_without_timed_reads() {
+    for untimed in [false, true] {
+        let (mut c, _, agent) = board_with(small_limits(), &[], untimed);
+        c.frames().unwrap().expect("frames");
+        c.fput("/keep.py", b"old\n", &mut |_| {}).unwrap();
+        let new = pattern(2000);
+        let sha: [u8; 32] = Sha256::digest(&new).into();
+        let put = enc(Type::Put, 201, &[&2000u32.to_le_bytes(), &sha, b"/keep.py"]);
+        let d0 = enc(Type::Data, 201, &[&0u32.to_le_bytes(), &new[..508]]);
+        {
+            let t = c.transport_mut();
+            t.write_all(&put).unwrap();
+            // The host dies two bytes before the end of a frame.
+            t.write_all(&d0[..d0.len() - 2]).unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        // The next host enters the raw REPL the usual way.
+        let mut c2 = Client::new(c.into_transport());
+        c2.set_step_timeout(Duration::from_secs(5));
+        c2.enter_raw_repl(false).unwrap_or_else(|e| panic!("untimed={untimed}: {e}"));
+        assert_eq!(c2.exec_ok(b"print(open('/keep.py').read())").unwrap(), b"old\r\n\r\n");
+        assert_eq!(c2.exec_ok(b"import os\nprint(os.listdir('/'))").unwrap(), b"['keep.py']\r\n");
+        drop(c2);
+        assert_eq!(agent.join().unwrap(), Exit::Shutdown);
+    }
 }
