@@ -433,7 +433,11 @@ fn cp_recursive_and_sync_over_frames() {
     // A file as destination is refused; a missing destination is created.
     let out = sim.upy(&["sync", "proj", ":/app/main.py"], &[]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("/app/main.py is a file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("/app/main.py is a file"),
+        "{}",
+        stderr(&out)
+    );
     let out = sim.upy_ok(&["sync", "proj", ":/fresh/dir"], &[]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("add /fresh/dir/lib/deep/a.bin"));
     let out = sim.upy_ok(&["cat", ":/fresh/dir/lib/deep/a.bin"], &[]);
@@ -627,5 +631,31 @@ fn a_host_dying_mid_transfer_leaves_the_old_file_and_a_working_board() {
         );
         // Put the old file back for the next round.
         sim.upy_ok(&["cp", "old.bin", ":/victim.bin"], &[]);
+    }
+
+    // 3. upy killed during a download: the board keeps working, and the host file is absent or whole.
+    sim.upy_ok(&["cp", "new.bin", ":/big.bin"], &[]);
+    for delay_ms in [10u64, 40, 70] {
+        let target = sim.dir.join(format!("down-{delay_ms}.bin"));
+        let mut child = Command::new(upy_bin())
+            .args(["-d", &sim.path, "cp", ":/big.bin"])
+            .arg(&target)
+            .current_dir(&sim.dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn upy");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        mpremote_works(&sim.path);
+        if let Ok(got) = std::fs::read(&target) {
+            assert!(
+                got == data,
+                "half-written host file after a kill at {delay_ms} ms"
+            );
+        }
+        let out = sim.upy_ok(&["sha256sum", ":/big.bin"], &[]);
+        assert!(String::from_utf8_lossy(&out.stdout).contains(&sha_hex(&data)));
     }
 }
