@@ -167,7 +167,40 @@ pub fn isinstance(vm: &Vm, v: Value, cls: Value) -> bool {
 }
 
 /// Look `name` up along the MRO of `cls` (class attributes and methods, unbound).
+/// Results are cached in `vm.type_cache` (see `TypeCacheEntry` for why they stay valid).
 pub fn lookup_in_type(vm: &mut Vm, cls: Value, name: Qstr) -> PyResult<Option<Value>> {
+    use crate::vm::{TC_DICT, TC_MISS, TC_VALUE, TYPE_CACHE_SIZE, TypeCacheEntry};
+    let slot = ((cls.bits() >> 2) ^ name.0.wrapping_mul(0x9e37)) as usize & (TYPE_CACHE_SIZE - 1);
+    let e = vm.type_cache[slot];
+    if e.cls == cls && e.name == name && !cls.is_null() {
+        match e.what {
+            TC_MISS => return Ok(None),
+            TC_VALUE => return Ok(Some(e.val)),
+            _ => {
+                let (k, v) = vm.dict_entry(e.dict, e.idx);
+                if k == Value::qstr(name) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+    }
+    let mut entry = TypeCacheEntry { cls, name, what: TC_MISS, val: Value::NULL, dict: 0, idx: 0 };
+    let found = lookup_in_type_uncached(vm, cls, name, &mut entry)?;
+    // Values made on the fly (int/float/str constants of built-in types) are not cached;
+    // a namespace entry only when its key is the qstr itself (re-validated on a hit).
+    let cacheable = match entry.what {
+        TC_VALUE => !entry.val.is_obj(),
+        TC_DICT => vm.dict_entry(entry.dict, entry.idx).0 == Value::qstr(name),
+        _ => true,
+    };
+    if cacheable {
+        vm.type_cache[slot] = entry;
+    }
+    Ok(found)
+}
+
+fn lookup_in_type_uncached(vm: &mut Vm, cls: Value, name: Qstr, entry: &mut crate::vm::TypeCacheEntry) -> PyResult<Option<Value>> {
+    use crate::vm::{TC_DICT, TC_VALUE};
     if let Some(off) = cls.as_obj() {
         if vm.heap.kind(off) == Kind::Class {
             let m = vm.heap.get::<obj::ClassObj>(off).mro;
@@ -176,11 +209,21 @@ pub fn lookup_in_type(vm: &mut Vm, cls: Value, name: Qstr) -> PyResult<Option<Va
                 let c = vm.tuple_items(m).map_or(Value::NULL, |t| t[i]);
                 if let Some(co) = c.as_obj() {
                     let d = vm.heap.get::<obj::ClassObj>(co).dict;
-                    if let Some(v) = vm.dict_get_str(d, name) {
+                    if let Some((idx, v)) = vm.dict_find_str(d, name) {
+                        match vm.dict_off(d) {
+                            Some(doff) => {
+                                entry.what = TC_DICT;
+                                entry.dict = doff;
+                                entry.idx = idx;
+                            }
+                            None => entry.cls = Value::NULL,
+                        }
                         return Ok(Some(v));
                     }
                 } else if let Some(t) = c.as_type_id().and_then(TypeId::from_u8) {
                     if let Some(v) = lookup_builtin(vm, t, name)? {
+                        entry.what = TC_VALUE;
+                        entry.val = v;
                         return Ok(Some(v));
                     }
                 }
@@ -191,9 +234,15 @@ pub fn lookup_in_type(vm: &mut Vm, cls: Value, name: Qstr) -> PyResult<Option<Va
     let mut t = cls.as_type_id().and_then(TypeId::from_u8);
     while let Some(id) = t {
         if let Some(v) = lookup_builtin(vm, id, name)? {
+            entry.what = TC_VALUE;
+            entry.val = v;
             return Ok(Some(v));
         }
         t = rom::type_def(id).base;
+    }
+    // Neither a class nor a built-in type: nothing to cache.
+    if cls.as_type_id().is_none() {
+        entry.cls = Value::NULL;
     }
     Ok(None)
 }

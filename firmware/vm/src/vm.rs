@@ -115,6 +115,44 @@ pub struct Vm {
     /// `micropython.opt_level()`: 0-3 (asserts are compiled out from level 1 on, as
     /// MicroPython, once the compiler honours it).
     pub opt_level: u8,
+    /// Results of `runtime::lookup_in_type` (see `TypeCacheEntry`).
+    pub(crate) type_cache: Box<[TypeCacheEntry]>,
+}
+
+/// Entries in the type-attribute cache (a power of two).
+pub(crate) const TYPE_CACHE_SIZE: usize = 128;
+
+/// What `lookup_in_type(cls, name)` found. The cache is flushed when a class namespace
+/// gains or loses a key and at every collection (so cached values never outlive their
+/// objects and offsets are never reused under it); a hit in a namespace dict is
+/// re-validated by checking that the entry still holds `name`, and its value is read
+/// afresh, so assignments to existing class attributes need no flush.
+#[derive(Copy, Clone)]
+pub(crate) struct TypeCacheEntry {
+    /// The class (NULL: empty entry).
+    pub cls: Value,
+    /// The attribute name.
+    pub name: Qstr,
+    /// `TC_MISS`, `TC_VALUE` (an immutable value in `val`) or `TC_DICT` (entry `idx`
+    /// of the namespace dict at `dict`).
+    pub what: u8,
+    /// The value (`TC_VALUE`).
+    pub val: Value,
+    /// The dict (`TC_DICT`).
+    pub dict: u32,
+    /// The entry index (`TC_DICT`).
+    pub idx: u32,
+}
+
+/// `TypeCacheEntry::what`: not found anywhere in the MRO.
+pub(crate) const TC_MISS: u8 = 0;
+/// `TypeCacheEntry::what`: an immutable value from a built-in type's table.
+pub(crate) const TC_VALUE: u8 = 1;
+/// `TypeCacheEntry::what`: an entry of a class namespace dict.
+pub(crate) const TC_DICT: u8 = 2;
+
+impl TypeCacheEntry {
+    const EMPTY: TypeCacheEntry = TypeCacheEntry { cls: Value::NULL, name: Qstr(0), what: TC_MISS, val: Value::NULL, dict: 0, idx: 0 };
 }
 
 impl Vm {
@@ -148,6 +186,7 @@ impl Vm {
             throw_pending: false,
             fs: Default::default(),
             fuel: None,
+            type_cache: alloc::vec![TypeCacheEntry::EMPTY; TYPE_CACHE_SIZE].into_boxed_slice(),
             opt_level: 0,
         };
         vm.fuel = vm.config.fuel;
@@ -233,6 +272,11 @@ impl Vm {
         self.alloc(kind, crate::heap::BLOCK)
     }
 
+    /// Forget every cached type-attribute lookup.
+    pub(crate) fn flush_type_cache(&mut self) {
+        self.type_cache.fill(TypeCacheEntry::EMPTY);
+    }
+
     /// Allocate a ValArray of `cap` NULL values.
     pub fn alloc_vals(&mut self, cap: usize) -> PyResult<u32> {
         let off = self.alloc(Kind::ValArray, 8 + cap * 4)?;
@@ -305,6 +349,7 @@ impl Vm {
         }
         h.drain(obj::trace);
         h.sweep();
+        self.flush_type_cache();
         self.in_collect = false;
     }
 

@@ -80,6 +80,10 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: Value, ns: Value) -> PyResult
             flags |= vm.heap.get::<ClassObj>(co).h.flags;
         }
     }
+    if let Some(d) = vm.dict_off(ns) {
+        vm.heap.get_mut::<super::DictObj>(d).h.flags |= super::DICT_CLASS_NS;
+    }
+    vm.flush_type_cache();
     let c = vm.heap.get_mut::<ClassObj>(off);
     c.name = name;
     c.bases = bases_t;

@@ -231,6 +231,12 @@ impl Vm {
     /// Lookup by interned name without any Python-level calls (namespaces).
     #[inline]
     pub fn dict_get_str(&self, dict: Value, name: crate::qstr::Qstr) -> Option<Value> {
+        self.dict_find_str(dict, name).map(|(_, v)| v)
+    }
+
+    /// Lookup by interned name: (entry index, value). Heap str keys with the same text
+    /// match too.
+    pub fn dict_find_str(&self, dict: Value, name: crate::qstr::Qstr) -> Option<(u32, Value)> {
         let d = self.dict_off(dict)?;
         let dobj = self.heap.get::<DictObj>(d);
         let key = Value::qstr(name);
@@ -238,17 +244,17 @@ impl Vm {
             let vals = self.heap.vals(dobj.entries);
             let entries = vals.get(..dobj.used as usize * 2).unwrap_or(vals);
             let mut heap_keys = false;
-            for e in entries.chunks_exact(2) {
+            for (i, e) in entries.chunks_exact(2).enumerate() {
                 if e[0] == key {
-                    return Some(e[1]);
+                    return Some((i as u32, e[1]));
                 }
                 heap_keys |= e[0].is_obj();
             }
             // A heap str with the same text.
             if heap_keys {
-                for e in entries.chunks_exact(2) {
+                for (i, e) in entries.chunks_exact(2).enumerate() {
                     if e[0].is_obj() && self.str_of(e[0]) == Some(self.qstrs.get(name)) {
-                        return Some(e[1]);
+                        return Some((i as u32, e[1]));
                     }
                 }
             }
@@ -267,13 +273,21 @@ impl Vm {
             if slot != DELETED {
                 let (k, v) = self.dict_entry(d, slot - 1);
                 if k == key || (k.is_obj() && self.str_of(k) == Some(self.qstrs.get(name))) {
-                    return Some(v);
+                    return Some((slot - 1, v));
                 }
             }
             perturb >>= 5;
             i = (i.wrapping_mul(5).wrapping_add(perturb).wrapping_add(1)) & mask;
         }
         None
+    }
+
+    /// A class namespace gains or loses keys: cached type lookups may be stale.
+    #[inline]
+    fn note_key_change(&mut self, d: u32) {
+        if self.heap.get::<DictObj>(d).h.flags & super::DICT_CLASS_NS != 0 {
+            self.flush_type_cache();
+        }
     }
 
     /// `d[key] = value`.
@@ -295,6 +309,7 @@ impl Vm {
 
     /// Add an entry for a key known to be absent.
     fn dict_append(&mut self, d: u32, key: Value, value: Value, h: u32) -> PyResult<()> {
+        self.note_key_change(d);
         let dobj = self.heap.get::<DictObj>(d);
         if dobj.used >= dobj.cap {
             let len = dobj.len;
@@ -365,6 +380,7 @@ impl Vm {
 
     /// Remove entry `i` (live); returns its value (rooted).
     pub fn dict_remove_entry(&mut self, d: u32, i: u32) -> Value {
+        self.note_key_change(d);
         let h = self.entry_hash(d, i);
         let dobj = *self.heap.get::<DictObj>(d);
         let ents = self.heap.vals_mut(dobj.entries);
@@ -413,6 +429,7 @@ impl Vm {
     /// Remove everything.
     pub fn dict_clear(&mut self, dict: Value) {
         let Some(d) = self.dict_off(dict) else { return };
+        self.note_key_change(d);
         let old = *self.heap.get::<DictObj>(d);
         for o in [old.entries, old.hashes, old.index] {
             if o != 0 {
