@@ -144,6 +144,9 @@ pub struct DeviceFs<'a> {
     board: &'a mut Board,
     /// The probed capabilities.
     pub caps: Caps,
+    /// upy firmware: what the Python path may use, probed the first time a path is on a filesystem
+    /// that frames do not serve (a filesystem object a program mounted).
+    py_caps: Option<Caps>,
 }
 
 /// Join a device directory and a name.
@@ -193,7 +196,11 @@ impl<'a> DeviceFs<'a> {
             match board.client().frames() {
                 Ok(Some(info)) => {
                     let caps = Caps::from_frames(&info);
-                    return Ok(DeviceFs { board, caps });
+                    return Ok(DeviceFs {
+                        board,
+                        caps,
+                        py_caps: None,
+                    });
                 }
                 Ok(None) => {}
                 Err(e) => {
@@ -205,24 +212,29 @@ impl<'a> DeviceFs<'a> {
                 }
             }
         }
-        // The probe is the first program of the session, before raw-paste support is known: always guard it.
-        let out = run_guarded(&mut *board, PROBE, true)
-            .map_err(|e| UpyError::from_protocol(e, "probing the board's filesystem", &name))?;
-        let text = String::from_utf8_lossy(&out);
-        let line = text
-            .lines()
-            .find_map(|l| l.trim().strip_prefix("upy-caps "))
-            .ok_or_else(|| {
-                UpyError::connection(format!(
-                    "unexpected answer to the capability probe from {name}: {text:?}"
-                ))
-            })?;
-        let caps = parse_caps(line).ok_or_else(|| {
-            UpyError::connection(format!(
-                "unexpected answer to the capability probe from {name}: {line:?}"
-            ))
-        })?;
-        Ok(DeviceFs { board, caps })
+        let caps = probe(board)?;
+        Ok(DeviceFs {
+            board,
+            caps,
+            py_caps: None,
+        })
+    }
+
+    /// Do `f` with the Python programs instead of frames: for paths that frames do not serve (a
+    /// filesystem object mounted by a program; the device answers EOPNOTSUPP).
+    fn python_path<R>(&mut self, f: impl FnOnce(&mut DeviceFs<'a>) -> Result<R>) -> Result<R> {
+        let py = match &self.py_caps {
+            Some(c) => c.clone(),
+            None => {
+                let c = probe(self.board)?;
+                self.py_caps = Some(c.clone());
+                c
+            }
+        };
+        let frames = std::mem::replace(&mut self.caps, py);
+        let r = f(self);
+        self.caps = frames;
+        r
     }
 
     /// The board's name.
@@ -309,8 +321,11 @@ impl<'a> DeviceFs<'a> {
             }));
         }
         if self.caps.frames {
-            let st = self.fr(cmd, path, |c| c.fstat(path))?;
-            return Ok(st.map(|st| Entry {
+            let r = self.fr(cmd, path, |c| c.fstat(path));
+            if unsupported(&r) {
+                return self.python_path(|fs| fs.stat(cmd, path));
+            }
+            return Ok(r?.map(|st| Entry {
                 path: path.to_string(),
                 is_dir: st.is_dir,
                 size: u64::from(st.size),
@@ -381,8 +396,11 @@ impl<'a> DeviceFs<'a> {
         let hashes = hashes && self.caps.hashlib;
         if self.caps.frames {
             // One request for the whole tree, sizes and sha256 computed on the device.
-            let list = self.fr(cmd, dir, |c| c.flist(dir, recursive, hashes))?;
-            let mut entries: Vec<Entry> = list
+            let r = self.fr(cmd, dir, |c| c.flist(dir, recursive, hashes));
+            if unsupported(&r) {
+                return self.python_path(|fs| fs.list(cmd, dir, recursive, hashes));
+            }
+            let mut entries: Vec<Entry> = r?
                 .into_iter()
                 .map(|e| Entry {
                     path: e.path,
@@ -467,6 +485,9 @@ impl<'a> DeviceFs<'a> {
     pub fn read(&mut self, cmd: &str, path: &str, progress: &Progress) -> Result<Vec<u8>> {
         if self.caps.frames {
             let data = self.fr(cmd, path, |c| c.fget(path, &mut |n| progress.set(n)));
+            if unsupported(&data) {
+                return self.python_path(|fs| fs.read(cmd, path, progress));
+            }
             progress.finish();
             return data;
         }
@@ -542,6 +563,9 @@ impl<'a> DeviceFs<'a> {
             // The device writes `<path>.upytmp` and renames it once every byte arrived and the sha256
             // matched (docs/protocol.md, PUT).
             let r = self.fr(cmd, path, |c| c.fput(path, data, &mut |n| progress.set(n)));
+            if unsupported(&r) {
+                return self.python_path(|fs| fs.write(cmd, path, data, progress));
+            }
             progress.finish();
             return r;
         }
@@ -703,7 +727,11 @@ impl<'a> DeviceFs<'a> {
                 return Err(UpyError::usage(format!("{cmd}: {path}: is a directory"))
                     .hint("use rm -r to remove a directory and its contents"));
             }
-            return self.fr(cmd, path, |c| c.fremove(path, recursive));
+            let r = self.fr(cmd, path, |c| c.fremove(path, recursive));
+            if unsupported(&r) {
+                return self.python_path(|fs| fs.remove(cmd, path, recursive));
+            }
+            return r;
         }
         let lit = self.lit(path);
         if !entry.is_dir {
@@ -742,7 +770,11 @@ impl<'a> DeviceFs<'a> {
             return Err(flat_error(cmd));
         }
         if self.caps.frames {
-            return self.fr(cmd, path, |c| c.fmkdir(path, parents));
+            let r = self.fr(cmd, path, |c| c.fmkdir(path, parents));
+            if unsupported(&r) {
+                return self.python_path(|fs| fs.mkdir(cmd, path, parents));
+            }
+            return r;
         }
         let mut dirs = Vec::new();
         if parents {
@@ -779,7 +811,11 @@ impl<'a> DeviceFs<'a> {
             return Err(flat_error(cmd));
         }
         if self.caps.frames {
-            return self.fr(cmd, path, |c| c.frmdir(path));
+            let r = self.fr(cmd, path, |c| c.frmdir(path));
+            if unsupported(&r) {
+                return self.python_path(|fs| fs.rmdir(cmd, path));
+            }
+            return r;
         }
         self.run_for(
             &format!("import os\nos.rmdir({})\n", self.lit(path)),
@@ -802,8 +838,11 @@ impl<'a> DeviceFs<'a> {
     /// Returns the hex digest and whether the device computed it.
     pub fn sha256(&mut self, cmd: &str, path: &str, progress: &Progress) -> Result<(String, bool)> {
         if self.caps.frames {
-            let h = self.fr(cmd, path, |c| c.fhash(path))?;
-            return Ok((hex(&h), true));
+            let r = self.fr(cmd, path, |c| c.fhash(path));
+            if unsupported(&r) {
+                return self.python_path(|fs| fs.sha256(cmd, path, progress));
+            }
+            return Ok((hex(&r?), true));
         }
         if self.caps.hashlib {
             let code = format!("{}print('H',_h({}))\n", self.hash_helper(), self.lit(path));
@@ -823,7 +862,11 @@ impl<'a> DeviceFs<'a> {
     /// Filesystem size and use.
     pub fn df(&mut self, cmd: &str) -> Result<DfInfo> {
         if self.caps.frames {
-            let v = self.fr(cmd, "/", |c| c.fstatvfs("/"))?;
+            let r = self.fr(cmd, "/", |c| c.fstatvfs("/"));
+            if unsupported(&r) {
+                return self.python_path(|fs| fs.df(cmd));
+            }
+            let v = r?;
             let total = u64::from(v.bsize) * u64::from(v.blocks);
             let free = u64::from(v.bsize) * u64::from(v.bfree);
             return Ok(DfInfo {
@@ -893,6 +936,33 @@ impl Drop for DeviceFs<'_> {
             );
         }
     }
+}
+
+/// Run the capability probe program.
+fn probe(board: &mut Board) -> Result<Caps> {
+    let name = board.name().to_string();
+    // The probe may be the first program of the session, before raw-paste support is known: guard it.
+    let guard = board.client().raw_paste_supported() != Some(true);
+    let out = run_guarded(&mut *board, PROBE, guard)
+        .map_err(|e| UpyError::from_protocol(e, "probing the board's filesystem", &name))?;
+    let text = String::from_utf8_lossy(&out);
+    let line = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("upy-caps "))
+        .ok_or_else(|| {
+            UpyError::connection(format!(
+                "unexpected answer to the capability probe from {name}: {text:?}"
+            ))
+        })?;
+    parse_caps(line).ok_or_else(|| {
+        UpyError::connection(format!(
+            "unexpected answer to the capability probe from {name}: {line:?}"
+        ))
+    })
+}
+
+fn unsupported(r: &Result<impl Sized>) -> bool {
+    matches!(r, Err(e) if e.errno() == Some(Errno::EOPNOTSUPP))
 }
 
 /// Run a program generated here, resending it when it was damaged in transit.

@@ -659,3 +659,49 @@ fn a_host_dying_mid_transfer_leaves_the_old_file_and_a_working_board() {
         assert!(String::from_utf8_lossy(&out.stdout).contains(&sha_hex(&data)));
     }
 }
+
+#[test]
+fn paths_on_a_python_filesystem_object_fall_back_to_python_programs() {
+    let sim = Sim::start();
+    // A filesystem object written in Python (as mpremote's `mount` installs one): frames do not serve
+    // it (EOPNOTSUPP), so upy uses Python programs for those paths, in the same session.
+    let mount = "import os
+class Sub:
+    def __init__(s, root): s.r = root
+    def mount(s, ro, mkfs): pass
+    def umount(s): pass
+    def p(s, x): return s.r + ('' if x == '/' else x)
+    def open(s, path, mode): return open(s.p(path), mode)
+    def ilistdir(s, path): return os.ilistdir(s.p(path))
+    def stat(s, path): return os.stat(s.p(path))
+    def mkdir(s, path): os.mkdir(s.p(path))
+    def rmdir(s, path): os.rmdir(s.p(path))
+    def remove(s, path): os.remove(s.p(path))
+    def rename(s, a, b): os.rename(s.p(a), s.p(b))
+    def chdir(s, path): pass
+    def getcwd(s): return '/'
+    def statvfs(s, path): return os.statvfs('/')
+os.mkdir('/backing')
+os.mount(Sub('/backing'), '/py')
+print('mounted')
+";
+    let out = sim.upy_ok(&["exec", "--no-reset", mount], &[]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "mounted");
+    std::fs::write(sim.dir.join("small.txt"), "through python\n").unwrap();
+    sim.upy_ok(&["cp", "small.txt", ":/py/small.txt"], &[]);
+    let out = sim.upy_ok(&["cat", ":/py/small.txt"], &[]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "through python\n");
+    let out = sim.upy_ok(&["ls", "/py"], &[]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("small.txt"),
+        "{out:?}"
+    );
+    // The same bytes, seen through the board's own filesystem (over frames).
+    let out = sim.upy_ok(&["--json", "cp", ":/backing/small.txt", "back.txt"], &[]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["transport"], "frames");
+    assert_eq!(
+        std::fs::read_to_string(sim.dir.join("back.txt")).unwrap(),
+        "through python\n"
+    );
+}

@@ -54,6 +54,7 @@ const EEXIST: i32 = 17;
 const ENODEV: i32 = 19;
 const ENOTDIR: i32 = 20;
 const EISDIR: i32 = 21;
+const EXDEV: i32 = 18;
 const EINVAL: i32 = 22;
 const EFBIG: i32 = 27;
 const ENAMETOOLONG: i32 = 36;
@@ -352,7 +353,8 @@ impl<C: Console> Server<'_, C> {
             }
             Type::Stat => {
                 let path = self.path_arg(0)?;
-                let st = lfs_stat(vm, &path)?;
+                let loc = locate(vm, &path)?;
+                let st = lfs_stat(vm, &loc)?;
                 let k = if st.is_dir { kind::DIR } else { kind::FILE };
                 self.send(Type::Ok, seq, &[&[k], &st.size.to_le_bytes()]);
                 Ok(())
@@ -365,9 +367,8 @@ impl<C: Console> Server<'_, C> {
             }
             Type::Statvfs => {
                 let path = self.path_arg(0)?;
-                let (_, inner) = lfs_path(vm, &path)?;
-                let _ = inner;
-                let v = lfs(vm, |l, d| l.statvfs(d), "statvfs")?;
+                let loc = locate(vm, &path)?;
+                let v = lfs(vm, loc.m, |l, d| l.statvfs(d), &loc.abs)?;
                 self.send(Type::Ok, seq, &[&v.bsize.to_le_bytes(), &v.blocks.to_le_bytes(), &v.bfree.to_le_bytes()]);
                 Ok(())
             }
@@ -379,22 +380,22 @@ impl<C: Console> Server<'_, C> {
             }
             Type::Rmdir => {
                 let path = self.path_arg(0)?;
-                let (_, inner) = lfs_path(vm, &path)?;
-                lfs(vm, |l, d| l.rmdir(d, &inner), &path)?;
+                let loc = locate(vm, &path)?;
+                lfs(vm, loc.m, |l, d| l.rmdir(d, &loc.inner), &loc.abs)?;
                 self.send(Type::Ok, seq, &[]);
                 Ok(())
             }
             Type::Remove => {
                 let (flags, path) = self.flag_path_arg()?;
-                let (_, inner) = lfs_path(vm, &path)?;
-                let st = lfs_stat(vm, &path)?;
+                let loc = locate(vm, &path)?;
+                let st = lfs_stat(vm, &loc)?;
                 if st.is_dir {
                     if flags & 1 == 0 {
                         return Err(FsErr::new(EISDIR, format!("{path} is a directory")).into());
                     }
-                    remove_tree(vm, &inner, 0)?;
+                    remove_tree(vm, loc.m, &loc.inner, 0)?;
                 } else {
-                    lfs(vm, |l, d| l.remove(d, &inner), &path)?;
+                    lfs(vm, loc.m, |l, d| l.remove(d, &loc.inner), &loc.abs)?;
                 }
                 self.send(Type::Ok, seq, &[]);
                 Ok(())
@@ -409,9 +410,11 @@ impl<C: Console> Server<'_, C> {
                     Some((a, b))
                 })();
                 let (a, b) = parsed.ok_or_else(|| FsErr::new(EINVAL, "malformed RENAME request"))?;
-                let (_, ia) = lfs_path(vm, &a)?;
-                let (_, ib) = lfs_path(vm, &b)?;
-                lfs(vm, |l, d| l.rename(d, &ia, &ib), &a)?;
+                let (la, lb) = (locate(vm, &a)?, locate(vm, &b)?);
+                if la.m != lb.m {
+                    return Err(FsErr::new(EXDEV, format!("{a} and {b} are on different filesystems")).into());
+                }
+                lfs(vm, la.m, |l, d| l.rename(d, &la.inner, &lb.inner), &la.abs)?;
                 self.send(Type::Ok, seq, &[]);
                 Ok(())
             }
@@ -447,8 +450,8 @@ impl<C: Console> Server<'_, C> {
     }
 
     fn hash_file(&mut self, vm: &mut Vm, path: &str) -> FsResult<[u8; 32]> {
-        let (_, inner) = lfs_path(vm, path)?;
-        hash_inner(vm, &inner, &mut self.scratch, path)
+        let loc = locate(vm, path)?;
+        hash_inner(vm, loc.m, &loc.inner, &mut self.scratch, &loc.abs)
     }
 
     // ---------------------------------------------------------------- streams device → host
@@ -531,12 +534,13 @@ impl<C: Console> Server<'_, C> {
     }
 
     fn get(&mut self, vm: &mut Vm, seq: u8, path: &str) -> core::result::Result<(), Stop> {
-        let (_, inner) = lfs_path(vm, path)?;
-        let st = lfs_stat(vm, path)?;
+        let loc = locate(vm, path)?;
+        let st = lfs_stat(vm, &loc)?;
         if st.is_dir {
             return Err(FsErr::new(EISDIR, format!("{path} is a directory")).into());
         }
-        let id = lfs(vm, |l, d| l.open(d, &inner, OpenFlags { read: true, ..OpenFlags::default() }), path)?;
+        let m = loc.m;
+        let id = lfs(vm, m, |l, d| l.open(d, &loc.inner, OpenFlags { read: true, ..OpenFlags::default() }), path)?;
         self.send(Type::Ok, seq, &[&st.size.to_le_bytes()]);
         let size = st.size;
         let mut sha = Sha256::new();
@@ -548,13 +552,13 @@ impl<C: Console> Server<'_, C> {
                 return Ok(0);
             }
             if off != pos {
-                lfs(vm, |l, d| l.seek(d, id, i64::from(off), 0), &p)?;
+                lfs(vm, m, |l, d| l.seek(d, id, i64::from(off), 0), &p)?;
                 pos = off;
             }
             let want = buf.len().min((size - off) as usize);
             let mut got = 0;
             while got < want {
-                let n = lfs(vm, |l, d| l.read(d, id, &mut buf[got..want]), &p)?;
+                let n = lfs(vm, m, |l, d| l.read(d, id, &mut buf[got..want]), &p)?;
                 if n == 0 {
                     break;
                 }
@@ -570,7 +574,7 @@ impl<C: Console> Server<'_, C> {
             pos += got as u32;
             Ok(got)
         });
-        let _ = lfs(vm, |l, d| l.close(d, id), path);
+        let _ = lfs(vm, m, |l, d| l.close(d, id), path);
         r?;
         let digest: [u8; 32] = sha.finalize().into();
         self.send(Type::Ok, seq, &[&digest]);
@@ -580,8 +584,9 @@ impl<C: Console> Server<'_, C> {
     fn list(&mut self, vm: &mut Vm, seq: u8, path: &str, flags: u8) -> core::result::Result<(), Stop> {
         let recursive = flags & list_flags::RECURSIVE != 0;
         let hashes = flags & list_flags::HASHES != 0;
-        let (abs, inner) = lfs_path(vm, path)?;
-        let st = lfs_stat(vm, path)?;
+        let loc = locate(vm, path)?;
+        let st = lfs_stat(vm, &loc)?;
+        let Loc { abs, m, inner } = loc;
         if !st.is_dir {
             return Err(FsErr::new(ENOTDIR, format!("{path} is not a directory")).into());
         }
@@ -592,7 +597,7 @@ impl<C: Console> Server<'_, C> {
             entries: Vec<upy_vfs::DirEntry>,
             next: usize,
         }
-        let entries = lfs(vm, |l, d| l.list(d, &inner), path)?;
+        let entries = lfs(vm, m, |l, d| l.list(d, &inner), path)?;
         let mut stack = vec![Level { abs, inner, entries, next: 0 }];
         let mut count = 0u32;
         let mut produced = 0u32;
@@ -624,12 +629,12 @@ impl<C: Console> Server<'_, C> {
                 let child_inner = join(&top.inner, &e.name);
                 if e.is_dir {
                     if recursive && stack.len() < MAX_DEPTH {
-                        let entries = lfs(vm, |l, d| l.list(d, &child_inner), &child_abs)?;
+                        let entries = lfs(vm, m, |l, d| l.list(d, &child_inner), &child_abs)?;
                         stack.push(Level { abs: child_abs.clone(), inner: child_inner, entries, next: 0 });
                     }
                     carry = Some((kind::DIR, 0, None, child_abs));
                 } else {
-                    let sha = if hashes { Some(hash_inner(vm, &child_inner, scratch, &child_abs)?) } else { None };
+                    let sha = if hashes { Some(hash_inner(vm, m, &child_inner, scratch, &child_abs)?) } else { None };
                     carry = Some((kind::FILE, e.size, sha, child_abs));
                 }
             }
@@ -651,20 +656,21 @@ impl<C: Console> Server<'_, C> {
         if path.is_empty() || path.len() + TMP_SUFFIX.len() > 255 {
             return Err(FsErr::new(ENAMETOOLONG, "path too long").into());
         }
-        let (_, inner) = lfs_path(vm, &path)?;
-        if let Ok(st) = lfs_stat(vm, &path) {
+        let loc = locate(vm, &path)?;
+        let (m, inner) = (loc.m, loc.inner.clone());
+        if let Ok(st) = lfs_stat(vm, &loc) {
             if st.is_dir {
                 return Err(FsErr::new(EISDIR, format!("{path} is a directory")).into());
             }
         }
         let tmp = format!("{inner}{TMP_SUFFIX}");
         let flags = OpenFlags { write: true, create: true, trunc: true, ..OpenFlags::default() };
-        let id = lfs(vm, |l, d| l.open(d, &tmp, flags), &path)?;
+        let id = lfs(vm, m, |l, d| l.open(d, &tmp, flags), &path)?;
         self.send(Type::Ok, seq, &[]);
-        let r = self.receive_into(vm, seq, id, size, &path);
-        let closed = lfs(vm, |l, d| l.close(d, id), &path);
+        let r = self.receive_into(vm, seq, m, id, size, &path);
+        let closed = lfs(vm, m, |l, d| l.close(d, id), &path);
         let outcome = match (r, closed) {
-            (Ok(sha), Ok(())) if sha == want_sha => lfs(vm, |l, d| l.rename(d, &tmp, &inner), &path).map_err(Stop::Err),
+            (Ok(sha), Ok(())) if sha == want_sha => lfs(vm, m, |l, d| l.rename(d, &tmp, &inner), &path).map_err(Stop::Err),
             (Ok(_), Ok(())) => Err(Stop::Err(FsErr::new(EIO, format!("{path}: sha256 mismatch after transfer")))),
             (Ok(_), Err(e)) => Err(Stop::Err(e)),
             (Err(s), _) => Err(s),
@@ -675,13 +681,13 @@ impl<C: Console> Server<'_, C> {
                 Ok(())
             }
             Err(s) => {
-                let _ = lfs(vm, |l, d| l.remove(d, &tmp), &path);
+                let _ = lfs(vm, m, |l, d| l.remove(d, &tmp), &path);
                 Err(s)
             }
         }
     }
 
-    fn receive_into(&mut self, vm: &mut Vm, seq: u8, id: FileId, size: u32, path: &str) -> core::result::Result<[u8; 32], Stop> {
+    fn receive_into(&mut self, vm: &mut Vm, seq: u8, m: Mounted, id: FileId, size: u32, path: &str) -> core::result::Result<[u8; 32], Stop> {
         let mut sha = Sha256::new();
         let mut expected = 0u32;
         let mut nak_sent = false;
@@ -714,7 +720,7 @@ impl<C: Console> Server<'_, C> {
                         }
                         let mut done = 0;
                         while done < data.len() {
-                            let n = lfs(vm, |l, d| l.write(d, id, &data[done..]), path)?;
+                            let n = lfs(vm, m, |l, d| l.write(d, id, &data[done..]), path)?;
                             if n == 0 {
                                 return Err(FsErr::new(28, format!("{path}: no space left on device")).into());
                             }
@@ -762,25 +768,56 @@ fn errno_name(e: i32) -> &'static str {
     }
 }
 
-/// Run `f` on the board's littlefs; `what` names the path for the error message.
-fn lfs<R>(vm: &mut Vm, f: impl FnOnce(&mut Lfs, &mut dyn upy_hal::BlockDevice) -> upy_vfs::Result<R>, what: &str) -> FsResult<R> {
-    match vos::with_lfs(vm, |l, d| Ok(f(l, d))) {
+/// Where a request path lives: its absolute path, the littlefs it is on, and the path inside it.
+struct Loc {
+    abs: String,
+    m: Mounted,
+    inner: String,
+}
+
+/// Run `f` on the littlefs `m` (the port's, or one a program mounted on a Python block device with
+/// `vfs.VfsLfs2`); `what` names the path for the error message.
+fn lfs<R>(
+    vm: &mut Vm,
+    m: Mounted,
+    f: impl FnOnce(&mut Lfs, &mut dyn upy_hal::BlockDevice) -> upy_vfs::Result<R>,
+    what: &str,
+) -> FsResult<R> {
+    match vos::with_fs(vm, m, |l, d| Ok(f(l, d))) {
         Ok(Ok(r)) => Ok(r),
         Ok(Err(e)) => Err(FsErr::new(e.0, format!("{what}: {}", errno_name(e.0)))),
         Err(_) => {
             let _ = vm.take_exception();
             vm.clear_temps();
-            Err(FsErr::new(ENODEV, "the board has no filesystem"))
+            Err(FsErr::new(ENODEV, format!("{what}: the filesystem is not available")))
         }
     }
 }
 
-/// The littlefs path for a request path (relative paths against the device's cwd).
-fn lfs_path(vm: &mut Vm, path: &str) -> FsResult<(String, String)> {
-    match vos::resolve(vm, path) {
-        // The port's littlefs is mounted at `/`: its paths are the absolute paths.
-        Ok((Mounted::Lfs, inner)) => Ok((inner.clone(), inner)),
-        Ok(_) => Err(FsErr::new(EOPNOTSUPP, format!("{path} is on a filesystem mounted by a program (not served over frames)"))),
+/// Resolve a request path (relative paths against the device's working directory) through the mount
+/// table. Filesystems that are Python objects (e.g. mpremote's `mount`) are not served: EOPNOTSUPP, and
+/// the host falls back to Python programs.
+fn locate(vm: &mut Vm, path: &str) -> FsResult<Loc> {
+    let abs = if path.starts_with('/') {
+        vos::abspath("/", path)
+    } else {
+        // The working directory, when it is on the port's littlefs (mounted at `/`).
+        let cwd = match vos::resolve(vm, ".") {
+            Ok((Mounted::Lfs, p)) => p,
+            _ => {
+                let _ = vm.take_exception();
+                vm.clear_temps();
+                return Err(FsErr::new(EINVAL, format!("{path}: give an absolute path")));
+            }
+        };
+        vos::abspath(&cwd, path)
+    };
+    match vos::resolve(vm, &abs) {
+        Ok((m @ (Mounted::Lfs | Mounted::PyLfs(_)), inner)) => Ok(Loc { abs, m, inner }),
+        Ok(_) => Err(FsErr::new(
+            EOPNOTSUPP,
+            format!("{abs} is on a filesystem object mounted by a program (not served over frames)"),
+        )),
         Err(_) => {
             let _ = vm.take_exception();
             vm.clear_temps();
@@ -789,42 +826,41 @@ fn lfs_path(vm: &mut Vm, path: &str) -> FsResult<(String, String)> {
     }
 }
 
-fn lfs_stat(vm: &mut Vm, path: &str) -> FsResult<upy_vfs::Stat> {
-    let (abs, inner) = lfs_path(vm, path)?;
-    if inner == "/" {
+fn lfs_stat(vm: &mut Vm, loc: &Loc) -> FsResult<upy_vfs::Stat> {
+    if loc.inner == "/" {
         return Ok(upy_vfs::Stat { is_dir: true, size: 0 });
     }
-    lfs(vm, |l, d| l.stat(d, &inner), &abs)
+    lfs(vm, loc.m, |l, d| l.stat(d, &loc.inner), &loc.abs)
 }
 
-fn hash_inner(vm: &mut Vm, inner: &str, scratch: &mut [u8], what: &str) -> FsResult<[u8; 32]> {
-    let id = lfs(vm, |l, d| l.open(d, inner, OpenFlags { read: true, ..OpenFlags::default() }), what)?;
+fn hash_inner(vm: &mut Vm, m: Mounted, inner: &str, scratch: &mut [u8], what: &str) -> FsResult<[u8; 32]> {
+    let id = lfs(vm, m, |l, d| l.open(d, inner, OpenFlags { read: true, ..OpenFlags::default() }), what)?;
     let mut sha = Sha256::new();
     let r = loop {
-        match lfs(vm, |l, d| l.read(d, id, scratch), what) {
+        match lfs(vm, m, |l, d| l.read(d, id, scratch), what) {
             Ok(0) => break Ok(()),
             Ok(n) => sha.update(&scratch[..n.min(scratch.len())]),
             Err(e) => break Err(e),
         }
     };
-    let _ = lfs(vm, |l, d| l.close(d, id), what);
+    let _ = lfs(vm, m, |l, d| l.close(d, id), what);
     r?;
     Ok(sha.finalize().into())
 }
 
 fn mkdir(vm: &mut Vm, path: &str, parents: bool) -> FsResult<()> {
-    let (abs, inner) = lfs_path(vm, path)?;
+    let Loc { abs, m, inner } = locate(vm, path)?;
     if !parents {
-        return lfs(vm, |l, d| l.mkdir(d, &inner), &abs);
+        return lfs(vm, m, |l, d| l.mkdir(d, &inner), &abs);
     }
     let mut cur = String::new();
     for part in inner.split('/').filter(|p| !p.is_empty()) {
         cur.push('/');
         cur.push_str(part);
-        match lfs(vm, |l, d| l.mkdir(d, &cur), &abs) {
+        match lfs(vm, m, |l, d| l.mkdir(d, &cur), &abs) {
             Ok(()) => {}
             Err(e) if e.errno == EEXIST => {
-                let st = lfs(vm, |l, d| l.stat(d, &cur), &abs)?;
+                let st = lfs(vm, m, |l, d| l.stat(d, &cur), &abs)?;
                 if !st.is_dir {
                     return Err(FsErr::new(EEXIST, format!("{cur}: a file is in the way")));
                 }
@@ -835,21 +871,21 @@ fn mkdir(vm: &mut Vm, path: &str, parents: bool) -> FsResult<()> {
     Ok(())
 }
 
-fn remove_tree(vm: &mut Vm, inner: &str, depth: usize) -> FsResult<()> {
+fn remove_tree(vm: &mut Vm, m: Mounted, inner: &str, depth: usize) -> FsResult<()> {
     if depth > MAX_DEPTH {
         return Err(FsErr::new(ENAMETOOLONG, format!("{inner}: directories nested too deep")));
     }
-    let entries = lfs(vm, |l, d| l.list(d, inner), inner)?;
+    let entries = lfs(vm, m, |l, d| l.list(d, inner), inner)?;
     for e in entries {
         let p = join(inner, &e.name);
         if e.is_dir {
-            remove_tree(vm, &p, depth + 1)?;
+            remove_tree(vm, m, &p, depth + 1)?;
         } else {
-            lfs(vm, |l, d| l.remove(d, &p), &p)?;
+            lfs(vm, m, |l, d| l.remove(d, &p), &p)?;
         }
     }
     if inner != "/" {
-        lfs(vm, |l, d| l.rmdir(d, inner), inner)?;
+        lfs(vm, m, |l, d| l.rmdir(d, inner), inner)?;
     }
     Ok(())
 }

@@ -589,3 +589,54 @@ fn a_host_dying_mid_frame_is_recovered_with_and_without_timed_reads() {
         assert_eq!(agent.join().unwrap(), Exit::Shutdown);
     }
 }
+
+#[test]
+fn a_littlefs_a_program_mounted_on_a_python_block_device_is_served_too() {
+    let (mut c, _, agent) = board(small_limits(), &[]);
+    let mount = b"import os, vfs
+class RAMBlockDev:
+    def __init__(self, block_size, num_blocks):
+        self.block_size = block_size
+        self.data = bytearray(block_size * num_blocks)
+    def readblocks(self, block_num, buf, offset=0):
+        addr = block_num * self.block_size + offset
+        buf[:] = self.data[addr:addr + len(buf)]
+    def writeblocks(self, block_num, buf, offset=None):
+        if offset is None:
+            offset = 0
+        addr = block_num * self.block_size + offset
+        self.data[addr:addr + len(buf)] = buf
+    def ioctl(self, op, arg):
+        if op == 4:
+            return len(self.data) // self.block_size
+        if op == 5:
+            return self.block_size
+        return 0
+bdev = RAMBlockDev(512, 64)
+os.VfsLfs2.mkfs(bdev)
+os.mount(bdev, '/ram')
+print('mounted')
+";
+    assert_eq!(c.exec_ok(mount).unwrap(), b"mounted\r\n");
+    c.frames().unwrap().expect("frames");
+    let data = pattern(3000);
+    c.fmkdir("/ram/sub", true).unwrap();
+    c.fput("/ram/sub/x.bin", &data, &mut |_| {}).unwrap();
+    assert_eq!(c.fget("/ram/sub/x.bin", &mut |_| {}).unwrap(), data);
+    let list = c.flist("/ram", true, true).unwrap();
+    let names: Vec<&str> = list.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(names, ["/ram/sub", "/ram/sub/x.bin"]);
+    let want: [u8; 32] = Sha256::digest(&data).into();
+    assert_eq!(list[1].sha256, Some(want));
+    assert!(c.fstat("/ram").unwrap().unwrap().is_dir);
+    assert_eq!(c.fstatvfs("/ram").unwrap().blocks, 64);
+    // Renames stay inside one filesystem.
+    c.fput("/root.txt", b"r", &mut |_| {}).unwrap();
+    assert_eq!(c.frename("/root.txt", "/ram/root.txt").unwrap_err().errno(), Some(Errno::Other(18)));
+    // Python sees what the frames wrote.
+    assert_eq!(c.exec_ok(b"print(len(open('/ram/sub/x.bin','rb').read()))").unwrap(), b"3000\r\n");
+    c.fremove("/ram/sub", true).unwrap();
+    assert_eq!(c.flist("/ram", true, false).unwrap(), []);
+    drop(c);
+    assert_eq!(agent.join().unwrap(), Exit::Shutdown);
+}
