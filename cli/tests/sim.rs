@@ -596,3 +596,73 @@ fn sigint_stops_the_device_program_of_run() {
     r.ok();
     assert_eq!(r.stdout, "started");
 }
+
+/// Run `c` with `input` as its stdin (a pipe, closed after the input), failing after `limit`.
+fn run_with_input(mut c: Command, input: &'static [u8], limit: Duration) -> Run {
+    let mut child = c
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run upy");
+    let mut stdin = child.stdin.take().unwrap();
+    std::thread::spawn(move || {
+        use std::io::Write;
+        // Wait for the prompt the board prints at power-on before typing, as a person would.
+        std::thread::sleep(Duration::from_millis(500));
+        let _ = stdin.write_all(input);
+    });
+    let (out, err) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
+    let read_all = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            let _ = r.read_to_end(&mut v);
+            v
+        })
+    };
+    let (out, err) = (read_all(Box::new(out)), read_all(Box::new(err)));
+    let Some(status) = wait_limit(&mut child, limit) else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("upy did not finish within {limit:?}");
+    };
+    let raw_stdout = out.join().unwrap();
+    let stderr = err.join().unwrap();
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&raw_stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        raw_stdout,
+    }
+}
+
+#[test]
+fn repl_with_piped_input_passes_bytes_and_ends() {
+    let s = Sim::new("repl-pipe");
+    // End of input: the session ends once the board is quiet; its UTF-8 output arrives unchanged.
+    let mut c = s.cmd();
+    c.args(["--json", "repl"]);
+    let r = run_with_input(c, b"print('\\u20ac' * 3, 6 * 7)\r", Duration::from_secs(60));
+    r.ok();
+    assert!(
+        r.stdout.contains("\u{20ac}\u{20ac}\u{20ac} 42\r\n>>> "),
+        "{:?}",
+        r.stdout
+    );
+    let last = r.stdout.trim_end().lines().last().unwrap_or("");
+    let v: serde_json::Value = serde_json::from_str(last).expect("last line is JSON");
+    assert_eq!(v["ended"], "end of input", "{last}");
+    // Ctrl-] in the input ends the session at once; what came before it was sent.
+    let mut c = s.cmd();
+    c.args(["--json", "repl"]);
+    let r = run_with_input(
+        c,
+        b"x = 5\rprint(x + 1)\r\x1dprint('never sent')\r",
+        Duration::from_secs(60),
+    );
+    r.ok();
+    let last = r.stdout.trim_end().lines().last().unwrap_or("");
+    let v: serde_json::Value = serde_json::from_str(last).expect("last line is JSON");
+    assert_eq!(v["ended"], "exit key", "{last}");
+    assert!(!r.stdout.contains("never sent"), "{:?}", r.stdout);
+}

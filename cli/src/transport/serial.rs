@@ -3,15 +3,21 @@
 use std::io::{self, Read, Write};
 use std::time::Duration;
 
-use serialport::{SerialPort, TTYPort};
+use serialport::SerialPort;
 use upy_protocol::host::Transport;
+
+/// The platform's native port type (what `open_native` returns).
+#[cfg(unix)]
+type NativePort = serialport::TTYPort;
+#[cfg(windows)]
+type NativePort = serialport::COMPort;
 
 /// MicroPython's REPL speed on UARTs; USB CDC ignores it.
 pub const BAUD: u32 = 115_200;
 
 /// An open serial port.
 pub struct SerialTransport {
-    port: TTYPort,
+    port: NativePort,
     path: String,
 }
 
