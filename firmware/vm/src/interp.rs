@@ -283,12 +283,9 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::LoadGlobal => {
                         let n = name!(arg16!());
-                        if let Some(v) = vm.dict_get_str(fr.globals, n) {
-                            vm.stack.push(v);
-                        } else if let Some(v) = vm.dict_get_str(vm.builtins, n) {
-                            vm.stack.push(v);
-                        } else {
-                            break 'op Err(name_error(vm, n));
+                        match runtime::load_global(vm, fr.globals, n) {
+                            Some(v) => vm.stack.push(v),
+                            None => break 'op Err(name_error(vm, n)),
                         }
                     }
                     Op::StoreGlobal => {

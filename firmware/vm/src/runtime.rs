@@ -169,8 +169,8 @@ pub fn isinstance(vm: &Vm, v: Value, cls: Value) -> bool {
 /// Look `name` up along the MRO of `cls` (class attributes and methods, unbound).
 /// Results are cached in `vm.type_cache` (see `TypeCacheEntry` for why they stay valid).
 pub fn lookup_in_type(vm: &mut Vm, cls: Value, name: Qstr) -> PyResult<Option<Value>> {
-    use crate::vm::{TC_DICT, TC_MISS, TC_VALUE, TYPE_CACHE_SIZE, TypeCacheEntry};
-    let slot = ((cls.bits() >> 2) ^ name.0.wrapping_mul(0x9e37)) as usize & (TYPE_CACHE_SIZE - 1);
+    use crate::vm::{TC_DICT, TC_MISS, TC_VALUE, TypeCacheEntry};
+    let slot = lookup_cache_slot(cls, name);
     let e = vm.type_cache[slot];
     if e.cls == cls && e.name == name && !cls.is_null() {
         match e.what {
@@ -197,6 +197,42 @@ pub fn lookup_in_type(vm: &mut Vm, cls: Value, name: Qstr) -> PyResult<Option<Va
         vm.type_cache[slot] = entry;
     }
     Ok(found)
+}
+
+/// The `Vm::type_cache` slot for (`owner`, `name`); the owner is a class or a globals dict.
+#[inline(always)]
+fn lookup_cache_slot(owner: Value, name: Qstr) -> usize {
+    ((owner.bits() >> 2) ^ name.0.wrapping_mul(0x9e37)) as usize & (crate::vm::TYPE_CACHE_SIZE - 1)
+}
+
+/// `LoadGlobal`: `name` from `globals`, else from builtins; None if in neither. For a
+/// module's globals (flagged `DICT_NAMESPACE`, so adding or removing a global flushes
+/// the cache) the entry found is cached in `vm.type_cache` and re-validated by key.
+pub fn load_global(vm: &mut Vm, globals: Value, name: Qstr) -> Option<Value> {
+    use crate::vm::{TC_DICT, TypeCacheEntry};
+    let slot = lookup_cache_slot(globals, name);
+    let e = vm.type_cache[slot];
+    if e.cls == globals && e.name == name && e.what == TC_DICT && !globals.is_null() {
+        let (k, v) = vm.dict_entry(e.dict, e.idx);
+        if k == Value::qstr(name) {
+            return Some(v);
+        }
+    }
+    let builtins = vm.builtins;
+    let (d, idx, v) = match vm.dict_find_str(globals, name) {
+        Some((i, v)) => (globals, i, v),
+        None => {
+            let (i, v) = vm.dict_find_str(builtins, name)?;
+            (builtins, i, v)
+        }
+    };
+    let namespace = vm.dict_off(globals).is_some_and(|g| vm.heap.get::<obj::DictObj>(g).h.flags & obj::DICT_NAMESPACE != 0);
+    if let Some(doff) = vm.dict_off(d) {
+        if namespace && vm.dict_entry(doff, idx).0 == Value::qstr(name) {
+            vm.type_cache[slot] = TypeCacheEntry { cls: globals, name, what: TC_DICT, val: Value::NULL, dict: doff, idx };
+        }
+    }
+    Some(v)
 }
 
 fn lookup_in_type_uncached(vm: &mut Vm, cls: Value, name: Qstr, entry: &mut crate::vm::TypeCacheEntry) -> PyResult<Option<Value>> {

@@ -28,6 +28,9 @@ use crate::vm::{PyResult, Vm};
 /// A new, empty module object named `name` with its globals dict.
 pub fn new_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
     let d = obj::dict::new_dict(vm)?;
+    if let Some(doff) = d.as_obj() {
+        vm.heap.get_mut::<obj::DictObj>(doff).h.flags |= obj::DICT_NAMESPACE;
+    }
     let n = Value::qstr(vm.intern(name));
     vm.dict_set(d, Value::qstr(q!("__name__")), n)?;
     let off = vm.alloc(Kind::Module, core::mem::size_of::<ModuleObj>())?;

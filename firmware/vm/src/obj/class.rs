@@ -81,7 +81,7 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: Value, ns: Value) -> PyResult
         }
     }
     if let Some(d) = vm.dict_off(ns) {
-        vm.heap.get_mut::<super::DictObj>(d).h.flags |= super::DICT_CLASS_NS;
+        vm.heap.get_mut::<super::DictObj>(d).h.flags |= super::DICT_NAMESPACE;
     }
     vm.flush_type_cache();
     let c = vm.heap.get_mut::<ClassObj>(off);

@@ -282,10 +282,11 @@ impl Vm {
         None
     }
 
-    /// A class namespace gains or loses keys: cached type lookups may be stale.
+    /// A class namespace or module globals dict gains or loses keys: cached lookups
+    /// (`Vm::type_cache`) may be stale.
     #[inline]
     fn note_key_change(&mut self, d: u32) {
-        if self.heap.get::<DictObj>(d).h.flags & super::DICT_CLASS_NS != 0 {
+        if self.heap.get::<DictObj>(d).h.flags & super::DICT_NAMESPACE != 0 {
             self.flush_type_cache();
         }
     }

@@ -350,9 +350,9 @@ pub struct ClassObj {
     pub qualname: Value,
 }
 
-/// DictObj flag: the dict is a class namespace (adding or removing a key flushes the
-/// VM's type-attribute cache).
-pub const DICT_CLASS_NS: u8 = 1;
+/// DictObj flag: the dict is a class namespace or a module's globals (adding or removing
+/// a key flushes the VM's lookup cache, `Vm::type_cache`).
+pub const DICT_NAMESPACE: u8 = 1;
 
 /// ClassObj flag: a property is defined somewhere in the MRO.
 pub const CLASS_HAS_DESCR: u8 = 1;
