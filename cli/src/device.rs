@@ -180,11 +180,7 @@ pub fn connect(spec: &DeviceSpec) -> Result<Board> {
         .hint("run `upy-sim --pty` under WSL, or give a board with -d PORT")),
         #[cfg(unix)]
         DeviceSpec::Sim => {
-            let options = SimOptions::from_env().map_err(|e| {
-                UpyError::usage(format!("-d sim: {e}")).hint(
-                    "give the heap in bytes with an optional K or M suffix, e.g. UPY_SIM_HEAP=512K",
-                )
-            })?;
+            let options = SimOptions::load()?;
             let t = SimTransport::start(&options)
                 .map_err(|e| crate::transport::sim::start_error(&options, e))?;
             Ok(Board::new(Box::new(t.clone()), Identity::Sim(t)))

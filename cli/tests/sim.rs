@@ -34,11 +34,14 @@ impl Sim {
         self.dir.path().join("data/upy/sim-flash.img")
     }
 
-    /// `upy -d sim` with HOME and XDG_DATA_HOME in the temporary directory.
+    /// `upy -d sim` with HOME, XDG_DATA_HOME and XDG_CONFIG_HOME in the temporary directory (never the
+    /// user's real config or image).
     fn cmd(&self) -> Command {
         let mut c = upy_cmd(&self.work());
         c.env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env_remove("UPY_CONFIG")
             .env_remove("UPY_SIM_FLASH")
             .env_remove("UPY_SIM_HEAP")
             .arg("-d")
@@ -665,4 +668,74 @@ fn repl_with_piped_input_passes_bytes_and_ends() {
     let v: serde_json::Value = serde_json::from_str(last).expect("last line is JSON");
     assert_eq!(v["ended"], "exit key", "{last}");
     assert!(!r.stdout.contains("never sent"), "{:?}", r.stdout);
+}
+
+#[test]
+fn sim_image_and_heap_from_the_config_files() {
+    let s = Sim::new("config");
+    let total = "import gc\ngc.collect()\nprint(gc.mem_free() + gc.mem_alloc())";
+    let heap = |r: Run| -> usize {
+        r.ok();
+        r.stdout
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("not a number: {:?}", r.stdout))
+    };
+    // The user config file: a relative image is relative to the file's directory.
+    s.dir.write(
+        "config/upy/config.toml",
+        "[sim]\nheap = \"64K\"\nflash = \"user.img\"\n",
+    );
+    let n = heap(s.run(&["exec", total]));
+    assert!(n > 40 * 1024 && n <= 64 * 1024, "64K heap {n}");
+    assert!(s.dir.path().join("config/upy/user.img").is_file());
+    assert!(!s.image().exists(), "the default image was not used");
+
+    // The project upy.toml wins for the image; the user file's heap still applies.
+    s.dir
+        .write("work/upy.toml", "[sim]\nflash = \"proj.img\"\n");
+    s.run(&["exec", "open('/where.txt', 'w').write('project')"])
+        .ok();
+    assert!(s.work().join("proj.img").is_file());
+    let n = heap(s.run(&["exec", total]));
+    assert!(n <= 64 * 1024, "user heap kept: {n}");
+    let r = s.run(&["cat", ":/where.txt"]);
+    r.ok();
+    assert_eq!(r.stdout, "project");
+
+    // The environment wins over both files.
+    let env_img = s.dir.path().join("env.img");
+    let mut c = s.cmd();
+    c.env("UPY_SIM_HEAP", "128K")
+        .env("UPY_SIM_FLASH", &env_img)
+        .args(["exec", total]);
+    let n = heap(run_with_limit(c, Duration::from_secs(60)));
+    assert!(n > 100 * 1024 && n <= 128 * 1024, "128K heap {n}");
+    assert!(env_img.is_file());
+
+    // A bad value is a usage error naming the file and the key.
+    let project = s.dir.write("work/upy.toml", "[sim]\nheap = \"lots\"\n");
+    let r = s.run(&["exec", "pass"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&project.display().to_string()) && r.stderr.contains("[sim] heap"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("UPY_SIM_HEAP="), "the hint: {}", r.stderr);
+    let j = s.run(&["--json", "exec", "pass"]);
+    assert_eq!(j.code, 2);
+    let v: serde_json::Value = serde_json::from_str(&j.stdout).expect("one JSON document");
+    assert_eq!(v["error"]["kind"], "usage", "{v}");
+    // ... which the environment overrides.
+    let mut c = s.cmd();
+    c.env("UPY_SIM_HEAP", "64K").args(["exec", "print('ok')"]);
+    let r = run_with_limit(c, Duration::from_secs(60));
+    r.ok();
+    assert_eq!(r.stdout, "ok\n");
+    // A wrong type is caught when the file is read.
+    s.dir.write("work/upy.toml", "[sim]\nflash = 7\n");
+    let r = s.run(&["exec", "pass"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("upy.toml"), "{}", r.stderr);
 }

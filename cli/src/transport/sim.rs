@@ -3,7 +3,8 @@
 //! The board is `upy_port_sim::SimDevice`: the same VM and device agent as `upy-sim --pty`, with
 //! its filesystem in a flash image file. It powers on when `upy` connects (boot.py, main.py, the
 //! friendly REPL) and off when the connection is dropped; the image keeps the files in between.
-//! Its heap and image come from `UPY_SIM_HEAP` and `UPY_SIM_FLASH` (see [`SimOptions`]).
+//! Its heap and image come from `UPY_SIM_HEAP` and `UPY_SIM_FLASH`, else the `[sim]` table of the
+//! config files (`heap`, `flash`), else the defaults (see [`SimOptions`]).
 
 use std::io;
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use std::time::Duration;
 use upy_port_sim::SimDevice;
 use upy_protocol::host::Transport;
 
+use crate::config::Config;
 use crate::error::UpyError;
 
 /// Environment variable naming the flash image (default: `upy-sim`'s, under the user's data directory).
@@ -27,35 +29,69 @@ pub struct SimOptions {
     pub heap: usize,
     /// The flash image holding its filesystem.
     pub flash: PathBuf,
+    /// Where `flash` was chosen (`UPY_SIM_FLASH`, `[sim] flash in FILE`); `None` for the default.
+    pub flash_from: Option<String>,
 }
 
 impl SimOptions {
-    /// Options from `UPY_SIM_HEAP` / `UPY_SIM_FLASH` as given by `var`, else the defaults.
-    /// Errors name the variable and the value.
-    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<SimOptions, String> {
-        let heap = match var(HEAP_ENV).filter(|v| !v.trim().is_empty()) {
-            Some(v) => {
-                upy_port_sim::parse_heap_size(&v).map_err(|e| format!("{HEAP_ENV}={v}: {e}"))?
-            }
-            None => upy_port_sim::DEFAULT_HEAP,
+    /// Options from the environment variables (as `var` gives them) over the `[sim]` keys of `config`,
+    /// else the defaults. A bad heap size is a usage error naming the variable, or the file and the key.
+    pub fn resolve(
+        var: impl Fn(&str) -> Option<String>,
+        config: &Config,
+    ) -> Result<SimOptions, UpyError> {
+        let heap = if let Some(v) = var(HEAP_ENV).filter(|v| !v.trim().is_empty()) {
+            upy_port_sim::parse_heap_size(&v).map_err(|e| {
+                UpyError::usage(format!("-d sim: {HEAP_ENV}={v}: {e}")).hint(format!(
+                    "give the heap in bytes with an optional K or M suffix, e.g. {HEAP_ENV}=512K"
+                ))
+            })?
+        } else if let Some(h) = &config.sim_heap {
+            let file = h.source.display();
+            upy_port_sim::parse_heap_size(&h.value).map_err(|e| {
+                UpyError::usage(format!(
+                    "-d sim: config file {file}: [sim] heap = {:?}: {e}",
+                    h.value
+                ))
+                .hint(format!(
+                    "fix `heap` in the [sim] table of {file} (bytes with an optional K or M suffix, e.g. heap = \"512K\"), or override it with {HEAP_ENV}=SIZE"
+                ))
+            })?
+        } else {
+            upy_port_sim::DEFAULT_HEAP
         };
-        let flash = match var(FLASH_ENV).filter(|v| !v.is_empty()) {
-            Some(v) => PathBuf::from(v),
-            None => upy_port_sim::default_flash_path(),
+        let (flash, flash_from) = if let Some(v) = var(FLASH_ENV).filter(|v| !v.is_empty()) {
+            (PathBuf::from(v), Some(FLASH_ENV.to_string()))
+        } else if let Some(f) = &config.sim_flash {
+            (
+                f.value.clone(),
+                Some(format!("[sim] flash in {}", f.source.display())),
+            )
+        } else {
+            (upy_port_sim::default_flash_path(), None)
         };
-        Ok(SimOptions { heap, flash })
+        Ok(SimOptions {
+            heap,
+            flash,
+            flash_from,
+        })
     }
 
-    /// Options from this process's environment.
-    pub fn from_env() -> Result<SimOptions, String> {
-        SimOptions::from_vars(|k| std::env::var(k).ok())
+    /// Options from this process's environment and the config files for the working directory.
+    pub fn load() -> Result<SimOptions, UpyError> {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let config = Config::load(&cwd)?;
+        SimOptions::resolve(|k| std::env::var(k).ok(), &config)
     }
 }
 
 /// Why `-d sim` could not start, and what to do about it.
 pub fn start_error(options: &SimOptions, e: upy_port_sim::SimError) -> UpyError {
     use upy_port_sim::SimError;
-    let image = options.flash.display();
+    let image = match &options.flash_from {
+        Some(from) => format!("{} (from {from})", options.flash.display()),
+        None => options.flash.display().to_string(),
+    };
     match e {
         SimError::FlashInUse { .. } => {
             let holders = image_holders(&options.flash);
@@ -74,8 +110,7 @@ pub fn start_error(options: &SimOptions, e: upy_port_sim::SimError) -> UpyError 
             }
             ways.push("stop the other process".to_string());
             ways.push(format!(
-                "or give this board its own image: {}=/path/to/other.img",
-                FLASH_ENV
+                "or give this board its own image: {FLASH_ENV}=/path/to/other.img (or flash = \"other.img\" in the [sim] table of upy.toml)"
             ));
             UpyError::connection(format!(
                 "the simulated board's flash image {image} is in use by {who}"
@@ -86,8 +121,7 @@ pub fn start_error(options: &SimOptions, e: upy_port_sim::SimError) -> UpyError 
             "cannot open the simulated board's flash image {image}: {source}"
         ))
         .hint(format!(
-            "check that its directory is writable, or choose another image with {}=PATH",
-            FLASH_ENV
+            "check that its directory is writable, or choose another image with {FLASH_ENV}=PATH or `flash` in the [sim] table of upy.toml"
         )),
         other => UpyError::connection(format!("cannot start the simulated board: {other}")),
     }
@@ -202,34 +236,83 @@ impl Transport for SimTransport {
 mod tests {
     use super::*;
 
+    fn sourced<T>(value: T, file: &str) -> Option<crate::config::Sourced<T>> {
+        Some(crate::config::Sourced {
+            value,
+            source: file.into(),
+        })
+    }
+
     #[test]
-    fn options_from_the_environment() {
-        let none = SimOptions::from_vars(|_| None).unwrap();
+    fn options_from_the_environment_and_the_config() {
+        let empty = Config::default();
+        let none = SimOptions::resolve(|_| None, &empty).unwrap();
         assert_eq!(none.heap, 256 * 1024);
         assert!(
             none.flash.ends_with("upy/sim-flash.img"),
             "{}",
             none.flash.display()
         );
-        let set = SimOptions::from_vars(|k| match k {
+        assert_eq!(none.flash_from, None);
+        let env = |k: &str| match k {
             HEAP_ENV => Some("1M".into()),
             FLASH_ENV => Some("/tmp/other.img".into()),
             _ => None,
-        })
-        .unwrap();
+        };
+        let set = SimOptions::resolve(env, &empty).unwrap();
         assert_eq!(
             set,
             SimOptions {
                 heap: 1024 * 1024,
-                flash: "/tmp/other.img".into()
+                flash: "/tmp/other.img".into(),
+                flash_from: Some("UPY_SIM_FLASH".into()),
             }
         );
-        let bad =
-            SimOptions::from_vars(|k| (k == HEAP_ENV).then(|| "lots".to_string())).unwrap_err();
+        let bad = SimOptions::resolve(|k| (k == HEAP_ENV).then(|| "lots".to_string()), &empty)
+            .unwrap_err();
+        assert_eq!(bad.exit_code(), 2);
         assert!(
-            bad.contains("UPY_SIM_HEAP=lots") && bad.contains("not a size"),
-            "{bad}"
+            bad.message.contains("UPY_SIM_HEAP=lots") && bad.message.contains("not a size"),
+            "{}",
+            bad.message
         );
+
+        // The [sim] keys of the config files, and the environment over them.
+        let config = Config {
+            sim_flash: sourced("/p/board.img".into(), "/p/upy.toml"),
+            sim_heap: sourced("64K".into(), "/home/u/.config/upy/config.toml"),
+            ..Config::default()
+        };
+        let from_config = SimOptions::resolve(|_| None, &config).unwrap();
+        assert_eq!(
+            from_config,
+            SimOptions {
+                heap: 64 * 1024,
+                flash: "/p/board.img".into(),
+                flash_from: Some("[sim] flash in /p/upy.toml".into()),
+            }
+        );
+        assert_eq!(SimOptions::resolve(env, &config).unwrap(), set);
+        // An empty variable does not override.
+        let blank = SimOptions::resolve(|_| Some(String::new()), &config).unwrap();
+        assert_eq!(blank, from_config);
+        let config = Config {
+            sim_heap: sourced("lots".into(), "/p/upy.toml"),
+            ..Config::default()
+        };
+        let bad = SimOptions::resolve(|_| None, &config).unwrap_err();
+        assert_eq!(bad.exit_code(), 2);
+        assert!(
+            bad.message.contains("/p/upy.toml")
+                && bad.message.contains("[sim] heap = \"lots\"")
+                && bad.message.contains("not a size"),
+            "{}",
+            bad.message
+        );
+        assert!(bad.hint.unwrap().contains("UPY_SIM_HEAP="));
+        // The environment overrides a bad value in a file.
+        let ok = SimOptions::resolve(|k| (k == HEAP_ENV).then(|| "32K".into()), &config).unwrap();
+        assert_eq!(ok.heap, 32 * 1024);
     }
 
     #[test]
@@ -237,6 +320,7 @@ mod tests {
         let options = SimOptions {
             heap: 256 * 1024,
             flash: "/nonexistent/upy/sim-flash.img".into(),
+            flash_from: None,
         };
         let e = start_error(
             &options,
