@@ -22,6 +22,20 @@ pub const FLASH_ENV: &str = "UPY_SIM_FLASH";
 /// Environment variable giving the heap size (`256K`, `1M`, bytes; default 256K like `upy-sim`).
 pub const HEAP_ENV: &str = "UPY_SIM_HEAP";
 
+/// The largest heap `-d sim` accepts (more than any microcontroller board has; a larger value, or a
+/// typo like `100000M`, would only fail to allocate).
+pub const MAX_HEAP: usize = 256 * 1024 * 1024;
+
+/// A heap size as `UPY_SIM_HEAP` and `[sim] heap` take it: bytes with an optional K or M suffix, 8K to
+/// [`MAX_HEAP`].
+fn parse_heap(text: &str) -> Result<usize, String> {
+    let bytes = upy_port_sim::parse_heap_size(text)?;
+    if bytes > MAX_HEAP {
+        return Err(format!("heap too large: {text} (at most 256M)"));
+    }
+    Ok(bytes)
+}
+
 /// How to build the simulated board.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SimOptions {
@@ -41,14 +55,14 @@ impl SimOptions {
         config: &Config,
     ) -> Result<SimOptions, UpyError> {
         let heap = if let Some(v) = var(HEAP_ENV).filter(|v| !v.trim().is_empty()) {
-            upy_port_sim::parse_heap_size(&v).map_err(|e| {
+            parse_heap(&v).map_err(|e| {
                 UpyError::usage(format!("-d sim: {HEAP_ENV}={v}: {e}")).hint(format!(
                     "give the heap in bytes with an optional K or M suffix, e.g. {HEAP_ENV}=512K"
                 ))
             })?
         } else if let Some(h) = &config.sim_heap {
             let file = h.source.display();
-            upy_port_sim::parse_heap_size(&h.value).map_err(|e| {
+            parse_heap(&h.value).map_err(|e| {
                 UpyError::usage(format!(
                     "-d sim: config file {file}: [sim] heap = {:?}: {e}",
                     h.value
@@ -310,6 +324,11 @@ mod tests {
             bad.message
         );
         assert!(bad.hint.unwrap().contains("UPY_SIM_HEAP="));
+        let huge =
+            SimOptions::resolve(|k| (k == HEAP_ENV).then(|| "100000M".into()), &empty).unwrap_err();
+        assert!(huge.message.contains("heap too large"), "{}", huge.message);
+        let max = SimOptions::resolve(|k| (k == HEAP_ENV).then(|| "256M".into()), &empty);
+        assert_eq!(max.unwrap().heap, MAX_HEAP);
         // The environment overrides a bad value in a file.
         let ok = SimOptions::resolve(|k| (k == HEAP_ENV).then(|| "32K".into()), &config).unwrap();
         assert_eq!(ok.heap, 32 * 1024);
