@@ -12,7 +12,7 @@
 //! net = "tcp:192.168.4.1:23"
 //!
 //! [sim]                       # the simulated board of `-d sim`
-//! flash = "sim.img"           # its flash image (relative to this file's directory; `~/` is home)
+//! flash = ".upy/sim.img"      # its flash image (relative to this file's directory; `~/` is home)
 //! heap = "512K"               # its heap: "64K", "1M", or a number of bytes
 //! ```
 //!
