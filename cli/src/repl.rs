@@ -77,17 +77,18 @@ pub fn key_to_bytes(key: &KeyEvent) -> KeyInput {
         KeyCode::Char(c) => {
             // Windows reports AltGr as Ctrl+Alt, with the character the layout produced.
             let altgr = ctrl && alt && !c.is_ascii_alphabetic();
-            if ctrl && (!altgr || c == ']') {
-                if let Some(b) = control_byte(c) {
-                    if b == EXIT_KEY {
-                        return KeyInput::Exit;
-                    }
-                    if alt {
-                        out.push(0x1b);
-                    }
-                    out.push(b);
-                    return KeyInput::Bytes(out);
+            if ctrl
+                && (!altgr || c == ']')
+                && let Some(b) = control_byte(c)
+            {
+                if b == EXIT_KEY {
+                    return KeyInput::Exit;
                 }
+                if alt {
+                    out.push(0x1b);
+                }
+                out.push(b);
+                return KeyInput::Bytes(out);
             }
             if alt && !altgr {
                 out.push(0x1b);
