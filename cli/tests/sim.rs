@@ -34,14 +34,13 @@ impl Sim {
         self.dir.path().join("data/upy/sim-flash.img")
     }
 
-    /// `upy -d sim` with HOME, XDG_DATA_HOME and XDG_CONFIG_HOME in the temporary directory (never the
-    /// user's real config or image).
+    /// `upy -d sim` with HOME, XDG_DATA_HOME and XDG_CONFIG_HOME in the temporary directory, and
+    /// `UPY_CONFIG` naming a missing file (never the user's real config or image).
     fn cmd(&self) -> Command {
         let mut c = upy_cmd(&self.work());
         c.env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
-            .env_remove("UPY_CONFIG")
             .env_remove("UPY_SIM_FLASH")
             .env_remove("UPY_SIM_HEAP")
             .arg("-d")
@@ -444,11 +443,16 @@ struct PtyUpy {
 
 impl PtyUpy {
     fn spawn(s: &Sim, args: &[&str]) -> PtyUpy {
+        let mut c = s.cmd();
+        c.args(args);
+        PtyUpy::spawn_command(c)
+    }
+
+    /// `c` with a pseudo-terminal as its stdin, stdout and stderr.
+    fn spawn_command(mut c: Command) -> PtyUpy {
         let pty = nix::pty::openpty(None, None).expect("openpty");
         let slave = std::fs::File::from(pty.slave);
-        let child = s
-            .cmd()
-            .args(args)
+        let child = c
             .stdin(slave.try_clone().unwrap())
             .stdout(slave.try_clone().unwrap())
             .stderr(slave)
@@ -531,6 +535,9 @@ fn repl_through_a_real_terminal() {
     r.read_until(">>> ", Duration::from_secs(30));
     r.write(b"1+2\r");
     r.read_until("1+2\r\n3\r\n>>> ", Duration::from_secs(10));
+    // UTF-8 typed at the terminal reaches the board, and its answer the terminal, unchanged.
+    r.write("print('é€' * 2)\r".as_bytes());
+    r.read_until("é€é€\r\n>>> ", Duration::from_secs(10));
     r.write(b"x = 'kept'\r");
     r.read_until(">>> ", Duration::from_secs(10));
     // Ctrl-C interrupts a loop started at the prompt.
@@ -673,6 +680,14 @@ fn repl_with_piped_input_passes_bytes_and_ends() {
 #[test]
 fn sim_image_and_heap_from_the_config_files() {
     let s = Sim::new("config");
+    // The user config file (as `UPY_CONFIG` names it; its default place differs between OSes).
+    let user = s.dir.path().join("config/upy/config.toml");
+    let cmd = |args: &[&str]| {
+        let mut c = s.cmd();
+        c.env("UPY_CONFIG", &user).args(args);
+        c
+    };
+    let run = |args: &[&str]| run_with_limit(cmd(args), Duration::from_secs(60));
     let total = "import gc\ngc.collect()\nprint(gc.mem_free() + gc.mem_alloc())";
     let heap = |r: Run| -> usize {
         r.ok();
@@ -681,12 +696,12 @@ fn sim_image_and_heap_from_the_config_files() {
             .parse()
             .unwrap_or_else(|_| panic!("not a number: {:?}", r.stdout))
     };
-    // The user config file: a relative image is relative to the file's directory.
+    // A relative image is relative to the file's directory.
     s.dir.write(
         "config/upy/config.toml",
         "[sim]\nheap = \"64K\"\nflash = \"user.img\"\n",
     );
-    let n = heap(s.run(&["exec", total]));
+    let n = heap(run(&["exec", total]));
     assert!(n > 40 * 1024 && n <= 64 * 1024, "64K heap {n}");
     assert!(s.dir.path().join("config/upy/user.img").is_file());
     assert!(!s.image().exists(), "the default image was not used");
@@ -694,28 +709,25 @@ fn sim_image_and_heap_from_the_config_files() {
     // The project upy.toml wins for the image; the user file's heap still applies.
     s.dir
         .write("work/upy.toml", "[sim]\nflash = \"proj.img\"\n");
-    s.run(&["exec", "open('/where.txt', 'w').write('project')"])
-        .ok();
+    run(&["exec", "open('/where.txt', 'w').write('project')"]).ok();
     assert!(s.work().join("proj.img").is_file());
-    let n = heap(s.run(&["exec", total]));
+    let n = heap(run(&["exec", total]));
     assert!(n <= 64 * 1024, "user heap kept: {n}");
-    let r = s.run(&["cat", ":/where.txt"]);
+    let r = run(&["cat", ":/where.txt"]);
     r.ok();
     assert_eq!(r.stdout, "project");
 
     // The environment wins over both files.
     let env_img = s.dir.path().join("env.img");
-    let mut c = s.cmd();
-    c.env("UPY_SIM_HEAP", "128K")
-        .env("UPY_SIM_FLASH", &env_img)
-        .args(["exec", total]);
+    let mut c = cmd(&["exec", total]);
+    c.env("UPY_SIM_HEAP", "128K").env("UPY_SIM_FLASH", &env_img);
     let n = heap(run_with_limit(c, Duration::from_secs(60)));
     assert!(n > 100 * 1024 && n <= 128 * 1024, "128K heap {n}");
     assert!(env_img.is_file());
 
     // A bad value is a usage error naming the file and the key.
     let project = s.dir.write("work/upy.toml", "[sim]\nheap = \"lots\"\n");
-    let r = s.run(&["exec", "pass"]);
+    let r = run(&["exec", "pass"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
         r.stderr.contains(&project.display().to_string()) && r.stderr.contains("[sim] heap"),
@@ -723,19 +735,55 @@ fn sim_image_and_heap_from_the_config_files() {
         r.stderr
     );
     assert!(r.stderr.contains("UPY_SIM_HEAP="), "the hint: {}", r.stderr);
-    let j = s.run(&["--json", "exec", "pass"]);
+    let j = run(&["--json", "exec", "pass"]);
     assert_eq!(j.code, 2);
     let v: serde_json::Value = serde_json::from_str(&j.stdout).expect("one JSON document");
     assert_eq!(v["error"]["kind"], "usage", "{v}");
     // ... which the environment overrides.
-    let mut c = s.cmd();
-    c.env("UPY_SIM_HEAP", "64K").args(["exec", "print('ok')"]);
+    let mut c = cmd(&["exec", "print('ok')"]);
+    c.env("UPY_SIM_HEAP", "64K");
     let r = run_with_limit(c, Duration::from_secs(60));
     r.ok();
     assert_eq!(r.stdout, "ok\n");
     // A wrong type is caught when the file is read.
     s.dir.write("work/upy.toml", "[sim]\nflash = 7\n");
-    let r = s.run(&["exec", "pass"]);
+    let r = run(&["exec", "pass"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("upy.toml"), "{}", r.stderr);
+}
+
+#[test]
+fn repl_restores_the_terminal_when_the_link_is_lost() {
+    let s = Sim::new("repl-lost");
+    // A "board" on TCP that shows a prompt, then cuts the link.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+    let addr = listener.local_addr().unwrap();
+    let server = std::thread::spawn(move || {
+        use std::io::Write;
+        let (mut conn, _) = listener.accept().expect("accept upy");
+        let _ = conn.write_all(b"\r\n>>> ");
+        std::thread::sleep(Duration::from_millis(800));
+    });
+    let mut c = upy_cmd(&s.work());
+    c.env("HOME", s.dir.path())
+        .args(["-d", &format!("tcp:{addr}"), "repl"]);
+    let mut r = PtyUpy::spawn_command(c);
+    r.read_until(">>> ", Duration::from_secs(30));
+    // In raw mode while the session runs.
+    let t = nix::sys::termios::tcgetattr(&r.master).expect("tcgetattr");
+    assert!(
+        !t.local_flags
+            .contains(nix::sys::termios::LocalFlags::ICANON),
+        "the terminal is in raw mode during the session"
+    );
+    r.read_until("disconnected", Duration::from_secs(15));
+    let st = wait_limit(&mut r.child, Duration::from_secs(15)).expect("upy repl exits");
+    assert_eq!(st.code(), Some(2), "output {:?}", r.text());
+    let t = nix::sys::termios::tcgetattr(&r.master).expect("tcgetattr");
+    assert!(
+        t.local_flags
+            .contains(nix::sys::termios::LocalFlags::ICANON),
+        "terminal left in raw mode after the error"
+    );
+    server.join().unwrap();
 }
