@@ -67,13 +67,17 @@ macro_rules! opcodes {
         }
 
         impl Op {
-            /// Decode an opcode byte.
+            /// Decode an opcode byte (one table load: this is the interpreter's dispatch).
+            #[inline(always)]
             pub const fn from_u8(b: u8) -> Option<Op> {
-                match b {
-                    $( $val => Some(Op::$name), )*
-                    _ => None,
-                }
+                Self::DECODE[b as usize]
             }
+            /// Opcode byte -> opcode.
+            const DECODE: [Option<Op>; 256] = {
+                let mut t = [None; 256];
+                $( t[$val] = Some(Op::$name); )*
+                t
+            };
             /// The operand kind that follows this opcode.
             pub const fn operand(self) -> Operand {
                 match self {
@@ -369,8 +373,24 @@ impl BinOp {
     /// Flag added to the operand byte for augmented assignment (`a += b`).
     pub const INPLACE: u8 = 0x10;
 
-    /// Decode an operand byte into (operator, in-place?).
+    /// Decode an operand byte into (operator, in-place?) (one table load).
+    #[inline(always)]
     pub const fn from_u8(b: u8) -> Option<(BinOp, bool)> {
+        Self::DECODE[b as usize]
+    }
+
+    /// Operand byte -> (operator, in-place?).
+    const DECODE: [Option<(BinOp, bool)>; 256] = {
+        let mut t = [None; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = Self::decode(b as u8);
+            b += 1;
+        }
+        t
+    };
+
+    const fn decode(b: u8) -> Option<(BinOp, bool)> {
         let inplace = b & Self::INPLACE != 0;
         let op = match b & 0x0f {
             0 => BinOp::Add,

@@ -453,7 +453,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                         BinOp::Mul => x * y,
                                         _ => x / y,
                                     };
-                                    let v = tri!(obj::float::new_float(vm, r));
+                                    let v = tri!(obj::float::new_float_inline(vm, r));
                                     vm.stack.truncate(l - 2);
                                     vm.stack.push(v);
                                     break 'op Ok(());

@@ -11,6 +11,12 @@ use crate::vm::{PyResult, Vm};
 /// A new float.
 #[inline]
 pub fn new_float(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    new_float_inline(vm, f)
+}
+
+/// `new_float`, always inlined: for the interpreter's float fast paths.
+#[inline(always)]
+pub fn new_float_inline(vm: &mut Vm, f: f64) -> PyResult<Value> {
     let off = vm.alloc1(Kind::Float)?;
     vm.heap.get_mut::<FloatObj>(off).v = f;
     Ok(Value::obj(off))
