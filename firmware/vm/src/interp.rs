@@ -676,6 +676,16 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::UnpackSequence => {
                         let n = arg16!();
                         let s = top!();
+                        // Fast path: a tuple of exactly n items, copied straight from the
+                        // heap (it stays alive: nothing allocates before the pushes end).
+                        if let Some(off) = s.as_obj() {
+                            if vm.heap.kind(off) == Kind::Tuple && vm.heap.get::<obj::TupleObj>(off).len as usize == n {
+                                vm.stack.pop();
+                                let items = vm.heap.vals_at(off, obj::TUPLE_DATA, n);
+                                vm.stack.extend(items.iter().rev());
+                                break 'op Ok(());
+                            }
+                        }
                         let items = tri!(unpack_items(vm, s, Some(n)));
                         vm.stack.pop();
                         for &x in items.iter().rev() {
@@ -1257,16 +1267,18 @@ fn yield_frame(vm: &mut Vm, fi: usize, resume_ip: u32) -> bool {
     let fr = vm.frames[fi];
     let Some(g) = fr.generator.as_obj() else { return false };
     let base = fr.base as usize;
-    let window: Vec<Value> = vm.stack[base..].to_vec();
     let arr = vm.heap.get::<obj::GenObj>(g).frame;
     let cap = vm.heap.vals(arr).len();
+    // The frame window goes straight from the VM stack into the generator's array.
+    let window = vm.stack.get(base..).unwrap_or(&[]);
     if window.len() > cap {
         return false;
     }
-    vm.heap.vals_mut(arr)[..window.len()].copy_from_slice(&window);
+    vm.heap.vals_mut(arr)[..window.len()].copy_from_slice(window);
+    let window_len = window.len();
     let handled = vm.handled;
     let go = vm.heap.get_mut::<obj::GenObj>(g);
-    go.sp = window.len() as u32;
+    go.sp = window_len as u32;
     go.ip = resume_ip;
     go.h.flags = obj::GEN_SUSPENDED;
     go.handled = handled;
@@ -1351,8 +1363,7 @@ fn gen_resume_inner(
     let ret_sp = vm.stack.len();
     vm.stack.push(g);
     let base = vm.stack.len();
-    let window: Vec<Value> = vm.heap.vals(arr)[..sp as usize].to_vec();
-    vm.stack.extend_from_slice(&window);
+    vm.stack.extend_from_slice(&vm.heap.vals(arr)[..sp as usize]);
     if let Some(v) = push {
         vm.stack.push(v);
     }
