@@ -461,8 +461,24 @@ pub enum CmpOp {
 }
 
 impl CmpOp {
-    /// Decode the operand byte.
+    /// Decode the operand byte (one table load).
+    #[inline(always)]
     pub const fn from_u8(b: u8) -> Option<CmpOp> {
+        Self::DECODE[b as usize]
+    }
+
+    /// Operand byte -> operator.
+    const DECODE: [Option<CmpOp>; 256] = {
+        let mut t = [None; 256];
+        let mut b = 0;
+        while b < 256 {
+            t[b] = Self::decode(b as u8);
+            b += 1;
+        }
+        t
+    };
+
+    const fn decode(b: u8) -> Option<CmpOp> {
         Some(match b {
             0 => CmpOp::Lt,
             1 => CmpOp::Le,

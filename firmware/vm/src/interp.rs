@@ -22,7 +22,18 @@ pub enum GenStep {
     Return(Value),
 }
 
+/// Pending events (fuel, Ctrl-C, scheduled callbacks), checked on backward jumps and
+/// calls: the common nothing-pending case is inlined, the handling is not.
+#[inline(always)]
 fn check_pending(vm: &mut Vm) -> PyResult<()> {
+    if vm.fuel.is_none() && !vm.interrupt.load(Ordering::Relaxed) && vm.scheduled.is_empty() {
+        return Ok(());
+    }
+    handle_pending(vm)
+}
+
+#[inline(never)]
+fn handle_pending(vm: &mut Vm) -> PyResult<()> {
     if let Some(f) = vm.fuel {
         if f == 0 {
             return Err(vm.raise(TypeId::RuntimeError, "execution budget exhausted"));
