@@ -89,6 +89,31 @@ fn memory_error_on_a_small_heap_is_catchable() {
 }
 
 #[test]
+fn memory_error_has_micropythons_message_and_a_traceback() {
+    // A request far beyond a mostly free heap: MicroPython's message (py/runtime.c
+    // m_malloc_fail) and the usual traceback, not a bare `MemoryError: `.
+    let out = run(sim().args(["--heap", "64K", "-c", "x = bytearray(200000)"]));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nMemoryError: memory allocation failed, allocating 200000 bytes\n"
+    );
+    // Through a function, caught, printed by sys.print_exception, and the program goes on;
+    // then a heap filled to the brim still gives a catchable MemoryError.
+    let code = "import sys\ndef f():\n    return bytearray(100000)\ntry:\n    f()\nexcept MemoryError as e:\n    print('caught', e)\n    sys.print_exception(e, sys.stdout)\n\
+                x = []\ntry:\n    while True:\n        x.append(bytearray(100))\nexcept MemoryError as e:\n    x = None\n    print(type(e).__name__)\nprint('carry on', len(bytearray(20000)))\n";
+    let out = run(sim().args(["--heap", "64K", "-c", code]));
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "stdout: {stdout} stderr: {}", text(&out.stderr));
+    assert!(stdout.starts_with("caught memory allocation failed, allocating 100000 bytes\nTraceback (most recent call last):\n"), "{stdout}");
+    assert!(
+        stdout.contains("  File \"<stdin>\", line 3, in f\nMemoryError: memory allocation failed, allocating 100000 bytes\n"),
+        "{stdout}"
+    );
+    assert!(stdout.ends_with("\nMemoryError\ncarry on 20000\n"), "{stdout}");
+}
+
+#[test]
 fn deep_recursion_is_a_runtime_error_not_a_crash() {
     let code = "def f(n):\n    return f(n + 1) + 1\ntry:\n    f(0)\nexcept RuntimeError as e:\n    print(type(e).__name__)\nl = []\nfor i in range(100000):\n    l = [l]\ntry:\n    repr(l)\nexcept RuntimeError:\n    print('deep repr')\n";
     let out = run(sim().args(["--heap", "8M", "-c", code]));
