@@ -149,3 +149,22 @@ fn garbage_is_collected_in_a_script_and_in_an_imported_module() {
     let out = run(sim().args(["--heap", "64K", "-c", check]));
     assert_eq!(text(&out.stdout), "True\n", "stderr: {}", text(&out.stderr));
 }
+
+#[test]
+fn native_objects_print_as_micropython_prints_them() {
+    // py/obj.c mp_obj_print_helper: a native type without a print function is `<Type>`
+    // (mpremote's `df` prints vfs.mount()); littlefs files are `<io.Type>`, StringIO and
+    // BytesIO `<io.Type 0x...>`. Instances of Python classes keep `... object at 0x...`.
+    let d = tmpdir("native-repr");
+    let code = "import vfs, io, select, hashlib\nprint(vfs.mount())\nprint(repr(vfs.VfsLfs2(None)), str(vfs.VfsLfs2(None)))\n\
+                print(select.poll(), [hashlib.sha256()])\nf = open('r.txt', 'w')\nprint(f)\nf.close()\nf = open('r.txt', 'rb')\nprint(f)\nf.close()\n\
+                print(repr(io.StringIO()).startswith('<io.StringIO 0x'), repr(io.BytesIO()).startswith('<io.BytesIO 0x'))\n\
+                class C:\n    pass\nr = repr(C())\nprint(r.startswith('<') and 'C object at 0x' in r)\n";
+    let out = run(sim().arg("--flash").arg(d.join("flash.img")).args(["-c", code]));
+    assert_eq!(
+        text(&out.stdout),
+        "[(<VfsLfs2>, '/')]\n<VfsLfs2> <VfsLfs2>\n<poll> [<sha256>]\n<io.TextIOWrapper>\n<io.FileIO>\nTrue True\nTrue\n",
+        "stderr: {}",
+        text(&out.stderr)
+    );
+}
