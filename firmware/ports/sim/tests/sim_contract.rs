@@ -168,3 +168,26 @@ fn native_objects_print_as_micropython_prints_them() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn select_poll_sees_piped_stdin() {
+    // `echo hi | upy-sim -c ...`: poll reported no input on a pipe (only the pty console
+    // counted), though reading worked.
+    let code = "import select, sys\np = select.poll()\np.register(sys.stdin, select.POLLIN)\n\
+                print([ev for _, ev in p.poll(1000)])\nprint(repr(sys.stdin.read(2)))\nprint([ev for _, ev in p.poll(0)])\nprint(repr(sys.stdin.read()))\n";
+    let mut child = sim().args(["-c", code]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    {
+        use std::io::Write;
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(b"hi there\n").unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(text(&out.stdout), "[1]\n'hi'\n[1]\n' there\\n'\n", "stderr: {}", text(&out.stderr));
+    // A pipe that stays open and empty: nothing to read, poll says so at once.
+    let code = "import select, sys\np = select.poll()\np.register(sys.stdin, select.POLLIN)\nprint(p.poll(0), p.poll(50))\n";
+    let mut child = sim().args(["-c", code]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let input = child.stdin.take();
+    let out = child.wait_with_output().unwrap();
+    drop(input);
+    assert_eq!(text(&out.stdout), "[] []\n", "stderr: {}", text(&out.stderr));
+}
