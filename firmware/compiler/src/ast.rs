@@ -320,15 +320,75 @@ pub struct Stmt {
     pub col: u32,
 }
 
+/// Elements per chunk of an `Arena`.
+const CHUNK: usize = 64;
+
+/// An append-only vector stored in chunks of `CHUNK` elements: growing it never copies or
+/// doubles, so it holds at most one partly filled chunk beyond its contents (a `Vec` that
+/// doubles wastes up to half its capacity, and needs old and new buffers while it grows).
+#[derive(Debug)]
+pub struct Arena<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Default for Arena<T> {
+    fn default() -> Self {
+        Arena { chunks: Vec::new(), len: 0 }
+    }
+}
+
+impl<T> Arena<T> {
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether it is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Append an element.
+    pub fn push(&mut self, v: T) {
+        match self.chunks.last_mut() {
+            Some(c) if c.len() < CHUNK => c.push(v),
+            _ => {
+                let mut c = Vec::with_capacity(CHUNK);
+                c.push(v);
+                self.chunks.push(c);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Element `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<&T> {
+        self.chunks.get(i / CHUNK).and_then(|c| c.get(i % CHUNK))
+    }
+
+    /// All elements in order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flat_map(|c| c.iter())
+    }
+}
+
+impl<T> core::ops::Index<usize> for Arena<T> {
+    type Output = T;
+    fn index(&self, i: usize) -> &T {
+        &self.chunks[i / CHUNK][i % CHUNK]
+    }
+}
+
 /// The whole tree of one compilation.
 #[derive(Default, Debug)]
 pub struct Ast {
     /// Expression arena.
-    pub exprs: Vec<Expr>,
+    pub exprs: Arena<Expr>,
     /// Nesting depth of each expression (1 for leaves), parallel to `exprs`.
-    pub depth: Vec<u16>,
+    pub depth: Arena<u16>,
     /// Statement arena.
-    pub stmts: Vec<Stmt>,
+    pub stmts: Arena<Stmt>,
     /// Interned identifiers.
     pub names: Vec<String>,
     name_map: BTreeMap<String, u32>,
