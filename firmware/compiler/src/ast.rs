@@ -2,6 +2,7 @@
 //! indices, with interned identifiers. Child lists are small vectors of indices; there is
 //! no boxed tree, so dropping the AST is a handful of deallocations per node kind.
 
+use alloc::boxed::Box;
 use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -70,7 +71,7 @@ pub struct Comprehension {
     /// Iterable.
     pub iter: ExprId,
     /// `if` conditions.
-    pub ifs: Vec<ExprId>,
+    pub ifs: Box<[ExprId]>,
     /// `async for`.
     pub is_async: bool,
 }
@@ -139,23 +140,23 @@ pub enum ExprKind {
     /// A literal.
     Lit(Lit),
     /// An f-string (possibly concatenated with plain strings).
-    JoinedStr(Vec<FPart>),
+    JoinedStr(Box<[FPart]>),
     /// `a and b and c`.
-    BoolOp(BoolOpKind, Vec<ExprId>),
+    BoolOp(BoolOpKind, Box<[ExprId]>),
     /// `a + b`.
     BinOp(ExprId, BinOp, ExprId),
     /// `-a`, `not a`.
     UnaryOp(UnOp, ExprId),
     /// `a < b <= c`.
-    Compare(ExprId, Vec<(CmpOp, ExprId)>),
+    Compare(ExprId, Box<[(CmpOp, ExprId)]>),
     /// `body if test else orelse`.
     IfExp { test: ExprId, body: ExprId, orelse: ExprId },
     /// `lambda params: body`.
-    Lambda { params: alloc::boxed::Box<Params>, body: ExprId },
+    Lambda { params: Box<Params>, body: ExprId },
     /// `target := value`.
     NamedExpr { target: ExprId, value: ExprId },
     /// `func(args, keywords)`; args may contain `Starred`.
-    Call { func: ExprId, args: Vec<ExprId>, keywords: Vec<Keyword> },
+    Call { func: ExprId, args: Box<[ExprId]>, keywords: Box<[Keyword]> },
     /// `value.attr`; `line` is the line of the attribute name.
     Attribute { value: ExprId, attr: Name, line: u32 },
     /// `value[index]`.
@@ -165,15 +166,15 @@ pub enum ExprKind {
     /// `*value` (in calls, displays and assignment targets).
     Starred(ExprId),
     /// `(a, b)` or `a, b`.
-    Tuple(Vec<ExprId>),
+    Tuple(Box<[ExprId]>),
     /// `[a, b]`.
-    List(Vec<ExprId>),
+    List(Box<[ExprId]>),
     /// `{a, b}`.
-    Set(Vec<ExprId>),
+    Set(Box<[ExprId]>),
     /// `{k: v, **m}`: key None means `**value`.
-    Dict(Vec<(Option<ExprId>, ExprId)>),
+    Dict(Box<[(Option<ExprId>, ExprId)]>),
     /// A comprehension; for `Dict`, `elt` is the key and `value` the value.
-    Comp { kind: CompKind, elt: ExprId, value: Option<ExprId>, gens: Vec<Comprehension> },
+    Comp { kind: CompKind, elt: ExprId, value: Option<ExprId>, gens: Box<[Comprehension]> },
     /// `yield` / `yield value`.
     Yield(Option<ExprId>),
     /// `yield from value`.
@@ -214,7 +215,7 @@ pub struct Handler {
     /// `as` name.
     pub name: Option<Name>,
     /// Body.
-    pub body: Vec<StmtId>,
+    pub body: Box<[StmtId]>,
     /// Line of `except`.
     pub line: u32,
     /// Column of `except`.
@@ -230,6 +231,19 @@ pub struct WithItem {
     pub target: Option<ExprId>,
 }
 
+/// A `try` statement (boxed in `StmtKind`: it is rare and the largest statement).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TryStmt {
+    /// Body.
+    pub body: Box<[StmtId]>,
+    /// `except` clauses.
+    pub handlers: Box<[Handler]>,
+    /// `else` body.
+    pub orelse: Box<[StmtId]>,
+    /// `finally` body.
+    pub finalbody: Box<[StmtId]>,
+}
+
 /// A function definition.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FuncDef {
@@ -238,9 +252,9 @@ pub struct FuncDef {
     /// Parameters.
     pub params: Params,
     /// Body.
-    pub body: Vec<StmtId>,
+    pub body: Box<[StmtId]>,
     /// Decorators, outermost first.
-    pub decorators: Vec<ExprId>,
+    pub decorators: Box<[ExprId]>,
     /// `async def`.
     pub is_async: bool,
 }
@@ -251,13 +265,13 @@ pub struct ClassDef {
     /// Name.
     pub name: Name,
     /// Base-class expressions (may contain `Starred`).
-    pub bases: Vec<ExprId>,
+    pub bases: Box<[ExprId]>,
     /// Keywords (`metaclass=...`, `**kw`).
-    pub keywords: Vec<Keyword>,
+    pub keywords: Box<[Keyword]>,
     /// Body.
-    pub body: Vec<StmtId>,
+    pub body: Box<[StmtId]>,
     /// Decorators, outermost first.
-    pub decorators: Vec<ExprId>,
+    pub decorators: Box<[ExprId]>,
 }
 
 /// Statement kinds.
@@ -266,7 +280,7 @@ pub enum StmtKind {
     /// An expression statement.
     Expr(ExprId),
     /// `t1 = t2 = value`.
-    Assign { targets: Vec<ExprId>, value: ExprId },
+    Assign { targets: Box<[ExprId]>, value: ExprId },
     /// `target op= value`.
     AugAssign { target: ExprId, op: BinOp, value: ExprId },
     /// `target: annotation [= value]` (the annotation is not kept).
@@ -282,31 +296,31 @@ pub enum StmtKind {
     /// `raise [exc [from cause]]`
     Raise { exc: Option<ExprId>, cause: Option<ExprId> },
     /// `global a, b`
-    Global(Vec<Name>),
+    Global(Box<[Name]>),
     /// `nonlocal a, b`
-    Nonlocal(Vec<Name>),
+    Nonlocal(Box<[Name]>),
     /// `del a, b`
-    Delete(Vec<ExprId>),
+    Delete(Box<[ExprId]>),
     /// `assert test, msg`
     Assert { test: ExprId, msg: Option<ExprId> },
     /// `import a.b as c, d`
-    Import(Vec<Alias>),
+    Import(Box<[Alias]>),
     /// `from ..module import a as b`
-    ImportFrom { module: Option<String>, names: Vec<Alias>, level: u32 },
+    ImportFrom { module: Option<String>, names: Box<[Alias]>, level: u32 },
     /// `if test: body else: orelse` (elif chains nest in orelse).
-    If { test: ExprId, body: Vec<StmtId>, orelse: Vec<StmtId> },
+    If { test: ExprId, body: Box<[StmtId]>, orelse: Box<[StmtId]> },
     /// `while test: body else: orelse`
-    While { test: ExprId, body: Vec<StmtId>, orelse: Vec<StmtId> },
+    While { test: ExprId, body: Box<[StmtId]>, orelse: Box<[StmtId]> },
     /// `[async] for target in iter: body else: orelse`
-    For { target: ExprId, iter: ExprId, body: Vec<StmtId>, orelse: Vec<StmtId>, is_async: bool },
+    For { target: ExprId, iter: ExprId, body: Box<[StmtId]>, orelse: Box<[StmtId]>, is_async: bool },
     /// `[async] with items: body`
-    With { items: Vec<WithItem>, body: Vec<StmtId>, is_async: bool },
+    With { items: Box<[WithItem]>, body: Box<[StmtId]>, is_async: bool },
     /// `try`
-    Try { body: Vec<StmtId>, handlers: Vec<Handler>, orelse: Vec<StmtId>, finalbody: Vec<StmtId> },
+    Try(Box<TryStmt>),
     /// `def`
-    FunctionDef(alloc::boxed::Box<FuncDef>),
+    FunctionDef(Box<FuncDef>),
     /// `class`
-    ClassDef(alloc::boxed::Box<ClassDef>),
+    ClassDef(Box<ClassDef>),
 }
 
 /// A statement node.

@@ -451,7 +451,8 @@ impl<'a> Builder<'a> {
                 }
                 self.visit_body(body)?;
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try(t) => {
+                let TryStmt { body, handlers, orelse, finalbody } = &**t;
                 self.visit_body(body)?;
                 for h in handlers {
                     if let Some(t) = h.typ {

@@ -226,7 +226,8 @@ impl<'a> Compiler<'a> {
                 self.visit_for(s, *target, *iter, body, orelse, *is_async)?;
             }
             StmtKind::With { items, body, is_async } => self.visit_with(s, items, body, *is_async)?,
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try(t) => {
+                let TryStmt { body, handlers, orelse, finalbody } = &**t;
                 if finalbody.is_empty() {
                     self.visit_try_except(s, body, handlers, orelse)?;
                 } else {
