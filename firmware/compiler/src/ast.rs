@@ -381,6 +381,12 @@ impl<T> Arena<T> {
         self.chunks.get(i / CHUNK).and_then(|c| c.get(i % CHUNK))
     }
 
+    /// Drop every element (keeping no chunk).
+    pub fn clear(&mut self) {
+        self.chunks = Vec::new();
+        self.len = 0;
+    }
+
     /// All elements in order.
     pub fn iter(&self) -> impl Iterator<Item = &T> {
         self.chunks.iter().flat_map(|c| c.iter())
@@ -423,6 +429,20 @@ impl Ast {
         self.names.push(String::from(s));
         self.name_map.insert(String::from(s), i);
         Name(i)
+    }
+
+    /// Drop every expression and statement, keeping the interned identifiers (so `Name`s
+    /// stay valid): the module is compiled in parts, and each part's nodes are dropped once
+    /// its code is generated.
+    pub fn clear_nodes(&mut self) {
+        self.exprs.clear();
+        self.depth.clear();
+        self.stmts.clear();
+    }
+
+    /// Number of expression and statement nodes.
+    pub fn node_count(&self) -> usize {
+        self.exprs.len() + self.stmts.len()
     }
 
     /// Look up an identifier without interning it.

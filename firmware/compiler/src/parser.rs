@@ -57,15 +57,7 @@ pub fn parse(src: &str, mode: ParseMode) -> CResult<(Ast, Vec<StmtId>)> {
 
 /// `parse` with an explicit stack guard.
 pub fn parse_guarded(src: &str, mode: ParseMode, stack: crate::stack::StackGuard) -> CResult<(Ast, Vec<StmtId>)> {
-    let mut p = Parser {
-        stack,
-        src,
-        lex: Lexer::new(src),
-        la: VecDeque::new(),
-        ast: Ast::new(),
-        depth: 0,
-        last: Token { kind: Tok::Newline, start: 0, end: 0, line: 1, col: 1 },
-    };
+    let mut p = Parser::new(src, stack);
     let body = match mode {
         ParseMode::File => p.parse_file()?,
         ParseMode::Eval => {
@@ -89,6 +81,19 @@ pub fn parse_guarded(src: &str, mode: ParseMode, stack: crate::stack::StackGuard
 }
 
 impl<'a> Parser<'a> {
+    /// A parser at the start of `src`, with an empty tree.
+    pub(crate) fn new(src: &'a str, stack: crate::stack::StackGuard) -> Self {
+        Parser {
+            stack,
+            src,
+            lex: Lexer::new(src),
+            la: VecDeque::new(),
+            ast: Ast::new(),
+            depth: 0,
+            last: Token { kind: Tok::Newline, start: 0, end: 0, line: 1, col: 1 },
+        }
+    }
+
     // ----- token plumbing -----
 
     pub(crate) fn fill(&mut self, n: usize) -> CResult<()> {
@@ -275,21 +280,27 @@ impl<'a> Parser<'a> {
 
     fn parse_file(&mut self) -> CResult<Vec<StmtId>> {
         let mut body = Vec::new();
+        while self.parse_top_level(&mut body)? {}
+        Ok(body)
+    }
+
+    /// Parse the next top-level statement (a simple-statement line may hold several) into
+    /// `out`; false at the end of the source.
+    pub(crate) fn parse_top_level(&mut self, out: &mut Vec<StmtId>) -> CResult<bool> {
         loop {
             let t = self.peek()?;
             match t.kind {
-                Tok::EndMarker => break,
-                Tok::Newline => {
+                Tok::EndMarker => return Ok(false),
+                Tok::Newline | Tok::Dedent => {
                     self.next()?;
                 }
                 Tok::Indent => return Err(CompileError::indent("unexpected indent", t.line, t.col)),
-                Tok::Dedent => {
-                    self.next()?;
+                _ => {
+                    self.parse_statement(out)?;
+                    return Ok(true);
                 }
-                _ => self.parse_statement(&mut body)?,
             }
         }
-        Ok(body)
     }
 
     fn parse_statement(&mut self, out: &mut Vec<StmtId>) -> CResult<()> {

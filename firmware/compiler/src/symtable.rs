@@ -190,19 +190,52 @@ pub fn build(ast: &mut Ast, body: &[StmtId]) -> CResult<SymTable> {
 
 /// `build` with an explicit stack guard.
 pub fn build_guarded(ast: &mut Ast, body: &[StmtId], stack: crate::stack::StackGuard) -> CResult<SymTable> {
+    build_part(ast, body, &mut module_scope(), stack, true).map_err(|(_, e)| e)
+}
+
+/// The module scope before any statement.
+pub(crate) fn module_scope() -> Scope {
+    Scope::new(ScopeKind::Module, String::from("<module>"), None, 1)
+}
+
+/// Which pass of the symbol table an error comes from (errors of the first pass over the
+/// whole module come before errors of the second).
+#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub(crate) enum Stage {
+    /// Recording definitions and uses.
+    Visit,
+    /// Resolving scopes.
+    Analyze,
+    /// Code generation, after the symbol table.
+    Codegen,
+}
+
+/// The symbol table of `body`, a part of a module whose earlier parts left the module
+/// scope `module` (their module-level definitions and uses; no children), which is updated
+/// with this part's. Analysed only if `analyze`.
+pub(crate) fn build_part(
+    ast: &mut Ast,
+    body: &[StmtId],
+    module: &mut Scope,
+    stack: crate::stack::StackGuard,
+    analyze: bool,
+) -> Result<SymTable, (Stage, CompileError)> {
     let class_name = ast.intern("__class__");
     let super_name = ast.intern("super");
     ast.intern(".0");
     let mut b = Builder { ast, t: SymTable::default(), scope_stack: Vec::new(), class_name, super_name, stack };
-    b.t.scopes.push(Scope::new(ScopeKind::Module, String::from("<module>"), None, 1));
+    b.t.scopes.push(module.clone());
     b.scope_stack.push(0);
     for &s in body {
-        b.visit_stmt(s)?;
+        b.visit_stmt(s).map_err(|e| (Stage::Visit, e))?;
     }
     let mut t = b.t;
-    let class_name = b.class_name;
-    let mut global = BTreeSet::new();
-    analyze_block(&mut t, 0, None, &mut global, class_name, &b.ast.names)?;
+    *module = t.scopes[0].clone();
+    module.children = Vec::new();
+    if analyze {
+        let mut global = BTreeSet::new();
+        analyze_block(&mut t, 0, None, &mut global, class_name, &b.ast.names).map_err(|e| (Stage::Analyze, e))?;
+    }
     Ok(t)
 }
 

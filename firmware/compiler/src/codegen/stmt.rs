@@ -286,9 +286,8 @@ impl<'a> Compiler<'a> {
             {
                 if keywords.is_empty() && args.len() == 1 && self.is_const_call(*func) {
                     if let Some(c @ (Const::Int(_) | Const::BigInt(_))) = self.const_of(args[0]) {
-                        let name = self.ast.name(*n);
-                        self.consts.push((name, c.clone()));
-                        if name.starts_with('_') {
+                        self.consts.push((*n, c.clone()));
+                        if self.ast.name(*n).starts_with('_') {
                             return Ok(());
                         }
                         self.load_const(c);
