@@ -223,15 +223,33 @@ pub(crate) fn build_part(
     let class_name = ast.intern("__class__");
     let super_name = ast.intern("super");
     ast.intern(".0");
+    let old_flags: Vec<u16> = module.symbols.iter().map(|s| s.flags).collect();
     let mut b = Builder { ast, t: SymTable::default(), scope_stack: Vec::new(), class_name, super_name, stack };
-    b.t.scopes.push(module.clone());
+    // The module scope moves into the table for the first pass and back to the caller after
+    // it (after a definition error it is not needed any more: only parsing continues).
+    b.t.scopes.push(core::mem::replace(module, module_scope()));
     b.scope_stack.push(0);
     for &s in body {
         b.visit_stmt(s).map_err(|e| (Stage::Visit, e))?;
     }
     let mut t = b.t;
-    *module = t.scopes[0].clone();
-    module.children = Vec::new();
+    // The table keeps a module scope with the symbols this part added or changed, so each
+    // part's analysis costs what the part holds, not what the module held before it. The
+    // scope of a module-level name does not change its code (at module level every name is
+    // loaded and stored by name, absent ones included); it decides only errors, which come
+    // from flags, and flags that did not change were analysed with an earlier part.
+    let full = &mut t.scopes[0];
+    let mut part = module_scope();
+    part.children = core::mem::take(&mut full.children);
+    part.is_generator = full.is_generator;
+    part.is_coroutine = full.is_coroutine;
+    part.directives = full.directives.clone();
+    for (i, s) in full.symbols.iter().enumerate() {
+        if old_flags.get(i) != Some(&s.flags) {
+            part.add(s.name, s.flags);
+        }
+    }
+    *module = core::mem::replace(&mut t.scopes[0], part);
     if analyze {
         let mut global = BTreeSet::new();
         analyze_block(&mut t, 0, None, &mut global, class_name, &b.ast.names).map_err(|e| (Stage::Analyze, e))?;
