@@ -3,7 +3,6 @@
 //! no boxed tree, so dropping the AST is a handful of deallocations per node kind.
 
 use alloc::boxed::Box;
-use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -410,8 +409,10 @@ pub struct Ast {
     /// Statement arena.
     pub stmts: Arena<Stmt>,
     /// Interned identifiers.
-    pub names: Vec<String>,
-    name_map: BTreeMap<String, u32>,
+    pub names: Vec<Box<str>>,
+    /// Indices into `names`, sorted by text: one copy of each identifier, looked up by
+    /// binary search.
+    sorted: Vec<u32>,
 }
 
 impl Ast {
@@ -422,13 +423,20 @@ impl Ast {
 
     /// Intern an identifier.
     pub fn intern(&mut self, s: &str) -> Name {
-        if let Some(&i) = self.name_map.get(s) {
-            return Name(i);
+        match self.find(s) {
+            Ok(k) => Name(self.sorted[k]),
+            Err(k) => {
+                let i = self.names.len() as u32;
+                self.names.push(Box::from(s));
+                self.sorted.insert(k, i);
+                Name(i)
+            }
         }
-        let i = self.names.len() as u32;
-        self.names.push(String::from(s));
-        self.name_map.insert(String::from(s), i);
-        Name(i)
+    }
+
+    /// Position of `s` in `sorted` (Ok) or where it would go (Err).
+    fn find(&self, s: &str) -> Result<usize, usize> {
+        self.sorted.binary_search_by(|&i| self.names.get(i as usize).map_or("", |n| &**n).cmp(s))
     }
 
     /// Drop every expression and statement, keeping the interned identifiers (so `Name`s
@@ -447,12 +455,12 @@ impl Ast {
 
     /// Look up an identifier without interning it.
     pub fn lookup(&self, s: &str) -> Option<Name> {
-        self.name_map.get(s).map(|&i| Name(i))
+        self.find(s).ok().map(|k| Name(self.sorted[k]))
     }
 
     /// Text of an identifier.
     pub fn name(&self, n: Name) -> &str {
-        self.names.get(n.0 as usize).map(|s| s.as_str()).unwrap_or("")
+        self.names.get(n.0 as usize).map_or("", |s| &**s)
     }
 
     /// Expression node.

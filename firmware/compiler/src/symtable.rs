@@ -861,7 +861,7 @@ fn analyze_block(
     bound: Option<&mut BTreeSet<Name>>,
     global: &mut BTreeSet<Name>,
     class_name: Name,
-    names: &[String],
+    names: &[alloc::boxed::Box<str>],
 ) -> CResult<BTreeSet<Name>> {
     let name_text = |n: Name| names.get(n.0 as usize).cloned().unwrap_or_default();
     let kind = t.scopes[id].kind;
