@@ -62,6 +62,15 @@ pub struct Agent<B: Board> {
     pushback: VecDeque<u8>,
 }
 
+/// Leave the board with `exit` (console closed, or `sys.exit()` on a board that quits): commit
+/// the files a program left open first, as at a soft reset, so a board switched off keeps them.
+/// A pending interrupt (the signal that stopped the board) must not abort a Python block device.
+fn power_off(vm: &mut Vm, exit: Exit) -> Exit {
+    vm.interrupt_flag().store(false, Ordering::SeqCst);
+    upy_vm::modules::os::unmount_all(vm);
+    exit
+}
+
 impl<B: Board> Agent<B> {
     /// An agent for `board`; nothing happens until [`Agent::run`].
     pub fn new(board: B) -> Self {
@@ -82,8 +91,8 @@ impl<B: Board> Agent<B> {
             let mut vm = self.board.new_vm();
             if let Some(next) = self.boot(&mut vm) {
                 match next {
-                    Next::Shutdown => return Exit::Shutdown,
-                    Next::Quit(c) => return Exit::Quit(c),
+                    Next::Shutdown => return power_off(&mut vm, Exit::Shutdown),
+                    Next::Quit(c) => return power_off(&mut vm, Exit::Quit(c)),
                     _ => {}
                 }
             }
@@ -103,8 +112,8 @@ impl<B: Board> Agent<B> {
                 }
             };
             match next {
-                Next::Shutdown => return Exit::Shutdown,
-                Next::Quit(c) => return Exit::Quit(c),
+                Next::Shutdown => return power_off(&mut vm, Exit::Shutdown),
+                Next::Quit(c) => return power_off(&mut vm, Exit::Quit(c)),
                 _ => {}
             }
             // Commit files left open (MicroPython's finalizers close them at soft reset).

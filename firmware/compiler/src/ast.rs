@@ -2,7 +2,7 @@
 //! indices, with interned identifiers. Child lists are small vectors of indices; there is
 //! no boxed tree, so dropping the AST is a handful of deallocations per node kind.
 
-use alloc::collections::BTreeMap;
+use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -70,7 +70,7 @@ pub struct Comprehension {
     /// Iterable.
     pub iter: ExprId,
     /// `if` conditions.
-    pub ifs: Vec<ExprId>,
+    pub ifs: Box<[ExprId]>,
     /// `async for`.
     pub is_async: bool,
 }
@@ -139,23 +139,23 @@ pub enum ExprKind {
     /// A literal.
     Lit(Lit),
     /// An f-string (possibly concatenated with plain strings).
-    JoinedStr(Vec<FPart>),
+    JoinedStr(Box<[FPart]>),
     /// `a and b and c`.
-    BoolOp(BoolOpKind, Vec<ExprId>),
+    BoolOp(BoolOpKind, Box<[ExprId]>),
     /// `a + b`.
     BinOp(ExprId, BinOp, ExprId),
     /// `-a`, `not a`.
     UnaryOp(UnOp, ExprId),
     /// `a < b <= c`.
-    Compare(ExprId, Vec<(CmpOp, ExprId)>),
+    Compare(ExprId, Box<[(CmpOp, ExprId)]>),
     /// `body if test else orelse`.
     IfExp { test: ExprId, body: ExprId, orelse: ExprId },
     /// `lambda params: body`.
-    Lambda { params: alloc::boxed::Box<Params>, body: ExprId },
+    Lambda { params: Box<Params>, body: ExprId },
     /// `target := value`.
     NamedExpr { target: ExprId, value: ExprId },
     /// `func(args, keywords)`; args may contain `Starred`.
-    Call { func: ExprId, args: Vec<ExprId>, keywords: Vec<Keyword> },
+    Call { func: ExprId, args: Box<[ExprId]>, keywords: Box<[Keyword]> },
     /// `value.attr`; `line` is the line of the attribute name.
     Attribute { value: ExprId, attr: Name, line: u32 },
     /// `value[index]`.
@@ -165,15 +165,15 @@ pub enum ExprKind {
     /// `*value` (in calls, displays and assignment targets).
     Starred(ExprId),
     /// `(a, b)` or `a, b`.
-    Tuple(Vec<ExprId>),
+    Tuple(Box<[ExprId]>),
     /// `[a, b]`.
-    List(Vec<ExprId>),
+    List(Box<[ExprId]>),
     /// `{a, b}`.
-    Set(Vec<ExprId>),
+    Set(Box<[ExprId]>),
     /// `{k: v, **m}`: key None means `**value`.
-    Dict(Vec<(Option<ExprId>, ExprId)>),
+    Dict(Box<[(Option<ExprId>, ExprId)]>),
     /// A comprehension; for `Dict`, `elt` is the key and `value` the value.
-    Comp { kind: CompKind, elt: ExprId, value: Option<ExprId>, gens: Vec<Comprehension> },
+    Comp { kind: CompKind, elt: ExprId, value: Option<ExprId>, gens: Box<[Comprehension]> },
     /// `yield` / `yield value`.
     Yield(Option<ExprId>),
     /// `yield from value`.
@@ -214,7 +214,7 @@ pub struct Handler {
     /// `as` name.
     pub name: Option<Name>,
     /// Body.
-    pub body: Vec<StmtId>,
+    pub body: Box<[StmtId]>,
     /// Line of `except`.
     pub line: u32,
     /// Column of `except`.
@@ -230,6 +230,19 @@ pub struct WithItem {
     pub target: Option<ExprId>,
 }
 
+/// A `try` statement (boxed in `StmtKind`: it is rare and the largest statement).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TryStmt {
+    /// Body.
+    pub body: Box<[StmtId]>,
+    /// `except` clauses.
+    pub handlers: Box<[Handler]>,
+    /// `else` body.
+    pub orelse: Box<[StmtId]>,
+    /// `finally` body.
+    pub finalbody: Box<[StmtId]>,
+}
+
 /// A function definition.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FuncDef {
@@ -238,9 +251,9 @@ pub struct FuncDef {
     /// Parameters.
     pub params: Params,
     /// Body.
-    pub body: Vec<StmtId>,
+    pub body: Box<[StmtId]>,
     /// Decorators, outermost first.
-    pub decorators: Vec<ExprId>,
+    pub decorators: Box<[ExprId]>,
     /// `async def`.
     pub is_async: bool,
 }
@@ -251,13 +264,13 @@ pub struct ClassDef {
     /// Name.
     pub name: Name,
     /// Base-class expressions (may contain `Starred`).
-    pub bases: Vec<ExprId>,
+    pub bases: Box<[ExprId]>,
     /// Keywords (`metaclass=...`, `**kw`).
-    pub keywords: Vec<Keyword>,
+    pub keywords: Box<[Keyword]>,
     /// Body.
-    pub body: Vec<StmtId>,
+    pub body: Box<[StmtId]>,
     /// Decorators, outermost first.
-    pub decorators: Vec<ExprId>,
+    pub decorators: Box<[ExprId]>,
 }
 
 /// Statement kinds.
@@ -266,7 +279,7 @@ pub enum StmtKind {
     /// An expression statement.
     Expr(ExprId),
     /// `t1 = t2 = value`.
-    Assign { targets: Vec<ExprId>, value: ExprId },
+    Assign { targets: Box<[ExprId]>, value: ExprId },
     /// `target op= value`.
     AugAssign { target: ExprId, op: BinOp, value: ExprId },
     /// `target: annotation [= value]` (the annotation is not kept).
@@ -282,31 +295,31 @@ pub enum StmtKind {
     /// `raise [exc [from cause]]`
     Raise { exc: Option<ExprId>, cause: Option<ExprId> },
     /// `global a, b`
-    Global(Vec<Name>),
+    Global(Box<[Name]>),
     /// `nonlocal a, b`
-    Nonlocal(Vec<Name>),
+    Nonlocal(Box<[Name]>),
     /// `del a, b`
-    Delete(Vec<ExprId>),
+    Delete(Box<[ExprId]>),
     /// `assert test, msg`
     Assert { test: ExprId, msg: Option<ExprId> },
     /// `import a.b as c, d`
-    Import(Vec<Alias>),
+    Import(Box<[Alias]>),
     /// `from ..module import a as b`
-    ImportFrom { module: Option<String>, names: Vec<Alias>, level: u32 },
+    ImportFrom { module: Option<String>, names: Box<[Alias]>, level: u32 },
     /// `if test: body else: orelse` (elif chains nest in orelse).
-    If { test: ExprId, body: Vec<StmtId>, orelse: Vec<StmtId> },
+    If { test: ExprId, body: Box<[StmtId]>, orelse: Box<[StmtId]> },
     /// `while test: body else: orelse`
-    While { test: ExprId, body: Vec<StmtId>, orelse: Vec<StmtId> },
+    While { test: ExprId, body: Box<[StmtId]>, orelse: Box<[StmtId]> },
     /// `[async] for target in iter: body else: orelse`
-    For { target: ExprId, iter: ExprId, body: Vec<StmtId>, orelse: Vec<StmtId>, is_async: bool },
+    For { target: ExprId, iter: ExprId, body: Box<[StmtId]>, orelse: Box<[StmtId]>, is_async: bool },
     /// `[async] with items: body`
-    With { items: Vec<WithItem>, body: Vec<StmtId>, is_async: bool },
+    With { items: Box<[WithItem]>, body: Box<[StmtId]>, is_async: bool },
     /// `try`
-    Try { body: Vec<StmtId>, handlers: Vec<Handler>, orelse: Vec<StmtId>, finalbody: Vec<StmtId> },
+    Try(Box<TryStmt>),
     /// `def`
-    FunctionDef(alloc::boxed::Box<FuncDef>),
+    FunctionDef(Box<FuncDef>),
     /// `class`
-    ClassDef(alloc::boxed::Box<ClassDef>),
+    ClassDef(Box<ClassDef>),
 }
 
 /// A statement node.
@@ -320,18 +333,86 @@ pub struct Stmt {
     pub col: u32,
 }
 
+/// Elements per chunk of an `Arena`.
+const CHUNK: usize = 64;
+
+/// An append-only vector stored in chunks of `CHUNK` elements: growing it never copies or
+/// doubles, so it holds at most one partly filled chunk beyond its contents (a `Vec` that
+/// doubles wastes up to half its capacity, and needs old and new buffers while it grows).
+#[derive(Debug)]
+pub struct Arena<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Default for Arena<T> {
+    fn default() -> Self {
+        Arena { chunks: Vec::new(), len: 0 }
+    }
+}
+
+impl<T> Arena<T> {
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether it is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Append an element.
+    pub fn push(&mut self, v: T) {
+        match self.chunks.last_mut() {
+            Some(c) if c.len() < CHUNK => c.push(v),
+            _ => {
+                let mut c = Vec::with_capacity(CHUNK);
+                c.push(v);
+                self.chunks.push(c);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Element `i`, if there is one.
+    pub fn get(&self, i: usize) -> Option<&T> {
+        self.chunks.get(i / CHUNK).and_then(|c| c.get(i % CHUNK))
+    }
+
+    /// Drop every element (keeping no chunk).
+    pub fn clear(&mut self) {
+        self.chunks = Vec::new();
+        self.len = 0;
+    }
+
+    /// All elements in order.
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.chunks.iter().flat_map(|c| c.iter())
+    }
+}
+
+impl<T> core::ops::Index<usize> for Arena<T> {
+    type Output = T;
+    fn index(&self, i: usize) -> &T {
+        &self.chunks[i / CHUNK][i % CHUNK]
+    }
+}
+
 /// The whole tree of one compilation.
 #[derive(Default, Debug)]
 pub struct Ast {
     /// Expression arena.
-    pub exprs: Vec<Expr>,
+    pub exprs: Arena<Expr>,
     /// Nesting depth of each expression (1 for leaves), parallel to `exprs`.
-    pub depth: Vec<u16>,
+    pub depth: Arena<u16>,
     /// Statement arena.
-    pub stmts: Vec<Stmt>,
+    pub stmts: Arena<Stmt>,
     /// Interned identifiers.
-    pub names: Vec<String>,
-    name_map: BTreeMap<String, u32>,
+    pub names: Vec<Box<str>>,
+    /// Indices into `names`, sorted by text: one copy of each identifier, looked up by
+    /// binary search.
+    sorted: Vec<u32>,
 }
 
 impl Ast {
@@ -342,23 +423,44 @@ impl Ast {
 
     /// Intern an identifier.
     pub fn intern(&mut self, s: &str) -> Name {
-        if let Some(&i) = self.name_map.get(s) {
-            return Name(i);
+        match self.find(s) {
+            Ok(k) => Name(self.sorted[k]),
+            Err(k) => {
+                let i = self.names.len() as u32;
+                self.names.push(Box::from(s));
+                self.sorted.insert(k, i);
+                Name(i)
+            }
         }
-        let i = self.names.len() as u32;
-        self.names.push(String::from(s));
-        self.name_map.insert(String::from(s), i);
-        Name(i)
+    }
+
+    /// Position of `s` in `sorted` (Ok) or where it would go (Err).
+    fn find(&self, s: &str) -> Result<usize, usize> {
+        self.sorted.binary_search_by(|&i| self.names.get(i as usize).map_or("", |n| &**n).cmp(s))
+    }
+
+    /// Drop every expression and statement, keeping the interned identifiers (so `Name`s
+    /// stay valid): the module is compiled in parts, and each part's nodes are dropped once
+    /// its code is generated.
+    pub fn clear_nodes(&mut self) {
+        self.exprs.clear();
+        self.depth.clear();
+        self.stmts.clear();
+    }
+
+    /// Number of expression and statement nodes.
+    pub fn node_count(&self) -> usize {
+        self.exprs.len() + self.stmts.len()
     }
 
     /// Look up an identifier without interning it.
     pub fn lookup(&self, s: &str) -> Option<Name> {
-        self.name_map.get(s).map(|&i| Name(i))
+        self.find(s).ok().map(|k| Name(self.sorted[k]))
     }
 
     /// Text of an identifier.
     pub fn name(&self, n: Name) -> &str {
-        self.names.get(n.0 as usize).map(|s| s.as_str()).unwrap_or("")
+        self.names.get(n.0 as usize).map_or("", |s| &**s)
     }
 
     /// Expression node.

@@ -180,7 +180,7 @@ impl<'a> Parser<'a> {
                 let mut sp = Vec::new();
                 self.parse_fstring_body(base + spec_start, j - spec_start, raw, tok, nest + 1, &mut sp)?;
                 let (line, col) = self.pos_in_token(tok, base + spec_start);
-                spec = Some(self.mk(ExprKind::JoinedStr(sp), line, col)?);
+                spec = Some(self.mk(ExprKind::JoinedStr(sp.into()), line, col)?);
             }
             if s.get(j) != Some(&b'}') {
                 return Err(self.ferr("f-string: expecting '}'", tok, base + j));

@@ -56,8 +56,8 @@ pub fn compile_with_stack_budget(
     stack_budget: usize,
 ) -> Result<CodeObject, CompileError> {
     let guard = stack::StackGuard::here(stack_budget);
-    let pmode = if mode == Mode::Eval { parser::ParseMode::Eval } else { parser::ParseMode::File };
-    let (mut ast, body) = parser::parse_guarded(source, pmode, guard)?;
-    let st = symtable::build_guarded(&mut ast, &body, guard)?;
-    codegen::compile_module(&ast, &st, &body, filename, mode, guard)
+    match mode {
+        Mode::Eval => codegen::compile_eval(source, filename, guard),
+        Mode::Exec | Mode::Single => codegen::compile_module(source, filename, mode, guard),
+    }
 }

@@ -57,15 +57,7 @@ pub fn parse(src: &str, mode: ParseMode) -> CResult<(Ast, Vec<StmtId>)> {
 
 /// `parse` with an explicit stack guard.
 pub fn parse_guarded(src: &str, mode: ParseMode, stack: crate::stack::StackGuard) -> CResult<(Ast, Vec<StmtId>)> {
-    let mut p = Parser {
-        stack,
-        src,
-        lex: Lexer::new(src),
-        la: VecDeque::new(),
-        ast: Ast::new(),
-        depth: 0,
-        last: Token { kind: Tok::Newline, start: 0, end: 0, line: 1, col: 1 },
-    };
+    let mut p = Parser::new(src, stack);
     let body = match mode {
         ParseMode::File => p.parse_file()?,
         ParseMode::Eval => {
@@ -89,6 +81,19 @@ pub fn parse_guarded(src: &str, mode: ParseMode, stack: crate::stack::StackGuard
 }
 
 impl<'a> Parser<'a> {
+    /// A parser at the start of `src`, with an empty tree.
+    pub(crate) fn new(src: &'a str, stack: crate::stack::StackGuard) -> Self {
+        Parser {
+            stack,
+            src,
+            lex: Lexer::new(src),
+            la: VecDeque::new(),
+            ast: Ast::new(),
+            depth: 0,
+            last: Token { kind: Tok::Newline, start: 0, end: 0, line: 1, col: 1 },
+        }
+    }
+
     // ----- token plumbing -----
 
     pub(crate) fn fill(&mut self, n: usize) -> CResult<()> {
@@ -275,21 +280,27 @@ impl<'a> Parser<'a> {
 
     fn parse_file(&mut self) -> CResult<Vec<StmtId>> {
         let mut body = Vec::new();
+        while self.parse_top_level(&mut body)? {}
+        Ok(body)
+    }
+
+    /// Parse the next top-level statement (a simple-statement line may hold several) into
+    /// `out`; false at the end of the source.
+    pub(crate) fn parse_top_level(&mut self, out: &mut Vec<StmtId>) -> CResult<bool> {
         loop {
             let t = self.peek()?;
             match t.kind {
-                Tok::EndMarker => break,
-                Tok::Newline => {
+                Tok::EndMarker => return Ok(false),
+                Tok::Newline | Tok::Dedent => {
                     self.next()?;
                 }
                 Tok::Indent => return Err(CompileError::indent("unexpected indent", t.line, t.col)),
-                Tok::Dedent => {
-                    self.next()?;
+                _ => {
+                    self.parse_statement(out)?;
+                    return Ok(true);
                 }
-                _ => self.parse_statement(&mut body)?,
             }
         }
-        Ok(body)
     }
 
     fn parse_statement(&mut self, out: &mut Vec<StmtId>) -> CResult<()> {
@@ -416,7 +427,7 @@ impl<'a> Parser<'a> {
         }
         let mut id = None;
         while let Some((t, test, body)) = clauses.pop() {
-            let s = self.stmt(StmtKind::If { test, body, orelse }, &t);
+            let s = self.stmt(StmtKind::If { test, body: body.into(), orelse: orelse.into() }, &t);
             orelse = vec![s];
             id = Some(s);
         }
@@ -428,7 +439,7 @@ impl<'a> Parser<'a> {
         let test = self.parse_named_expression()?;
         let body = self.parse_block("'while' statement", &t)?;
         let orelse = self.parse_else()?;
-        Ok(self.stmt(StmtKind::While { test, body, orelse }, &t))
+        Ok(self.stmt(StmtKind::While { test, body: body.into(), orelse: orelse.into() }, &t))
     }
 
     fn parse_else(&mut self) -> CResult<Vec<StmtId>> {
@@ -449,7 +460,7 @@ impl<'a> Parser<'a> {
         let iter = self.parse_star_expressions()?;
         let body = self.parse_block("'for' statement", &t)?;
         let orelse = self.parse_else()?;
-        Ok(self.stmt(StmtKind::For { target, iter, body, orelse, is_async }, start))
+        Ok(self.stmt(StmtKind::For { target, iter, body: body.into(), orelse: orelse.into(), is_async }, start))
     }
 
     /// `star_targets` as in `for` loops and comprehensions: parsed at bitwise-or level so
@@ -468,7 +479,7 @@ impl<'a> Parser<'a> {
             }
             items.push(self.parse_target_item()?);
         }
-        self.mk_at(ExprKind::Tuple(items), &t)
+        self.mk_at(ExprKind::Tuple(items.into()), &t)
     }
 
     fn parse_target_item(&mut self) -> CResult<ExprId> {
@@ -515,7 +526,7 @@ impl<'a> Parser<'a> {
                 }
             }
             let hbody = self.parse_block("'except' statement", &h)?;
-            handlers.push(Handler { typ, name, body: hbody, line: h.line, col: h.col });
+            handlers.push(Handler { typ, name, body: hbody.into(), line: h.line, col: h.col });
         }
         let e = self.peek()?;
         if e.kind == Tok::Else {
@@ -538,7 +549,12 @@ impl<'a> Parser<'a> {
                 return Err(CompileError::syntax("default 'except:' must be last", h.line, h.col));
             }
         }
-        Ok(self.stmt(StmtKind::Try { body, handlers, orelse, finalbody }, &t))
+        Ok(self.stmt(StmtKind::Try(Box::new(TryStmt {
+            body: body.into(),
+            handlers: handlers.into(),
+            orelse: orelse.into(),
+            finalbody: finalbody.into(),
+        })), &t))
     }
 
     fn parse_with(&mut self, is_async: bool, start: &Token) -> CResult<StmtId> {
@@ -590,7 +606,7 @@ impl<'a> Parser<'a> {
             }
         }
         let body = self.parse_block("'with' statement", &t)?;
-        Ok(self.stmt(StmtKind::With { items, body, is_async }, start))
+        Ok(self.stmt(StmtKind::With { items: items.into(), body: body.into(), is_async }, start))
     }
 
     fn parse_with_item(&mut self) -> CResult<WithItem> {
@@ -639,7 +655,7 @@ impl<'a> Parser<'a> {
         }
         let body = self.parse_block("function definition", &t)?;
         let _ = t;
-        Ok(self.stmt(StmtKind::FunctionDef(Box::new(FuncDef { name, params, body, decorators, is_async })), start))
+        Ok(self.stmt(StmtKind::FunctionDef(Box::new(FuncDef { name, params, body: body.into(), decorators: decorators.into(), is_async })), start))
     }
 
     fn parse_class(&mut self, decorators: Vec<ExprId>, start: &Token) -> CResult<StmtId> {
@@ -652,7 +668,7 @@ impl<'a> Parser<'a> {
             keywords = k;
         }
         let body = self.parse_block("class definition", &t)?;
-        Ok(self.stmt(StmtKind::ClassDef(Box::new(ClassDef { name, bases, keywords, body, decorators })), start))
+        Ok(self.stmt(StmtKind::ClassDef(Box::new(ClassDef { name, bases: bases.into(), keywords: keywords.into(), body: body.into(), decorators: decorators.into() })), start))
     }
 
     /// Parameters up to (not including) `close`.
@@ -802,7 +818,7 @@ impl<'a> Parser<'a> {
                         break;
                     }
                 }
-                let k = if t.kind == Tok::Global { StmtKind::Global(names) } else { StmtKind::Nonlocal(names) };
+                let k = if t.kind == Tok::Global { StmtKind::Global(names.into()) } else { StmtKind::Nonlocal(names.into()) };
                 Ok(self.stmt(k, &t))
             }
             Tok::Del => {
@@ -819,7 +835,7 @@ impl<'a> Parser<'a> {
                         break;
                     }
                 }
-                Ok(self.stmt(StmtKind::Delete(targets), &t))
+                Ok(self.stmt(StmtKind::Delete(targets.into()), &t))
             }
             Tok::Assert => {
                 self.next()?;
@@ -857,7 +873,7 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        Ok(self.stmt(StmtKind::Import(names), &t))
+        Ok(self.stmt(StmtKind::Import(names.into()), &t))
     }
 
     fn parse_from_import(&mut self) -> CResult<StmtId> {
@@ -909,7 +925,7 @@ impl<'a> Parser<'a> {
                 self.expect(Tok::RPar)?;
             }
         }
-        Ok(self.stmt(StmtKind::ImportFrom { module, names, level }, &t))
+        Ok(self.stmt(StmtKind::ImportFrom { module, names: names.into(), level }, &t))
     }
 
     fn parse_expr_stmt(&mut self) -> CResult<StmtId> {
@@ -932,7 +948,7 @@ impl<'a> Parser<'a> {
                 for &tg in &targets {
                     self.check_target(tg, false)?;
                 }
-                Ok(self.stmt(StmtKind::Assign { targets, value }, &t))
+                Ok(self.stmt(StmtKind::Assign { targets: targets.into(), value }, &t))
             }
             Tok::Colon => {
                 // Annotated assignment.
@@ -1048,7 +1064,7 @@ impl<'a> Parser<'a> {
             }
             items.push(self.parse_star_expression()?);
         }
-        self.mk_at(ExprKind::Tuple(items), &t)
+        self.mk_at(ExprKind::Tuple(items.into()), &t)
     }
 
     fn parse_star_expression(&mut self) -> CResult<ExprId> {
@@ -1181,7 +1197,7 @@ impl<'a> Parser<'a> {
                     while self.eat(op.kind)? {
                         values.push(self.parse_expr_bp(bp + 1)?);
                     }
-                    lhs = self.mk_at(ExprKind::BoolOp(kind, values), t)?;
+                    lhs = self.mk_at(ExprKind::BoolOp(kind, values.into()), t)?;
                 }
                 _ if cmp_op(op.kind).is_some() || (op.kind == Tok::Not && self.peek_at(1)?.kind == Tok::In) => {
                     if BP_CMP < min {
@@ -1208,7 +1224,7 @@ impl<'a> Parser<'a> {
                         let rhs = self.parse_expr_bp(BP_CMP + 1)?;
                         rest.push((c, rhs));
                     }
-                    lhs = self.mk_at(ExprKind::Compare(lhs, rest), t)?;
+                    lhs = self.mk_at(ExprKind::Compare(lhs, rest.into()), t)?;
                 }
                 Tok::DoubleStar => {
                     if BP_POW < min {
@@ -1246,7 +1262,7 @@ impl<'a> Parser<'a> {
                 Tok::LPar => {
                     self.next()?;
                     let (args, keywords) = self.parse_call_args()?;
-                    e = self.mk_at(ExprKind::Call { func: e, args, keywords }, &t)?;
+                    e = self.mk_at(ExprKind::Call { func: e, args: args.into(), keywords: keywords.into() }, &t)?;
                 }
                 Tok::LSqb => {
                     self.next()?;
@@ -1358,7 +1374,7 @@ impl<'a> Parser<'a> {
             }
             items.push(self.parse_slice_item()?);
         }
-        self.mk_at(ExprKind::Tuple(items), &t)
+        self.mk_at(ExprKind::Tuple(items.into()), &t)
     }
 
     #[inline(never)]
@@ -1447,7 +1463,7 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn parse_paren(&mut self, t: &Token) -> CResult<ExprId> {
         if self.eat(Tok::RPar)? {
-            return self.mk_at(ExprKind::Tuple(Vec::new()), t);
+            return self.mk_at(ExprKind::Tuple(Vec::new().into()), t);
         }
         if self.at(Tok::Yield)? {
             let e = self.parse_yield_expr()?;
@@ -1480,13 +1496,13 @@ impl<'a> Parser<'a> {
             items.push(self.parse_star_named_expression()?);
         }
         self.expect(Tok::RPar)?;
-        self.mk_at(ExprKind::Tuple(items), t)
+        self.mk_at(ExprKind::Tuple(items.into()), t)
     }
 
     #[inline(never)]
     fn parse_list(&mut self, t: &Token) -> CResult<ExprId> {
         if self.eat(Tok::RSqb)? {
-            return self.mk_at(ExprKind::List(Vec::new()), t);
+            return self.mk_at(ExprKind::List(Vec::new().into()), t);
         }
         let first = self.parse_star_named_expression()?;
         if matches!(self.peek()?.kind, Tok::For | Tok::Async) {
@@ -1505,13 +1521,13 @@ impl<'a> Parser<'a> {
             items.push(self.parse_star_named_expression()?);
         }
         self.expect(Tok::RSqb)?;
-        self.mk_at(ExprKind::List(items), t)
+        self.mk_at(ExprKind::List(items.into()), t)
     }
 
     #[inline(never)]
     fn parse_brace(&mut self, t: &Token) -> CResult<ExprId> {
         if self.eat(Tok::RBrace)? {
-            return self.mk_at(ExprKind::Dict(Vec::new()), t);
+            return self.mk_at(ExprKind::Dict(Vec::new().into()), t);
         }
         let f = self.peek()?;
         if f.kind == Tok::DoubleStar {
@@ -1546,7 +1562,7 @@ impl<'a> Parser<'a> {
             items.push(self.parse_star_named_expression()?);
         }
         self.expect(Tok::RBrace)?;
-        self.mk_at(ExprKind::Set(items), t)
+        self.mk_at(ExprKind::Set(items.into()), t)
     }
 
     #[inline(never)]
@@ -1554,7 +1570,7 @@ impl<'a> Parser<'a> {
         // Called either at a `**` (items empty) or after the first `key: value`.
         if !items.is_empty() && !self.eat(Tok::Comma)? {
             self.expect(Tok::RBrace)?;
-            return self.mk_at(ExprKind::Dict(items), t);
+            return self.mk_at(ExprKind::Dict(items.into()), t);
         }
         loop {
             if self.at(Tok::RBrace)? {
@@ -1582,7 +1598,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.expect(Tok::RBrace)?;
-        self.mk_at(ExprKind::Dict(items), t)
+        self.mk_at(ExprKind::Dict(items.into()), t)
     }
 
     /// Comprehension clauses after the element.
@@ -1607,9 +1623,9 @@ impl<'a> Parser<'a> {
             while self.eat(Tok::If)? {
                 ifs.push(self.parse_expr_bp(0)?);
             }
-            gens.push(Comprehension { target, iter, ifs, is_async });
+            gens.push(Comprehension { target, iter, ifs: ifs.into(), is_async });
         }
-        self.mk_at(ExprKind::Comp { kind, elt, value, gens }, t)
+        self.mk_at(ExprKind::Comp { kind, elt, value, gens: gens.into() }, t)
     }
 
     #[inline(never)]
@@ -1654,7 +1670,7 @@ impl<'a> Parser<'a> {
             };
             return self.mk_at(ExprKind::Lit(Lit::Str(s)), &first);
         }
-        self.mk_at(ExprKind::JoinedStr(parts), &first)
+        self.mk_at(ExprKind::JoinedStr(parts.into()), &first)
     }
 }
 

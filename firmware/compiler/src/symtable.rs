@@ -190,19 +190,70 @@ pub fn build(ast: &mut Ast, body: &[StmtId]) -> CResult<SymTable> {
 
 /// `build` with an explicit stack guard.
 pub fn build_guarded(ast: &mut Ast, body: &[StmtId], stack: crate::stack::StackGuard) -> CResult<SymTable> {
+    build_part(ast, body, &mut module_scope(), stack, true).map_err(|(_, e)| e)
+}
+
+/// The module scope before any statement.
+pub(crate) fn module_scope() -> Scope {
+    Scope::new(ScopeKind::Module, String::from("<module>"), None, 1)
+}
+
+/// Which pass of the symbol table an error comes from (errors of the first pass over the
+/// whole module come before errors of the second).
+#[derive(Copy, Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub(crate) enum Stage {
+    /// Recording definitions and uses.
+    Visit,
+    /// Resolving scopes.
+    Analyze,
+    /// Code generation, after the symbol table.
+    Codegen,
+}
+
+/// The symbol table of `body`, a part of a module whose earlier parts left the module
+/// scope `module` (their module-level definitions and uses; no children), which is updated
+/// with this part's. Analysed only if `analyze`.
+pub(crate) fn build_part(
+    ast: &mut Ast,
+    body: &[StmtId],
+    module: &mut Scope,
+    stack: crate::stack::StackGuard,
+    analyze: bool,
+) -> Result<SymTable, (Stage, CompileError)> {
     let class_name = ast.intern("__class__");
     let super_name = ast.intern("super");
     ast.intern(".0");
+    let old_flags: Vec<u16> = module.symbols.iter().map(|s| s.flags).collect();
     let mut b = Builder { ast, t: SymTable::default(), scope_stack: Vec::new(), class_name, super_name, stack };
-    b.t.scopes.push(Scope::new(ScopeKind::Module, String::from("<module>"), None, 1));
+    // The module scope moves into the table for the first pass and back to the caller after
+    // it (after a definition error it is not needed any more: only parsing continues).
+    b.t.scopes.push(core::mem::replace(module, module_scope()));
     b.scope_stack.push(0);
     for &s in body {
-        b.visit_stmt(s)?;
+        b.visit_stmt(s).map_err(|e| (Stage::Visit, e))?;
     }
     let mut t = b.t;
-    let class_name = b.class_name;
-    let mut global = BTreeSet::new();
-    analyze_block(&mut t, 0, None, &mut global, class_name, &b.ast.names)?;
+    // The table keeps a module scope with the symbols this part added or changed, so each
+    // part's analysis costs what the part holds, not what the module held before it. The
+    // scope of a module-level name does not change its code (at module level every name is
+    // loaded and stored by name, absent ones included); it decides only errors, which come
+    // from flags, and flags that did not change were analysed with an earlier part.
+    let full = &mut t.scopes[0];
+    let mut part = module_scope();
+    part.children = core::mem::take(&mut full.children);
+    part.is_generator = full.is_generator;
+    part.is_coroutine = full.is_coroutine;
+    part.directives = full.directives.clone();
+    for (i, s) in full.symbols.iter().enumerate() {
+        if old_flags.get(i) != Some(&s.flags) {
+            part.add(s.name, s.flags);
+        }
+    }
+    *module = core::mem::replace(&mut t.scopes[0], part);
+    if analyze {
+        let mut global = BTreeSet::new();
+        analyze_block(&mut t, 0, None, &mut global, class_name, &b.ast.names).map_err(|e| (Stage::Analyze, e))?;
+    }
     Ok(t)
 }
 
@@ -451,7 +502,8 @@ impl<'a> Builder<'a> {
                 }
                 self.visit_body(body)?;
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try(t) => {
+                let TryStmt { body, handlers, orelse, finalbody } = &**t;
                 self.visit_body(body)?;
                 for h in handlers {
                     if let Some(t) = h.typ {
@@ -809,7 +861,7 @@ fn analyze_block(
     bound: Option<&mut BTreeSet<Name>>,
     global: &mut BTreeSet<Name>,
     class_name: Name,
-    names: &[String],
+    names: &[alloc::boxed::Box<str>],
 ) -> CResult<BTreeSet<Name>> {
     let name_text = |n: Name| names.get(n.0 as usize).cloned().unwrap_or_default();
     let kind = t.scopes[id].kind;

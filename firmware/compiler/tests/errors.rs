@@ -145,3 +145,40 @@ fn limits_are_errors_not_crashes() {
         (0..300).map(|i| format!("{i}: a")).collect::<Vec<_>>().join(", "));
     common::ok(&items);
 }
+
+/// The module is compiled in parts (runs of top-level statements, a few hundred nodes
+/// each) whose trees are dropped as they are done; the error reported must still be the one
+/// of whole-module passes, as in CPython: any syntax error first, then the symbol table's
+/// first pass (definitions), then its second (scope resolution), then code generation.
+#[test]
+fn errors_across_module_parts() {
+    // 400 top-level statements: several parts.
+    let filler: String = (0..400).map(|i| format!("v{i} = f(v{i}, {i})\n")).collect();
+    let n = filler.lines().count() as u32;
+    let cases: &[(&str, &str, u32, &str)] = &[
+        // A code-generation error before a syntax error.
+        ("break\n", "x = (\n", n + 2, "'(' was never closed"),
+        // A code-generation error before a scope (second pass) error.
+        ("break\n", "nonlocal q\n", n + 2, "nonlocal declaration not allowed at module level"),
+        // A scope-resolution error before a definition (first pass) error.
+        ("def f():\n    nonlocal q\n", "def g(a, a):\n    pass\n", n + 3, "duplicate argument 'a' in function definition"),
+        // The first of two code-generation errors.
+        ("x = 1\n", "continue\nbreak\n", n + 2, "'continue' not properly in loop"),
+        // Module-level definitions of earlier parts are seen by later ones.
+        ("x = 1\n", "global x\n", n + 2, "name 'x' is assigned to before global declaration"),
+    ];
+    for (head, tail, line, msg) in cases {
+        let src = format!("{head}{filler}{tail}");
+        let e = upy_compiler::compile(&src, "<t>", upy_compiler::Mode::Exec).expect_err(msg);
+        assert_eq!((e.line, e.msg.as_str()), (*line, *msg), "{head:?} ... {tail:?}");
+    }
+}
+
+/// `NAME = const(value)` is seen by every later part of the module.
+#[test]
+fn micropython_const_across_module_parts() {
+    let filler: String = (0..400).map(|i| format!("v{i} = f(v{i}, {i})\n")).collect();
+    let src = format!("from micropython import const\n_N = const(7)\n{filler}y = _N\n");
+    let code = upy_compiler::compile(&src, "<t>", upy_compiler::Mode::Exec).unwrap();
+    assert!(!code.names.iter().any(|n| n == "_N"), "_N was stored or loaded by name: {:?}", code.names);
+}

@@ -1678,6 +1678,18 @@ fn repr_inner(vm: &mut Vm, v: Value, out: &mut String) -> PyResult<()> {
                 let _ = write!(out, "<{} object at 0x{:x}>", type_name_of_class(vm, cls), off);
             }
             Kind::DictView => obj::set::view_repr(vm, v, out)?,
+            Kind::Native => {
+                // As MicroPython: a native type without a print function is `<Type>`
+                // (py/obj.c mp_obj_print_helper); io objects print as its io module's do.
+                let t = type_name(vm, v);
+                let o = vm.heap.get::<obj::Obj4>(off);
+                let _ = match TypeId::from_u8(o.h.aux as u8) {
+                    Some(TypeId::StringIO | TypeId::BytesIO) => write!(out, "<io.{t} 0x{off:x}>"),
+                    Some(TypeId::FileIO | TypeId::TextFile) => write!(out, "<io.{t}>"),
+                    Some(TypeId::TextIOWrapper) => write!(out, "<io.{t} {}>", o.i),
+                    _ => write!(out, "<{t}>"),
+                };
+            }
             _ => {
                 let t = type_name(vm, v);
                 let _ = write!(out, "<{t} object at 0x{off:x}>");

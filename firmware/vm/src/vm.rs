@@ -92,6 +92,9 @@ pub struct Vm {
     pub(crate) sys_argv: Value,
     /// Preallocated MemoryError instance.
     pub(crate) memory_error: Value,
+    /// A MemoryError with a message is being built (an allocation failing meanwhile gets
+    /// the preallocated one instead of recursing).
+    pub(crate) building_memory_error: bool,
     /// `micropython.schedule` queue: (function, argument) pairs.
     pub(crate) scheduled: Vec<(Value, Value)>,
     pub(crate) interrupt: &'static AtomicBool,
@@ -174,6 +177,7 @@ impl Vm {
             sys_path: Value::NULL,
             sys_argv: Value::NULL,
             memory_error: Value::NULL,
+            building_memory_error: false,
             scheduled: Vec::new(),
             interrupt,
             yielded: false,
@@ -234,7 +238,7 @@ impl Vm {
                             let st = self.heap.stats();
                             std::eprintln!("upy: out of memory allocating {bytes} bytes: {st:?}");
                         }
-                        return Err(self.raise_memory_error());
+                        return Err(self.raise_memory_error_bytes(bytes));
                     }
                 }
             }
@@ -312,6 +316,27 @@ impl Vm {
         }
         self.exc = me;
         Exc
+    }
+
+    /// Raise MemoryError for a request of `bytes` that cannot be met, with MicroPython's
+    /// message (`m_malloc_fail`): a fresh exception, which also gets a traceback as it
+    /// unwinds, when the heap still has room for it (a huge request on a mostly free
+    /// heap); the preallocated one when the heap really is full or locked.
+    pub fn raise_memory_error_bytes(&mut self, bytes: usize) -> Exc {
+        /// Free bytes the fresh exception must leave for its traceback and the handler.
+        const RESERVE: usize = 512;
+        if self.building_memory_error || self.heap.lock_depth > 0 || self.heap.free_bytes() < RESERVE {
+            return self.raise_memory_error();
+        }
+        self.building_memory_error = true;
+        let mut msg = alloc::string::String::new();
+        let _ = core::fmt::Write::write_fmt(&mut msg, format_args!("memory allocation failed, allocating {bytes} bytes"));
+        let e = self.new_str(&msg).and_then(|m| obj::exc::new_exception(self, TypeId::MemoryError.value(), &[m]));
+        self.building_memory_error = false;
+        match e {
+            Ok(e) => self.set_exception(e),
+            Err(_) => self.raise_memory_error(),
+        }
     }
 
     /// Run a full collection now.

@@ -276,6 +276,14 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
     if u.kind == crate::symtable::ScopeKind::Module {
         flags |= CodeFlags::MODULE;
     }
+    // The code object outlives the compilation (and is alive while the rest of the module
+    // is compiled): no spare capacity.
+    let (mut varnames, mut names, mut consts) = (u.varnames, u.names, u.consts);
+    varnames.shrink_to_fit();
+    names.shrink_to_fit();
+    consts.shrink_to_fit();
+    exc_table.shrink_to_fit();
+    lines.shrink_to_fit();
     Ok(CodeObject {
         name: u.name,
         qualname: u.qualname,
@@ -285,12 +293,12 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
         argcount: u.argcount as u16,
         posonlyargcount: u.posonly as u16,
         kwonlyargcount: u.kwonly as u16,
-        n_locals: u.varnames.len() as u16,
+        n_locals: varnames.len() as u16,
         n_free: u.n_free as u16,
         max_stack: max_stack as u16,
-        varnames: u.varnames,
-        names: u.names,
-        consts: u.consts,
+        varnames,
+        names,
+        consts,
         code,
         exc_table,
         lines,

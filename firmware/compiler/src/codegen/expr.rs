@@ -93,8 +93,7 @@ impl<'a> Compiler<'a> {
                 if !self.const_name_visible(sc, u.kind) {
                     return None;
                 }
-                let text = self.ast.name(*n);
-                self.consts.iter().rev().find(|(k, _)| *k == text).map(|(_, c)| c.clone())
+                self.consts.iter().rev().find(|(k, _)| k == n).map(|(_, c)| c.clone())
             }
             ExprKind::Call { func, args, keywords } if keywords.is_empty() && args.len() == 1 && self.is_const_call(*func) => {
                 match self.const_of(args[0])? {

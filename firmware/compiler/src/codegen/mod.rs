@@ -20,7 +20,7 @@ use upy_bytecode::{CodeFlags, CodeObject, Const, Op};
 
 use crate::ast::*;
 use crate::error::{CResult, CompileError};
-use crate::symtable::{ScopeId, ScopeKind, SymScope, SymTable, DEF_FREE_CLASS};
+use crate::symtable::{ScopeId, ScopeKind, Stage, SymScope, SymTable, DEF_FREE_CLASS};
 use crate::Mode;
 
 /// Most instructions one code object may have before compilation stops with an error
@@ -105,13 +105,12 @@ pub(crate) struct Compiler<'a> {
     pub stack: crate::stack::StackGuard,
     /// Module-level `NAME = const(value)` declarations (MicroPython's `micropython.const`):
     /// loads of NAME anywhere in the module become the value; `_NAME` is not stored.
-    pub consts: Vec<(&'a str, Const)>,
+    pub consts: Vec<(Name, Const)>,
 }
 
 /// What the body of a new code object is.
 #[derive(Copy, Clone)]
 pub(crate) enum Body<'a> {
-    Module(&'a [StmtId]),
     Function(&'a [StmtId]),
     Lambda(ExprId),
     Class(&'a [StmtId]),
@@ -294,7 +293,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         if what == NameOp::Load && self.const_name_visible(sc, kind) {
-            if let Some(c) = self.consts.iter().rev().find(|(k, _)| *k == text).map(|(_, c)| c.clone()) {
+            if let Some(c) = self.consts.iter().rev().find(|(k, _)| *k == n).map(|(_, c)| c.clone()) {
                 self.load_const(c);
                 return Ok(());
             }
@@ -518,18 +517,6 @@ impl<'a> Compiler<'a> {
             self.emit(Op::MakeCell, c);
         }
         match body {
-            Body::Module(stmts) => {
-                if self.mode == Mode::Exec
-                    && let Some(doc) = self.docstring(stmts) {
-                        let i = self.add_const(Const::Str(doc));
-                        self.emit(Op::LoadConst, i);
-                        let n = self.add_name("__doc__");
-                        self.emit(Op::StoreName, n);
-                    }
-                self.visit_stmts(stmts)?;
-                self.emit0(Op::LoadNone);
-                self.emit0(Op::ReturnValue);
-            }
             Body::Function(stmts) => {
                 self.visit_stmts(stmts)?;
                 self.emit0(Op::LoadNone);
@@ -593,24 +580,170 @@ pub(crate) enum NameOp {
     Delete,
 }
 
-/// Compile a parsed and analysed module.
-pub(crate) fn compile_module(
-    ast: &Ast,
-    st: &SymTable,
-    body: &[StmtId],
-    filename: &str,
-    mode: Mode,
-    stack: crate::stack::StackGuard,
-) -> CResult<CodeObject> {
-    let mut c = Compiler::new(ast, st, filename, mode, stack);
-    let b = if mode == Mode::Eval {
-        match body.first().map(|&s| &ast.stmt(s).kind) {
-            Some(StmtKind::Expr(e)) => Body::Lambda(*e),
-            _ => return Err(CompileError::syntax("invalid syntax", 1, 1)),
+/// Statements (top-level ones, whole) parsed before the module's code for them is
+/// generated and their nodes dropped. Small enough that the tree of one part is a few KB,
+/// large enough that the module scope (carried from part to part) is analysed rarely.
+const PART_NODES: usize = 256;
+
+/// Compile a module (`Exec` or `Single` source) part by part: parse a run of top-level
+/// statements, build its symbol table, generate the module code for it, then drop its
+/// syntax tree and symbol table. Peak memory is that of the largest top-level statement
+/// (a class or function with everything in it) plus the code generated so far, not that
+/// of the whole tree. Names stay interned across parts (`Ast::clear_nodes`), and the module
+/// scope is carried from part to part, so every part sees the module-level definitions
+/// before it.
+///
+/// The error reported is the one the whole-module passes would report: after an error,
+/// the rest is still parsed, and still run through the earlier passes: a syntax error
+/// anywhere comes first, then the first error of the symbol table's first pass, then of
+/// its second pass, then of code generation.
+pub(crate) fn compile_module(src: &str, filename: &str, mode: Mode, stack: crate::stack::StackGuard) -> CResult<CodeObject> {
+    let mut p = crate::parser::Parser::new(src, stack);
+    let mut module = crate::symtable::module_scope();
+    let mut unit: Option<Unit<'static>> = None;
+    let mut consts: Vec<(Name, Const)> = Vec::new();
+    let mut held: Option<(Stage, CompileError)> = None;
+    let mut body: Vec<StmtId> = Vec::new();
+    loop {
+        let more = p.parse_top_level(&mut body)?;
+        if more && p.ast.node_count() < PART_NODES {
+            continue;
         }
-    } else {
-        Body::Module(body)
+        // Passes that could still produce the error to report.
+        let need = held.as_ref().map_or(Stage::Codegen, |h| h.0);
+        if need > Stage::Visit {
+            match crate::symtable::build_part(&mut p.ast, &body, &mut module, stack, need > Stage::Analyze) {
+                Ok(st) if held.is_none() => {
+                    let mut c = Compiler::new(&p.ast, &st, filename, mode, stack);
+                    c.consts = core::mem::take(&mut consts);
+                    let r = c.module_part(unit.take(), &body, !more);
+                    consts = core::mem::take(&mut c.consts);
+                    match r {
+                        Ok(u) => unit = Some(u),
+                        Err(e) => held = Some((Stage::Codegen, e)),
+                    }
+                }
+                Ok(_) => {}
+                Err((s, e)) => {
+                    if s < need {
+                        held = Some((s, e));
+                    }
+                }
+            }
+        }
+        body.clear();
+        p.ast.clear_nodes();
+        if !more {
+            break;
+        }
+    }
+    if let Some((_, e)) = held {
+        return Err(e);
+    }
+    let Some(u) = unit else { return Err(internal("no module unit")) };
+    assemble::assemble(u, filename)
+}
+
+/// Compile an `Eval` source: one expression, whose value the code returns.
+pub(crate) fn compile_eval(src: &str, filename: &str, stack: crate::stack::StackGuard) -> CResult<CodeObject> {
+    let (mut ast, body) = crate::parser::parse_guarded(src, crate::parser::ParseMode::Eval, stack)?;
+    let st = crate::symtable::build_guarded(&mut ast, &body, stack)?;
+    let mut c = Compiler::new(&ast, &st, filename, Mode::Eval, stack);
+    let b = match body.first().map(|&s| &ast.stmt(s).kind) {
+        Some(StmtKind::Expr(e)) => Body::Lambda(*e),
+        _ => return Err(CompileError::syntax("invalid syntax", 1, 1)),
     };
     let (code, _) = c.compile_scope(0, b, String::from("<module>"), String::from("<module>"), 1, None)?;
     Ok(code)
+}
+
+impl<'a> Compiler<'a> {
+    /// Generate the module code of one part (`body`) into `unit` (None for the first part:
+    /// the module unit is created, with the docstring). After the `last` part, the code
+    /// returns None. Returns the module unit, detached from this part's tree.
+    fn module_part(&mut self, unit: Option<Unit<'static>>, body: &'a [StmtId], last: bool) -> CResult<Unit<'static>> {
+        match unit {
+            Some(u) => self.units.push(u.detach()),
+            None => {
+                self.push_unit(0, String::from("<module>"), String::from("<module>"), 1)?;
+                if self.mode == Mode::Exec
+                    && let Some(doc) = self.docstring(body) {
+                        let i = self.add_const(Const::Str(doc));
+                        self.emit(Op::LoadConst, i);
+                        let n = self.add_name("__doc__");
+                        self.emit(Op::StoreName, n);
+                    }
+            }
+        }
+        self.visit_stmts(body)?;
+        if last {
+            self.emit0(Op::LoadNone);
+            self.emit0(Op::ReturnValue);
+        }
+        match self.units.pop() {
+            Some(u) if self.units.is_empty() && u.fblocks.is_empty() => Ok(u.detach()),
+            _ => Err(internal("module unit not alone at the end of a part")),
+        }
+    }
+}
+
+impl Unit<'_> {
+    /// The same unit, tied to no syntax tree. Only for a unit with no open block (the
+    /// module's, between top-level statements): open blocks may refer to the tree.
+    fn detach<'b>(self) -> Unit<'b> {
+        let Unit {
+            scope,
+            kind,
+            name,
+            qualname,
+            first_line,
+            flags,
+            argcount,
+            posonly,
+            kwonly,
+            instrs,
+            labels,
+            consts,
+            const_index,
+            names,
+            name_map,
+            varnames,
+            slots,
+            cells,
+            frees,
+            n_free,
+            handlers,
+            hstack,
+            fblocks: _,
+            line,
+            interactive,
+        } = self;
+        Unit {
+            scope,
+            kind,
+            name,
+            qualname,
+            first_line,
+            flags,
+            argcount,
+            posonly,
+            kwonly,
+            instrs,
+            labels,
+            consts,
+            const_index,
+            names,
+            name_map,
+            varnames,
+            slots,
+            cells,
+            frees,
+            n_free,
+            handlers,
+            hstack,
+            fblocks: Vec::new(),
+            line,
+            interactive,
+        }
+    }
 }

@@ -226,7 +226,8 @@ impl<'a> Compiler<'a> {
                 self.visit_for(s, *target, *iter, body, orelse, *is_async)?;
             }
             StmtKind::With { items, body, is_async } => self.visit_with(s, items, body, *is_async)?,
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try(t) => {
+                let TryStmt { body, handlers, orelse, finalbody } = &**t;
                 if finalbody.is_empty() {
                     self.visit_try_except(s, body, handlers, orelse)?;
                 } else {
@@ -285,9 +286,8 @@ impl<'a> Compiler<'a> {
             {
                 if keywords.is_empty() && args.len() == 1 && self.is_const_call(*func) {
                     if let Some(c @ (Const::Int(_) | Const::BigInt(_))) = self.const_of(args[0]) {
-                        let name = self.ast.name(*n);
-                        self.consts.push((name, c.clone()));
-                        if name.starts_with('_') {
+                        self.consts.push((*n, c.clone()));
+                        if self.ast.name(*n).starts_with('_') {
                             return Ok(());
                         }
                         self.load_const(c);

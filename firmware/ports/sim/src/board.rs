@@ -13,7 +13,7 @@
 //! [`Shared::stop`] switches the board off: the running program gets KeyboardInterrupt, reads of
 //! the console end, the agent returns, and the flash image is synced and closed. Dropping a
 //! [`SimDevice`] first commits the files a program left open (`os.sync()` through the raw REPL),
-//! as the agent does at a soft reset; the agent itself does not when its console closes.
+//! as the agent does at a soft reset and when its console closes.
 
 use std::collections::VecDeque;
 use std::os::fd::{AsFd, OwnedFd};

@@ -1,7 +1,8 @@
 //! The host implementation of `upy_hal::Port`: console on stdio, files from the host
 //! filesystem, time from the host clock, Ctrl-C from SIGINT.
 
-use std::io::{Read, Write};
+use std::io::Write;
+use std::os::fd::AsFd;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
@@ -125,7 +126,10 @@ impl upy_hal::Port for SimPort {
             return c.read(buf);
         }
         self.flush_out();
-        std::io::stdin().read(buf).unwrap_or(0)
+        // Straight from fd 0, not through std's buffered Stdin: bytes buffered there would
+        // be invisible to `stdin_available`, which asks the kernel.
+        let stdin = std::io::stdin();
+        nix::unistd::read(stdin.as_fd(), buf).unwrap_or(0)
     }
     fn ticks_ms(&self) -> u64 {
         self.start.elapsed().as_millis() as u64
@@ -159,7 +163,21 @@ impl upy_hal::Port for SimPort {
         }
     }
     fn stdin_available(&mut self) -> usize {
-        self.console.as_ref().map_or(0, |c| c.available())
+        if let Some(c) = &self.console {
+            return c.available();
+        }
+        // stdio (a pipe, a file, a terminal): ask poll(2) without waiting. Readable means at
+        // least one byte, or end of input, can be read without blocking: report 1 then.
+        use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+        let stdin = std::io::stdin();
+        let mut fds = [PollFd::new(stdin.as_fd(), PollFlags::POLLIN)];
+        match poll(&mut fds, PollTimeout::ZERO) {
+            Ok(n) if n > 0 => {
+                let ev = fds[0].revents().unwrap_or(PollFlags::empty());
+                usize::from(ev.intersects(PollFlags::POLLIN | PollFlags::POLLHUP))
+            }
+            _ => 0,
+        }
     }
     fn stdout_write_raw(&mut self, bytes: &[u8]) {
         match &self.console {

@@ -373,6 +373,31 @@ fn board_outlives_hosts_and_stops_cleanly_on_sigterm() {
 }
 
 #[test]
+fn files_left_open_survive_sigterm() {
+    // The agent committed open files at a soft reset but not when SIGTERM closed its console:
+    // the data written through a file nobody closed was lost with the board.
+    let mut b = Board::start(&[]);
+    let mut c = b.connect();
+    c.enter_raw();
+    assert_eq!(c.raw_exec("f = open('kept.txt', 'w')\nf.write('written, never closed')\nprint('ok')").0, "ok\r\n");
+    c.write(b"\r\x02");
+    c.read_until(b">>> ", S);
+    c.write(b"g = open('kept2.txt', 'wb')\rg.write(b'from the REPL')\r");
+    c.read_until(b"13\r\n>>> ", S);
+    let st = b.terminate(Duration::from_secs(5)).expect("upy-sim exits on SIGTERM");
+    assert!(st.success(), "{st:?}");
+    // The same flash image in a new board: both files hold their data.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_upy-sim"))
+        .arg("--flash")
+        .arg(b.dir.join("flash.img"))
+        .args(["-c", "print(open('kept.txt').read())\nprint(open('kept2.txt', 'rb').read())"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run upy-sim");
+    assert_eq!(text(&out.stdout), "written, never closed\nb'from the REPL'\n", "stderr: {}", text(&out.stderr));
+}
+
+#[test]
 fn friendly_ctrl_c_interrupts_running_code() {
     let b = Board::start(&[]);
     let mut c = friendly(&b);

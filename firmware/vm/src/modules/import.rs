@@ -58,6 +58,7 @@ fn resolve_name(vm: &mut Vm, name: &str, level: i64, globals: Value) -> PyResult
 fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>> {
     let key = vm.new_str(full)?;
     vm.root(key);
+    let mark = vm.temp.len();
     if let Some(m) = vm.dict_get(vm.modules, key)? {
         return Ok(Some(m));
     }
@@ -95,6 +96,10 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
             };
             vm.dict_set(d, Value::qstr(q!("__path__")), path_list)?;
             vm.dict_set(vm.modules, key, m)?;
+            // The module body runs inside this import: drop the set-up temporaries (see
+            // `compile_to_value`); `m` reaches everything it needs.
+            vm.temp.truncate(mark);
+            vm.root(m);
             if has_init {
                 if let Err(e) = exec_file(vm, &init, d) {
                     let _ = vm.dict_remove(vm.modules, key);
@@ -111,6 +116,8 @@ fn import_one(vm: &mut Vm, full: &str, parent: Value) -> PyResult<Option<Value>>
             let fv = vm.new_str(&file)?;
             vm.dict_set(d, Value::qstr(q!("__file__")), fv)?;
             vm.dict_set(vm.modules, key, m)?;
+            vm.temp.truncate(mark);
+            vm.root(m);
             if let Err(e) = exec_file(vm, &file, d) {
                 let _ = vm.dict_remove(vm.modules, key);
                 return Err(e);

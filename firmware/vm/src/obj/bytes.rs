@@ -133,7 +133,7 @@ pub fn bytearray_resize(vm: &mut Vm, ba: Value, n: usize) -> PyResult<()> {
     let cap = if items == 0 { 0 } else { vm.heap.get::<ArrayHdr>(items).cap as usize };
     if n > cap {
         if n > vm.heap.total_bytes() {
-            return Err(vm.raise_memory_error());
+            return Err(vm.raise_memory_error_bytes(n));
         }
         let new_cap = (cap + cap / 2 + 8).max(n);
         let buf = vm.alloc_raw(new_cap)?;
@@ -442,7 +442,7 @@ fn bytes_from_arg(vm: &mut Vm, args: &[Value], kw: Kw<'_>) -> PyResult<Vec<u8>> 
             return Err(vm.raise(TypeId::ValueError, "negative count"));
         }
         if n as u64 > vm.heap.total_bytes() as u64 {
-            return Err(vm.raise_memory_error());
+            return Err(vm.raise_memory_error_bytes(usize::try_from(n).unwrap_or(usize::MAX)));
         }
         return Ok(alloc::vec![0u8; n as usize]);
     }

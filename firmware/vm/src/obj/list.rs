@@ -149,7 +149,7 @@ impl Vm {
             return Ok(());
         }
         if need.saturating_mul(4) > self.heap.total_bytes() {
-            return Err(self.raise_memory_error());
+            return Err(self.raise_memory_error_bytes(need.saturating_mul(4)));
         }
         let new_cap = (cap + cap / 2 + 4).max(need);
         if items != 0 && self.heap.resize_in_place(items, 8 + new_cap * 4) {
@@ -531,7 +531,7 @@ pub fn binop(vm: &mut Vm, op: BinOp, inplace: bool, a: Value, b: Value) -> PyRes
             let len = parts(vm, ao).1;
             let total = len.saturating_mul(n);
             if total.saturating_mul(4) > vm.heap.total_bytes() {
-                return Err(vm.raise_memory_error());
+                return Err(vm.raise_memory_error_bytes(total.saturating_mul(4)));
             }
             let (target, to) = if inplace {
                 if total < len {

@@ -66,7 +66,7 @@ pub fn builtin_binop(vm: &mut Vm, op: BinOp, inplace: bool, a: Value, b: Value) 
                     let s = vm.str_of(a).unwrap_or("");
                     let n = n.max(0) as usize;
                     if s.len().saturating_mul(n) > vm.heap.total_bytes() {
-                        return Err(vm.raise_memory_error());
+                        return Err(vm.raise_memory_error_bytes(s.len().saturating_mul(n)));
                     }
                     let r = s.repeat(n);
                     vm.new_str(&r)

@@ -590,7 +590,7 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
         }
     }
     if total > vm.heap.total_bytes() {
-        return Err(vm.raise_memory_error());
+        return Err(vm.raise_memory_error_bytes(total));
     }
     let mut out = String::with_capacity(total);
     for (i, &it) in items.iter().enumerate() {

@@ -136,7 +136,7 @@ pub fn binop(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
             }
             let total = len.saturating_mul(n);
             if total.saturating_mul(4) > vm.heap.total_bytes() {
-                return Err(vm.raise_memory_error());
+                return Err(vm.raise_memory_error_bytes(total.saturating_mul(4)));
             }
             let t = new_tuple_uninit(vm, total)?;
             let to = t.as_obj().unwrap_or(0);
