@@ -13,7 +13,6 @@ use std::sync::atomic::AtomicBool;
 
 use libfuzzer_sys::fuzz_target;
 use upy_agent::{Agent, Board, Console, ReadResult};
-use upy_hal::{BlockDevice, HalError, NodeKind, Port};
 use upy_protocol::frame;
 use upy_vfs::RamBlockDevice;
 use upy_vm::{Config, Vm};
@@ -81,52 +80,6 @@ impl Console for ReplayConsole {
     }
 }
 
-/// The VM's port: output discarded, a small RAM flash for the filesystem.
-struct FuzzPort {
-    dev: RamBlockDevice,
-}
-
-impl Port for FuzzPort {
-    fn stdout_write(&mut self, _bytes: &[u8]) {}
-    fn stdin_read(&mut self, _buf: &mut [u8]) -> usize {
-        0
-    }
-    fn ticks_ms(&self) -> u64 {
-        0
-    }
-    fn ticks_us(&self) -> u64 {
-        0
-    }
-    fn time_ns(&self) -> u64 {
-        0
-    }
-    fn delay_us(&mut self, _us: u64) {}
-    fn interrupt_flag(&self) -> &'static AtomicBool {
-        &INTERRUPT
-    }
-    fn read_file(&mut self, _path: &str, _out: &mut dyn FnMut(&[u8])) -> Result<(), HalError> {
-        Err(HalError::NotFound)
-    }
-    fn stat(&mut self, _path: &str) -> Option<NodeKind> {
-        None
-    }
-    fn board_name(&self) -> &'static str {
-        "fuzz board"
-    }
-    fn mcu_name(&self) -> &'static str {
-        "libFuzzer"
-    }
-    fn platform(&self) -> &'static str {
-        "fuzz"
-    }
-    fn random_bytes(&mut self, buf: &mut [u8]) {
-        buf.fill(7);
-    }
-    fn block_device(&mut self) -> Option<&mut dyn BlockDevice> {
-        Some(&mut self.dev)
-    }
-}
-
 struct FuzzBoard {
     console: ReplayConsole,
 }
@@ -138,7 +91,7 @@ impl Board for FuzzBoard {
     }
     fn new_vm(&mut self) -> Vm {
         // 32 blocks of 4 KiB: small enough that the fuzzer can fill it (ENOSPC paths).
-        let port = FuzzPort { dev: RamBlockDevice::new(4096, 32) };
+        let port = upy_hal::NullPort::new("fuzz board", &INTERRUPT, |_: &[u8]| {}).with_flash(RamBlockDevice::new(4096, 32));
         Vm::new(Box::new(port), Config { heap_bytes: 64 * 1024, fuel: Some(20_000), max_frames: 200, ..Config::default() })
     }
     fn max_program_bytes(&self) -> usize {

@@ -15,7 +15,6 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
-use upy_hal::{BlockDevice, HalError, NodeKind, Port};
 use upy_protocol::frame::{self, Type};
 use upy_protocol::host::{Client, Errno, Error, Transport};
 use upy_vfs::RamBlockDevice;
@@ -162,56 +161,6 @@ impl Console for DevConsole {
     }
 }
 
-struct RamPort {
-    dev: RamBlockDevice,
-    tx: Sender<Vec<u8>>,
-}
-
-impl Port for RamPort {
-    fn stdout_write(&mut self, bytes: &[u8]) {
-        let mut out = Vec::new();
-        crate::cook(bytes, &mut |b: &[u8]| out.extend_from_slice(b));
-        let _ = self.tx.send(out);
-    }
-    fn stdin_read(&mut self, _buf: &mut [u8]) -> usize {
-        0
-    }
-    fn ticks_ms(&self) -> u64 {
-        0
-    }
-    fn ticks_us(&self) -> u64 {
-        0
-    }
-    fn time_ns(&self) -> u64 {
-        0
-    }
-    fn delay_us(&mut self, _us: u64) {}
-    fn interrupt_flag(&self) -> &'static AtomicBool {
-        &INTERRUPT
-    }
-    fn read_file(&mut self, _path: &str, _out: &mut dyn FnMut(&[u8])) -> Result<(), HalError> {
-        Err(HalError::NotFound)
-    }
-    fn stat(&mut self, _path: &str) -> Option<NodeKind> {
-        None
-    }
-    fn board_name(&self) -> &'static str {
-        "frames test board"
-    }
-    fn mcu_name(&self) -> &'static str {
-        "thread"
-    }
-    fn platform(&self) -> &'static str {
-        "test"
-    }
-    fn random_bytes(&mut self, buf: &mut [u8]) {
-        buf.fill(4);
-    }
-    fn block_device(&mut self) -> Option<&mut dyn BlockDevice> {
-        Some(&mut self.dev)
-    }
-}
-
 struct RamBoard {
     console: DevConsole,
     /// The flash survives soft resets (moved into each VM's port and back is not possible, so the
@@ -227,7 +176,13 @@ impl Board for RamBoard {
     }
     fn new_vm(&mut self) -> Vm {
         let dev = self.dev.take().unwrap_or_else(|| RamBlockDevice::new(4096, 128));
-        let port = RamPort { dev, tx: self.console.tx.clone() };
+        let tx = self.console.tx.clone();
+        let port = upy_hal::NullPort::new("frames test board", &INTERRUPT, move |bytes: &[u8]| {
+            let mut out = Vec::new();
+            crate::cook(bytes, &mut |b: &[u8]| out.extend_from_slice(b));
+            let _ = tx.send(out);
+        })
+        .with_flash(dev);
         Vm::new(Box::new(port), Config { heap_bytes: 64 * 1024, ..Config::default() })
     }
     fn frame_limits(&self) -> Option<FrameLimits> {

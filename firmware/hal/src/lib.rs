@@ -122,21 +122,50 @@ pub trait Port {
 }
 
 /// A board with no hardware at all: console output goes to a closure, there is no input
-/// and no file, and time stands still. For tests, fuzzing and hosts that embed the VM.
-pub struct NullPort<F: FnMut(&[u8])> {
+/// and no file on the host side, time stands still, and the only optional part is a flash
+/// ([`NullPort::with_flash`]) for the filesystem. For tests, fuzzing and hosts that embed the VM.
+pub struct NullPort<F: FnMut(&[u8]), D: BlockDevice = NoFlash> {
     out: F,
     interrupt: &'static AtomicBool,
     board: &'static str,
+    flash: Option<D>,
 }
 
-impl<F: FnMut(&[u8])> NullPort<F> {
-    /// A null board named `board` whose console output is passed to `out`.
-    pub fn new(board: &'static str, interrupt: &'static AtomicBool, out: F) -> Self {
-        NullPort { out, interrupt, board }
+/// The flash of a board that has none: [`NullPort`] without [`NullPort::with_flash`].
+pub struct NoFlash;
+
+impl BlockDevice for NoFlash {
+    fn block_size(&self) -> u32 {
+        0
+    }
+    fn block_count(&self) -> u32 {
+        0
+    }
+    fn read(&mut self, _block: u32, _off: u32, _buf: &mut [u8]) -> Result<(), HalError> {
+        Err(HalError::NotSupported)
+    }
+    fn program(&mut self, _block: u32, _off: u32, _data: &[u8]) -> Result<(), HalError> {
+        Err(HalError::NotSupported)
+    }
+    fn erase(&mut self, _block: u32) -> Result<(), HalError> {
+        Err(HalError::NotSupported)
     }
 }
 
-impl<F: FnMut(&[u8])> Port for NullPort<F> {
+impl<F: FnMut(&[u8])> NullPort<F> {
+    /// A null board named `board` whose console output is passed to `out` (uncooked).
+    pub fn new(board: &'static str, interrupt: &'static AtomicBool, out: F) -> Self {
+        NullPort { out, interrupt, board, flash: None }
+    }
+
+    /// The same board with `flash` as its block device (the VM mounts littlefs on it,
+    /// formatting it first if it does not mount).
+    pub fn with_flash<D: BlockDevice>(self, flash: D) -> NullPort<F, D> {
+        NullPort { out: self.out, interrupt: self.interrupt, board: self.board, flash: Some(flash) }
+    }
+}
+
+impl<F: FnMut(&[u8]), D: BlockDevice> Port for NullPort<F, D> {
     fn stdout_write(&mut self, bytes: &[u8]) {
         (self.out)(bytes)
     }
@@ -173,5 +202,8 @@ impl<F: FnMut(&[u8])> Port for NullPort<F> {
     }
     fn random_bytes(&mut self, buf: &mut [u8]) {
         buf.fill(4);
+    }
+    fn block_device(&mut self) -> Option<&mut dyn BlockDevice> {
+        self.flash.as_mut().map(|f| f as &mut dyn BlockDevice)
     }
 }
