@@ -108,6 +108,25 @@ pub fn list() -> Result<Vec<PortInfo>, serialport::Error> {
 
 /// Other processes that have `path` open (Linux: scans `/proc/*/fd`), as `name (pid N)`.
 pub fn holders(path: &str) -> Vec<String> {
+    holding(std::path::Path::new(path))
+        .into_iter()
+        .map(|h| format!("{} (pid {})", h.name, h.pid))
+        .collect()
+}
+
+/// A process that has a file open.
+#[derive(Debug, Clone)]
+pub struct Holder {
+    /// Its process id.
+    pub pid: u32,
+    /// Its command name (`/proc/PID/comm`).
+    pub name: String,
+    /// The pty it serves when it holds a pty master (e.g. `upy-sim --pty`), as a `-d` path.
+    pub pty: Option<String>,
+}
+
+/// The other processes that have `path` open (Linux: scans `/proc/*/fd`; elsewhere none).
+pub fn holding(path: &std::path::Path) -> Vec<Holder> {
     let Ok(target) = std::fs::canonicalize(path) else {
         return Vec::new();
     };
@@ -130,12 +149,33 @@ pub fn holders(path: &str) -> Vec<String> {
         let Ok(fds) = std::fs::read_dir(entry.path().join("fd")) else {
             continue;
         };
-        if fds
-            .flatten()
-            .any(|fd| std::fs::read_link(fd.path()).is_ok_and(|l| l == target))
-        {
+        let mut holds = false;
+        let mut pty = None;
+        for fd in fds.flatten() {
+            let Ok(link) = std::fs::read_link(fd.path()) else {
+                continue;
+            };
+            if link == target {
+                holds = true;
+            } else if link == std::path::Path::new("/dev/ptmx") || link.starts_with("/dev/pts/ptmx")
+            {
+                let info =
+                    std::fs::read_to_string(entry.path().join("fdinfo").join(fd.file_name()))
+                        .unwrap_or_default();
+                pty = info
+                    .lines()
+                    .find_map(|l| l.strip_prefix("tty-index:"))
+                    .and_then(|n| n.trim().parse::<u32>().ok())
+                    .map(|n| format!("/dev/pts/{n}"));
+            }
+        }
+        if holds {
             let name = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-            found.push(format!("{} (pid {pid})", name.trim()));
+            found.push(Holder {
+                pid,
+                name: name.trim().to_string(),
+                pty,
+            });
         }
     }
     found

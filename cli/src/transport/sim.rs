@@ -108,7 +108,7 @@ pub fn start_error(options: &SimOptions, e: upy_port_sim::SimError) -> UpyError 
     };
     match e {
         SimError::FlashInUse { .. } => {
-            let holders = image_holders(&options.flash);
+            let holders = crate::ports::holding(&options.flash);
             let who = if holders.is_empty() {
                 "another process".to_string()
             } else {
@@ -139,70 +139,6 @@ pub fn start_error(options: &SimOptions, e: upy_port_sim::SimError) -> UpyError 
         )),
         other => UpyError::connection(format!("cannot start the simulated board: {other}")),
     }
-}
-
-/// A process that has a file open.
-struct Holder {
-    pid: u32,
-    name: String,
-    /// The pty a `upy-sim --pty` serves (its master's index), as a `-d` path.
-    pty: Option<String>,
-}
-
-/// The other processes that have `path` open, with the pty each one serves, if any (Linux /proc).
-fn image_holders(path: &std::path::Path) -> Vec<Holder> {
-    let Ok(target) = std::fs::canonicalize(path) else {
-        return Vec::new();
-    };
-    let me = std::process::id();
-    let mut found = Vec::new();
-    let Ok(procs) = std::fs::read_dir("/proc") else {
-        return found;
-    };
-    for entry in procs.flatten() {
-        let Some(pid) = entry
-            .file_name()
-            .to_str()
-            .and_then(|s| s.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if pid == me {
-            continue;
-        }
-        let Ok(fds) = std::fs::read_dir(entry.path().join("fd")) else {
-            continue;
-        };
-        let mut holds = false;
-        let mut pty = None;
-        for fd in fds.flatten() {
-            let Ok(link) = std::fs::read_link(fd.path()) else {
-                continue;
-            };
-            if link == target {
-                holds = true;
-            } else if link == std::path::Path::new("/dev/ptmx") || link.starts_with("/dev/pts/ptmx")
-            {
-                let info =
-                    std::fs::read_to_string(entry.path().join("fdinfo").join(fd.file_name()))
-                        .unwrap_or_default();
-                pty = info
-                    .lines()
-                    .find_map(|l| l.strip_prefix("tty-index:"))
-                    .and_then(|n| n.trim().parse::<u32>().ok())
-                    .map(|n| format!("/dev/pts/{n}"));
-            }
-        }
-        if holds {
-            let name = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
-            found.push(Holder {
-                pid,
-                name: name.trim().to_string(),
-                pty,
-            });
-        }
-    }
-    found
 }
 
 /// A byte pipe to the in-process board. Clones share the board.
