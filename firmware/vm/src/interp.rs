@@ -51,10 +51,22 @@ fn handle_pending(vm: &mut Vm) -> PyResult<()> {
 }
 
 /// Pop frames until a handler is found (frame's ip set to it) or the entry frame is
-/// popped (Err).
+/// popped (Err). Every frame the exception reaches gets a traceback entry, the one that
+/// catches it included (as CPython and MicroPython do), except the frame a re-raise starts in.
 fn unwind(vm: &mut Vm) -> Result<(), Exc> {
+    let mut record = !core::mem::take(&mut vm.reraising);
     loop {
         let Some(&fr) = vm.frames.last() else { return Err(Exc) };
+        if record {
+            let line = vm.code_line(fr.code, fr.op);
+            let (file, name) = {
+                let c = vm.code(fr.code);
+                (c.filename, c.name)
+            };
+            let e = vm.exc;
+            vm.add_traceback(e, file, line, name);
+        }
+        record = true;
         if let Some((handler, depth)) = vm.code_handler(fr.code, fr.op) {
             let n_locals = vm.code(fr.code).n_locals as usize;
             vm.stack.truncate(fr.base as usize + n_locals + depth as usize);
@@ -65,13 +77,6 @@ fn unwind(vm: &mut Vm) -> Result<(), Exc> {
             vm.frames[fi].ip = handler;
             return Ok(());
         }
-        let line = vm.code_line(fr.code, fr.op);
-        let (file, name) = {
-            let c = vm.code(fr.code);
-            (c.filename, c.name)
-        };
-        let e = vm.exc;
-        vm.add_traceback(e, file, line, name);
         vm.frames.pop();
         vm.stack.truncate(fr.ret_sp as usize);
         if let Some(g) = fr.generator.as_obj() {
@@ -972,6 +977,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             vm.handled = Value::NULL;
                         } else {
                             vm.stack.pop();
+                            vm.reraising = true;
                             break 'op Err(vm.set_exception(e));
                         }
                     }
@@ -983,6 +989,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 if h.is_null() || h.is_none() {
                                     vm.raise(TypeId::RuntimeError, "No active exception to reraise")
                                 } else {
+                                    vm.reraising = true;
                                     vm.set_exception(h)
                                 }
                             }
@@ -998,6 +1005,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::Reraise => {
                         let e = top!();
+                        vm.reraising = true;
                         break 'op Err(vm.set_exception(e));
                     }
                     Op::PushExcInfo => {
@@ -1026,6 +1034,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let e = pop!();
                         let prev = pop!();
                         vm.handled = if prev.is_none() { Value::NULL } else { prev };
+                        vm.reraising = true;
                         break 'op Err(vm.set_exception(e));
                     }
                     Op::LoadAssertionError => vm.stack.push(TypeId::AssertionError.value()),

@@ -111,6 +111,10 @@ pub struct Vm {
     pub(crate) in_collect: bool,
     /// A generator resume asked `run` to raise `exc` at the current instruction.
     pub(crate) throw_pending: bool,
+    /// The exception now unwinding is re-raised (bare `raise`, the end of a `finally` or of an
+    /// `except` that did not match): the frame it is re-raised in already has its traceback
+    /// entry, so unwinding must not add a second one.
+    pub(crate) reraising: bool,
     /// Filesystem state: littlefs on the port's block device, mount table, cwd, open files.
     pub(crate) fs: crate::modules::os::FsState,
     /// Remaining execution budget (see `Config::fuel`).
@@ -188,6 +192,7 @@ impl Vm {
             kbd_intr_char: 3,
             in_collect: false,
             throw_pending: false,
+            reraising: false,
             fs: Default::default(),
             fuel: None,
             type_cache: alloc::vec![TypeCacheEntry::EMPTY; TYPE_CACHE_SIZE].into_boxed_slice(),

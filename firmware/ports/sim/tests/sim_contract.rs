@@ -191,3 +191,70 @@ fn select_poll_sees_piped_stdin() {
     drop(input);
     assert_eq!(text(&out.stdout), "[] []\n", "stderr: {}", text(&out.stderr));
 }
+
+#[test]
+fn caught_exception_tracebacks_match_cpython() {
+    // The frame that catches an exception is in its traceback; a re-raise (bare `raise`, a
+    // `finally`, an `except` that does not match) adds no second entry. Compared with CPython's
+    // traceback module on the same program, file and line numbers.
+    let body = "def f():
+    1/0
+def g():
+    try:
+        f()
+    except ZeroDivisionError as e:
+        pe(e)
+    try:
+        try:
+            f()
+        except ZeroDivisionError:
+            raise
+    except ZeroDivisionError as e:
+        pe(e)
+    try:
+        try:
+            f()
+        finally:
+            pass
+    except ZeroDivisionError as e:
+        pe(e)
+    try:
+        try:
+            f()
+        except KeyError:
+            pass
+    except ZeroDivisionError as e:
+        pe(e)
+def gen():
+    yield 1
+    raise ValueError('in generator')
+try:
+    for x in gen():
+        pass
+except ValueError as e:
+    pe(e)
+try:
+    raise ValueError('x')
+except ValueError as e:
+    pe(e)
+g()
+";
+    let upy_dir = tmpdir("tb-upy");
+    std::fs::write(upy_dir.join("t.py"), format!("import sys; pe = lambda e: sys.print_exception(e, sys.stdout)\n{body}")).unwrap();
+    let cpy_dir = tmpdir("tb-cpython");
+    std::fs::write(
+        cpy_dir.join("t.py"),
+        format!(
+            "import traceback, os; pe = lambda e: print('Traceback (most recent call last):\\n' + ''.join('  File \"%s\", line %d, in %s\\n' % (os.path.basename(f.filename), f.lineno, f.name) for f in traceback.extract_tb(e.__traceback__)) + '%s: %s' % (type(e).__name__, e))\n{body}"
+        ),
+    )
+    .unwrap();
+    let upy = run(sim().current_dir(&upy_dir).arg("t.py"));
+    let cpy = run(Command::new("python3").current_dir(&cpy_dir).arg("t.py"));
+    assert_eq!(cpy.status.code(), Some(0), "python3 failed: {}", text(&cpy.stderr));
+    assert_eq!(upy.status.code(), Some(0), "stderr: {}", text(&upy.stderr));
+    // CPython prints the script's absolute path (the shim above keeps its base name, the name
+    // upy was given); the frames, names and lines must be the same.
+    assert_eq!(text(&upy.stdout), text(&cpy.stdout));
+    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 6);
+}
