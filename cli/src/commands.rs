@@ -75,7 +75,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Run { file, exec } => {
             let code = std::fs::read(&file).map_err(|e| {
-                UpyError::local(format!("run: cannot read {}: {e}", file.display()))
+                UpyError::io(format!("run: cannot read {}", file.display()), &e)
             })?;
             run_code(&ctx, &code, &exec, false)
         }
@@ -614,7 +614,7 @@ fn cp_to_device(
     copied: &mut Vec<Value>,
 ) -> Result<()> {
     let meta = std::fs::metadata(src)
-        .map_err(|e| UpyError::local(format!("cp: {}: {e}", src.display())))?;
+        .map_err(|e| UpyError::io(format!("cp: {}", src.display()), &e))?;
     let name = src
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -622,7 +622,7 @@ fn cp_to_device(
     if !meta.is_dir() {
         let target = device_target(fs, d, &name, multi)?;
         let data = std::fs::read(src)
-            .map_err(|e| UpyError::local(format!("cp: {}: {e}", src.display())))?;
+            .map_err(|e| UpyError::io(format!("cp: {}", src.display()), &e))?;
         let progress = Progress::new(data.len() as u64, &target, ctx.json);
         fs.write("cp", &target, &data, &progress)?;
         copied.push(json!({ "from": src.display().to_string(), "to": format!(":{target}"), "size": data.len() }));
@@ -649,7 +649,7 @@ fn cp_to_device(
     let mut walk: Vec<PathBuf> = vec![src.to_path_buf()];
     while let Some(dir) = walk.pop() {
         let mut items: Vec<_> = std::fs::read_dir(&dir)
-            .map_err(|e| UpyError::local(format!("cp: {}: {e}", dir.display())))?
+            .map_err(|e| UpyError::io(format!("cp: {}", dir.display()), &e))?
             .flatten()
             .collect();
         items.sort_by_key(|e| e.file_name());
@@ -667,7 +667,7 @@ fn cp_to_device(
                 walk.push(p);
             } else {
                 let data = std::fs::read(&p)
-                    .map_err(|e| UpyError::local(format!("cp: {}: {e}", p.display())))?;
+                    .map_err(|e| UpyError::io(format!("cp: {}", p.display()), &e))?;
                 fs.write(
                     "cp",
                     &target,
@@ -728,7 +728,7 @@ fn cp_to_host(
         dst.to_path_buf()
     };
     std::fs::create_dir_all(&root)
-        .map_err(|e| UpyError::local(format!("cp: {}: {e}", root.display())))?;
+        .map_err(|e| UpyError::io(format!("cp: {}", root.display()), &e))?;
     let prefix = if sp == "/" {
         "/".to_string()
     } else {
@@ -739,7 +739,7 @@ fn cp_to_host(
         let target = root.join(&rel);
         if e.is_dir {
             std::fs::create_dir_all(&target)
-                .map_err(|err| UpyError::local(format!("cp: {}: {err}", target.display())))?;
+                .map_err(|err| UpyError::io(format!("cp: {}", target.display()), &err))?;
         } else {
             let data = fs.read("cp", &e.path, &Progress::new(e.size, &e.path, ctx.json))?;
             write_host(&target, &data)?;
@@ -753,7 +753,7 @@ fn cp_to_host(
 fn write_host(target: &Path, data: &[u8]) -> Result<()> {
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
-            .map_err(|e| UpyError::local(format!("cp: {}: {e}", parent.display())))?;
+            .map_err(|e| UpyError::io(format!("cp: {}", parent.display()), &e))?;
     }
     let tmp = target.with_file_name(format!(
         ".{}.upytmp",
@@ -763,10 +763,10 @@ fn write_host(target: &Path, data: &[u8]) -> Result<()> {
             .unwrap_or_default()
     ));
     std::fs::write(&tmp, data)
-        .map_err(|e| UpyError::local(format!("cp: {}: {e}", tmp.display())))?;
+        .map_err(|e| UpyError::io(format!("cp: {}", tmp.display()), &e))?;
     std::fs::rename(&tmp, target).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        UpyError::local(format!("cp: {}: {e}", target.display()))
+        UpyError::io(format!("cp: {}", target.display()), &e)
     })
 }
 

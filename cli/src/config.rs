@@ -109,7 +109,7 @@ impl Config {
 
     fn merge(&mut self, path: &Path) -> Result<()> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            UpyError::local(format!("cannot read config file {}: {e}", path.display()))
+            UpyError::io(format!("cannot read config file {}", path.display()), &e)
         })?;
         let file: File = toml::from_str(&text).map_err(|e| {
             UpyError::usage(format!("config file {} is not valid: {}", path.display(), e.message()))

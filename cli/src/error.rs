@@ -75,6 +75,11 @@ impl UpyError {
     pub fn local(message: impl Into<String>) -> Self {
         Self::new(Kind::Local, message)
     }
+    /// A local file operation failed: `context: reason`, the reason as the OS says it without
+    /// Rust's `(os error N)` suffix (`sync: ./src: No such file or directory`).
+    pub fn io(context: impl std::fmt::Display, e: &std::io::Error) -> Self {
+        Self::local(format!("{context}: {}", io_reason(e)))
+    }
     /// Add a hint.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -192,5 +197,29 @@ impl UpyError {
             exit_code: self.exit_code(),
             exception: self.exception.as_deref().map(ExceptionJson::from),
         }
+    }
+}
+
+/// The text of an I/O error for a user: the OS's message without Rust's ` (os error N)`.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match e.raw_os_error() {
+        Some(n) => text.strip_suffix(&format!(" (os error {n})")).unwrap_or(&text).to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod io_reason_tests {
+    use super::*;
+
+    #[test]
+    fn os_errors_lose_the_rust_suffix() {
+        let e = std::fs::metadata("/nonexistent/upy-io-reason").unwrap_err();
+        assert_eq!(io_reason(&e), "No such file or directory");
+        let err = UpyError::io("sync: ./src", &e);
+        assert_eq!(err.to_string(), "sync: ./src: No such file or directory");
+        let custom = std::io::Error::other("boom");
+        assert_eq!(io_reason(&custom), "boom");
     }
 }

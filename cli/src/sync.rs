@@ -79,7 +79,7 @@ struct LocalTree {
 
 fn walk_local(src: &Path) -> Result<LocalTree> {
     let meta = std::fs::metadata(src)
-        .map_err(|e| UpyError::local(format!("sync: {}: {e}", src.display())))?;
+        .map_err(|e| UpyError::io(format!("sync: {}", src.display()), &e))?;
     if !meta.is_dir() {
         return Err(
             UpyError::usage(format!("sync: {} is not a directory", src.display()))
@@ -123,7 +123,7 @@ fn walk_local(src: &Path) -> Result<LocalTree> {
 
 fn sha256_file(path: &Path) -> Result<String> {
     let data = std::fs::read(path)
-        .map_err(|e| UpyError::local(format!("sync: {}: {e}", path.display())))?;
+        .map_err(|e| UpyError::io(format!("sync: {}", path.display()), &e))?;
     Ok(hex(&Sha256::digest(&data)))
 }
 
@@ -250,7 +250,7 @@ pub fn plan(fs: &mut DeviceFs<'_>, src: &Path, dest: &str, delete: bool) -> Resu
                     Some(h) => *h == sha256_file(path)?,
                     None => {
                         let local_data = std::fs::read(path).map_err(|err| {
-                            UpyError::local(format!("sync: {}: {err}", path.display()))
+                            UpyError::io(format!("sync: {}", path.display()), &err)
                         })?;
                         let device_data = fs.read("sync", &dev_path, &Progress::none())?;
                         local_data == device_data
@@ -300,7 +300,7 @@ pub fn apply(
                     .as_ref()
                     .ok_or_else(|| UpyError::local("sync: internal: no local file"))?;
                 let data = std::fs::read(local)
-                    .map_err(|e| UpyError::local(format!("sync: {}: {e}", local.display())))?;
+                    .map_err(|e| UpyError::io(format!("sync: {}", local.display()), &e))?;
                 let progress = Progress::new(data.len() as u64, &step.path, quiet);
                 fs.write("sync", &step.path, &data, &progress)?;
             }
