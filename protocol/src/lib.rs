@@ -16,6 +16,7 @@
 
 pub mod ctrl;
 pub mod device;
+pub mod errno;
 pub mod frame;
 #[cfg(feature = "std")]
 pub mod host;

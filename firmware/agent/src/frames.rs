@@ -24,6 +24,7 @@ use alloc::vec::Vec;
 
 use sha2::{Digest, Sha256};
 use upy_protocol::ctrl::{CTRL_A, CTRL_C};
+use upy_protocol::errno::Errno;
 use upy_protocol::frame::{
     self, Decoder, Feed, FrameError, Header, Hello, ListRecord, OFFSET_LEN, Reader, Type, Writer, caps,
     kind, list_flags,
@@ -47,18 +48,17 @@ pub enum Leave {
     Shutdown,
 }
 
-// errno values (MicroPython's).
-const ENOENT: i32 = 2;
-const EIO: i32 = 5;
-const EEXIST: i32 = 17;
-const ENODEV: i32 = 19;
-const ENOTDIR: i32 = 20;
-const EISDIR: i32 = 21;
-const EXDEV: i32 = 18;
-const EINVAL: i32 = 22;
-const EFBIG: i32 = 27;
-const ENAMETOOLONG: i32 = 36;
-const EOPNOTSUPP: i32 = 95;
+// errno values (MicroPython's), from the table both ends share.
+const EIO: i32 = Errno::EIO.code();
+const EEXIST: i32 = Errno::EEXIST.code();
+const ENODEV: i32 = Errno::ENODEV.code();
+const ENOTDIR: i32 = Errno::ENOTDIR.code();
+const EISDIR: i32 = Errno::EISDIR.code();
+const EXDEV: i32 = Errno::EXDEV.code();
+const EINVAL: i32 = Errno::EINVAL.code();
+const EFBIG: i32 = Errno::EFBIG.code();
+const ENAMETOOLONG: i32 = Errno::ENAMETOOLONG.code();
+const EOPNOTSUPP: i32 = Errno::EOPNOTSUPP.code();
 
 /// Deepest directory nesting LIST and recursive REMOVE follow.
 const MAX_DEPTH: usize = 32;
@@ -722,7 +722,7 @@ impl<C: Console> Server<'_, C> {
                         while done < data.len() {
                             let n = lfs(vm, m, |l, d| l.write(d, id, &data[done..]), path)?;
                             if n == 0 {
-                                return Err(FsErr::new(28, format!("{path}: no space left on device")).into());
+                                return Err(FsErr::new(Errno::ENOSPC.code(), format!("{path}: no space left on device")).into());
                             }
                             done += n;
                         }
@@ -752,22 +752,6 @@ fn join(dir: &str, name: &str) -> String {
     if dir.ends_with('/') { format!("{dir}{name}") } else { format!("{dir}/{name}") }
 }
 
-fn errno_name(e: i32) -> &'static str {
-    match e {
-        ENOENT => "No such file or directory",
-        EIO => "I/O error",
-        EEXIST => "File exists",
-        ENODEV => "No such device",
-        ENOTDIR => "Not a directory",
-        EISDIR => "Is a directory",
-        EINVAL => "Invalid argument",
-        28 => "No space left on device",
-        39 => "Directory not empty",
-        ENAMETOOLONG => "File name too long",
-        _ => "error",
-    }
-}
-
 /// Where a request path lives: its absolute path, the littlefs it is on, and the path inside it.
 struct Loc {
     abs: String,
@@ -785,7 +769,7 @@ fn lfs<R>(
 ) -> FsResult<R> {
     match vos::with_fs(vm, m, |l, d| Ok(f(l, d))) {
         Ok(Ok(r)) => Ok(r),
-        Ok(Err(e)) => Err(FsErr::new(e.0, format!("{what}: {}", errno_name(e.0)))),
+        Ok(Err(e)) => Err(FsErr::new(e.0, format!("{what}: {}", Errno::from_code(e.0).text().unwrap_or("error")))),
         Err(_) => {
             let _ = vm.take_exception();
             vm.clear_temps();

@@ -587,7 +587,7 @@ print('mounted')
     assert_eq!(c.fstatvfs("/ram").unwrap().blocks, 64);
     // Renames stay inside one filesystem.
     c.fput("/root.txt", b"r", &mut |_| {}).unwrap();
-    assert_eq!(c.frename("/root.txt", "/ram/root.txt").unwrap_err().errno(), Some(Errno::Other(18)));
+    assert_eq!(c.frename("/root.txt", "/ram/root.txt").unwrap_err().errno(), Some(Errno::EXDEV));
     // Python sees what the frames wrote.
     assert_eq!(c.exec_ok(b"print(len(open('/ram/sub/x.bin','rb').read()))").unwrap(), b"3000\r\n");
     c.fremove("/ram/sub", true).unwrap();

@@ -3,6 +3,8 @@
 use std::fmt;
 use std::io;
 
+pub use crate::errno::Errno;
+
 /// Everything that can go wrong while talking to a board.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -116,63 +118,21 @@ impl fmt::Display for DeviceException {
     }
 }
 
-macro_rules! errnos {
-    ($($name:ident = $code:literal, $text:literal;)*) => {
-        /// MicroPython's errno values (`py/mperrno.h`), as raised in `OSError` on the device.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[allow(clippy::upper_case_acronyms)]
-        pub enum Errno {
-            $(#[doc = $text] $name,)*
-            /// A number this table does not name.
-            Other(i32),
+impl Errno {
+    /// The symbolic name (`ENOENT`), or `E<n>` for unknown numbers.
+    pub fn name(self) -> String {
+        match self.symbol() {
+            Some(n) => n.to_string(),
+            None => format!("E{}", self.code()),
         }
-
-        impl Errno {
-            /// The errno for a number.
-            pub fn from_code(code: i32) -> Self {
-                match code { $($code => Errno::$name,)* n => Errno::Other(n) }
-            }
-            /// The errno for a symbolic name such as `ENOENT`.
-            pub fn from_name(name: &str) -> Option<Self> {
-                match name { $(stringify!($name) => Some(Errno::$name),)* _ => None }
-            }
-            /// The numeric value.
-            pub fn code(self) -> i32 {
-                match self { $(Errno::$name => $code,)* Errno::Other(n) => n }
-            }
-            /// The symbolic name (`ENOENT`), or `E<n>` for unknown numbers.
-            pub fn name(self) -> String {
-                match self { $(Errno::$name => stringify!($name).to_string(),)* Errno::Other(n) => format!("E{n}") }
-            }
-            /// A short lowercase description for messages ("no such file or directory").
-            pub fn describe(self) -> String {
-                match self { $(Errno::$name => $text.to_string(),)* Errno::Other(n) => format!("error {n}") }
-            }
+    }
+    /// A short lowercase description for messages ("no such file or directory").
+    pub fn describe(self) -> String {
+        match self.text() {
+            Some(t) => t.to_string(),
+            None => format!("error {}", self.code()),
         }
-    };
-}
-
-errnos! {
-    EPERM = 1, "operation not permitted";
-    ENOENT = 2, "no such file or directory";
-    EIO = 5, "input/output error";
-    EBADF = 9, "bad file descriptor";
-    EAGAIN = 11, "resource temporarily unavailable";
-    ENOMEM = 12, "out of memory";
-    EACCES = 13, "permission denied";
-    EBUSY = 16, "device or resource busy";
-    EEXIST = 17, "file exists";
-    ENODEV = 19, "no such device";
-    ENOTDIR = 20, "not a directory";
-    EISDIR = 21, "is a directory";
-    EINVAL = 22, "invalid argument";
-    EFBIG = 27, "file too large";
-    ENOSPC = 28, "no space left on device";
-    EROFS = 30, "read-only filesystem";
-    ENAMETOOLONG = 36, "file name too long";
-    ENOTEMPTY = 39, "directory not empty";
-    EOPNOTSUPP = 95, "operation not supported";
-    ETIMEDOUT = 110, "timed out";
+    }
 }
 
 impl Errno {
