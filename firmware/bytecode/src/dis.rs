@@ -248,6 +248,20 @@ pub fn disassemble_one(c: &CodeObject) -> String {
             _ => {
                 if ins.op == Op::LoadSmallInt {
                     let _ = write!(text, " {}", ins.arg as u16 as i16);
+                } else if matches!(ins.op, Op::LoadFastLoadFast | Op::StoreFastLoadFast) {
+                    let (a, b) = (ins.arg as usize & 0xff, ins.arg as usize >> 8);
+                    let name = |i: usize| c.varnames.get(i).map(String::as_str).unwrap_or("?");
+                    let _ = write!(text, " {} {} ({}, {}", a, b, name(a), name(b));
+                    // The second half's line, when the line table gives it its own.
+                    let l2 = c.line_for(off as u32 + 1);
+                    if l2 != line {
+                        let _ = write!(text, "; line {l2}");
+                    }
+                    text.push(')');
+                    let _ = writeln!(out, "  {:>4} {:>5} {}", line_col, off, text);
+                    last_line = l2;
+                    off += ins.op.size();
+                    continue;
                 } else {
                     let _ = write!(text, " {}", ins.arg);
                 }

@@ -31,6 +31,13 @@
 //! popped, a traceback entry (file, line, function name) is added, and the exception
 //! propagates to the caller. The handler code mirrors CPython 3.11's compile.c patterns
 //! using `PushExcInfo` / `CheckExcMatch` / `PopExcept` / `Reraise` / `ExcCleanup`.
+//!
+//! # Superinstructions
+//! The assembler fuses some frequent adjacent pairs into one instruction (`LoadFastLoadFast`,
+//! `StoreFastLoadFast`) when the second is not a jump target and both have the same
+//! exception handler. A part after the first that can raise reports the offset of the
+//! instruction + 1, which lies inside the fused instruction (same exception-table entry);
+//! the line table has an entry at that offset when the second part's line differs.
 
 /// Kind of the operand that follows an opcode byte.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -308,6 +315,15 @@ opcodes! {
     /// REPL (`Mode::Single`) expression statements: `[v] -> []`; if v is not None prints
     /// `repr(v)` and stores it as `builtins._`.
     PrintExpr = 86: None,
+    /// Superinstruction for `LoadFast a; LoadFast b` (locals below 256): `[] -> [a, b]`.
+    /// Operand `a | (b << 8)`. UnboundLocalError as `LoadFast` for `a`, then for `b`; an
+    /// error from the second half is reported at the instruction's offset + 1 (the line
+    /// table may give that offset the second half's line).
+    LoadFastLoadFast = 87: U16,
+    /// Superinstruction for `StoreFast a; LoadFast b` (locals below 256): `[v] -> [b]`
+    /// after `a = v`. Operand `a | (b << 8)`; errors of the load as for `LoadFastLoadFast`'s
+    /// second half (offset + 1).
+    StoreFastLoadFast = 88: U16,
 }
 
 /// Operand of `UnaryOp`.

@@ -15,7 +15,8 @@
 //!   `ForIter` jump forward, so a VM that checks for pending events in backward `Jump`s
 //!   sees every loop iteration;
 //! - cell slots (`*Deref`, `LoadClosure`) are made by `MakeCell` or are free-variable
-//!   slots, and fast-local ops never touch those slots;
+//!   slots, and fast-local ops (the superinstructions' two slots included) never touch
+//!   those slots;
 //! - `YieldValue`/`YieldFrom` appear only in generator or coroutine code;
 //! - the line table is strictly increasing.
 
@@ -73,6 +74,8 @@ pub fn stack_effect(op: Op, arg: u32) -> Option<StackEffect> {
         LoadConst | LoadSmallInt | LoadNone | LoadTrue | LoadFalse | LoadFast | LoadDeref | LoadClosure
         | LoadClassDeref | LoadGlobal | LoadName | LoadBuildClass | LoadAssertionError => eff(0, 1),
         StoreFast | StoreDeref | StoreGlobal | StoreName => eff(1, 0),
+        LoadFastLoadFast => eff(0, 2),
+        StoreFastLoadFast => eff(1, 1),
         LoadAttr => eff(1, 1),
         StoreAttr => eff(2, 0),
         DeleteAttr => eff(1, 0),
@@ -305,6 +308,16 @@ pub fn validate_one(c: &CodeObject) -> Result<(), ValidateError> {
                     return Err(fail(ins.offset, format!("{} on cell slot {}", ins.op.name(), a)));
                 }
             }
+            Op::LoadFastLoadFast | Op::StoreFastLoadFast => {
+                for s in [a & 0xff, a >> 8] {
+                    if s >= n_locals {
+                        return bad("locals");
+                    }
+                    if cell_slots[s] {
+                        return Err(fail(ins.offset, format!("{} on cell slot {}", ins.op.name(), s)));
+                    }
+                }
+            }
             Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref | Op::MakeCell => {
                 if a >= n_locals {
                     return bad("locals");
@@ -507,6 +520,40 @@ mod tests {
         assert!(validate(&g).is_err());
         g.flags = CodeFlags(CodeFlags::GENERATOR | CodeFlags::FUNCTION);
         assert_eq!(validate(&g), Ok(()));
+    }
+
+    #[test]
+    fn checks_fused_local_pairs() {
+        let mut c = code(&[Op::LoadFastLoadFast as u8, 0, 1, Op::Pop as u8, Op::ReturnValue as u8]);
+        c.n_locals = 2;
+        c.varnames = alloc::vec!["a".to_string(), "b".to_string()];
+        assert_eq!(validate(&c), Ok(()));
+        // Second slot out of range, first slot out of range.
+        c.code[2] = 2;
+        assert!(validate(&c).unwrap_err().msg.contains("locals"));
+        c.code[1] = 2;
+        c.code[2] = 0;
+        assert!(validate(&c).is_err());
+        // Pushes two: needs max_stack 2.
+        c.code[1] = 0;
+        c.max_stack = 1;
+        assert!(validate(&c).is_err());
+        c.max_stack = 2;
+        // A cell slot in either half.
+        c.code = alloc::vec![Op::MakeCell as u8, 1, 0, Op::LoadFastLoadFast as u8, 0, 1, Op::Pop as u8, Op::ReturnValue as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("cell slot"));
+        c.code = alloc::vec![Op::MakeCell as u8, 1, 0, Op::LoadFastLoadFast as u8, 1, 0, Op::Pop as u8, Op::ReturnValue as u8];
+        assert!(validate(&c).is_err());
+        // StoreFastLoadFast needs a value to store and leaves one.
+        c.code = alloc::vec![Op::StoreFastLoadFast as u8, 0, 1, Op::ReturnValue as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("underflow"));
+        c.code = alloc::vec![Op::LoadNone as u8, Op::StoreFastLoadFast as u8, 0, 1, Op::ReturnValue as u8];
+        assert_eq!(validate(&c), Ok(()));
+        c.code = alloc::vec![Op::LoadNone as u8, Op::StoreFastLoadFast as u8, 1, 2, Op::ReturnValue as u8];
+        assert!(validate(&c).is_err());
+        // Truncated operand.
+        c.code = alloc::vec![Op::LoadNone as u8, Op::StoreFastLoadFast as u8, 0];
+        assert!(validate(&c).is_err());
     }
 
     #[test]

@@ -51,12 +51,10 @@ fn function_locals() {
 code f line 1 flags FUNCTION
   args 2 posonly 0 kwonly 0 locals 3 free 0 stack 2
   varnames a, b, c
-     2     0 LoadFast 0 (a)
-           3 LoadFast 1 (b)
-           6 BinaryOp 0 (+)
-           8 StoreFast 2 (c)
-     3    11 LoadFast 2 (c)
-          14 ReturnValue
+     2     0 LoadFastLoadFast 0 1 (a, b)
+           3 BinaryOp 0 (+)
+           5 StoreFastLoadFast 2 2 (c, c; line 3)
+           8 ReturnValue
 "#,
     );
 }
@@ -85,9 +83,8 @@ code outer line 1 flags FUNCTION
            6 BuildTuple 1
            9 LoadConst 0 (<code outer.<locals>.inner>)
           12 MakeFunction 4 (closure)
-          14 StoreFast 1 (inner)
-     4    17 LoadFast 1 (inner)
-          20 ReturnValue
+          14 StoreFastLoadFast 1 1 (inner, inner; line 4)
+          17 ReturnValue
 
 code outer.<locals>.inner line 2 flags FUNCTION
   args 1 posonly 0 kwonly 0 locals 2 free 1 stack 2
@@ -371,16 +368,14 @@ code <listcomp> line 1 flags FUNCTION
   varnames .0, x
      1     0 BuildList 0
            3 LoadFast 0 (.0)
-           6 ForIter -> 38
-          11 StoreFast 1 (x)
-          14 LoadFast 1 (x)
-          17 PopJumpIfFalse -> 33
-          22 LoadFast 1 (x)
-          25 LoadFast 1 (x)
-          28 BinaryOp 2 (*)
-          30 ListAppend 2
-          33 Jump -> 6
-          38 ReturnValue
+           6 ForIter -> 32
+          11 StoreFastLoadFast 1 1 (x, x)
+          14 PopJumpIfFalse -> 27
+          19 LoadFastLoadFast 1 1 (x, x)
+          22 BinaryOp 2 (*)
+          24 ListAppend 2
+          27 Jump -> 6
+          32 ReturnValue
 "#,
     );
 }
@@ -413,9 +408,8 @@ code gen line 1 flags GENERATOR|FUNCTION
           14 GetYieldFromIter
           15 LoadNone
           16 YieldFrom
-          17 StoreFast 1 (r)
-     4    20 LoadFast 1 (r)
-          23 ReturnValue
+          17 StoreFastLoadFast 1 1 (r, r; line 4)
+          20 ReturnValue
 "#,
     );
 }

@@ -854,6 +854,19 @@ def execute(frame, throw=None):
                     if v is not None:
                         print(repr(v))
                         builtins._ = v
+                elif op in ("LoadFastLoadFast", "StoreFastLoadFast"):
+                    a, b = arg & 0xFF, arg >> 8
+                    if op == "StoreFastLoadFast":
+                        fast[a] = st.pop()
+                    else:
+                        if fast[a] is NULL:
+                            raise UnboundLocalError(
+                                f"cannot access local variable '{code.varnames[a]}' where it is not associated with a value")
+                        st.append(fast[a])
+                    if fast[b] is NULL:
+                        raise UnboundLocalError(
+                            f"cannot access local variable '{code.varnames[b]}' where it is not associated with a value")
+                    st.append(fast[b])
                 elif op == "Nop":
                     pass
                 else:

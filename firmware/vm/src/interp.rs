@@ -145,11 +145,19 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
         let consts_s: &[Value] = unsafe { detach(vm.tuple_items(consts).unwrap_or(&[])) };
         let base = fr.base as usize;
         let mut ip = fr.ip as usize;
-        loop {
-            if vm.temp.len() > temp_base {
-                vm.temp.truncate(temp_base);
-            }
-            let op_start = ip;
+        // Temporary roots live until the end of the instruction that made them: released
+        // here when the frame changes and after every instruction that may allocate (the
+        // end of the loop body). Arms that never allocate `continue` straight to the next
+        // instruction; anything one of them did root anyway (a scheduled callback run by
+        // a backward jump) is released at the end of the next instruction that falls
+        // through, so roots never accumulate.
+        if vm.temp.len() > temp_base {
+            vm.temp.truncate(temp_base);
+        }
+        'instr: loop {
+            // Offset where an error is reported (a superinstruction's second half moves it
+            // one byte into the instruction, see op.rs).
+            let mut op_start = ip;
             let Some(&opb) = code.get(ip) else {
                 vm.frames[fi].op = op_start as u32;
                 let _ = vm.raise(TypeId::RuntimeError, "bytecode ran past its end");
@@ -215,19 +223,32 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     break 'op Err(vm.raise(TypeId::RuntimeError, "invalid opcode"));
                 };
                 match op {
-                    Op::Nop => {}
+                    // `continue` in an arm: the instruction allocated nothing (see the
+                    // temporary roots above).
+                    Op::Nop => continue 'instr,
                     Op::LoadConst => {
                         let i = arg16!();
                         let v = consts_s.get(i).copied().unwrap_or(Value::NONE);
                         vm.stack.push(v);
+                        continue 'instr;
                     }
                     Op::LoadSmallInt => {
                         let i = arg16!() as u16 as i16;
                         vm.stack.push(Value::small(i as i32));
+                        continue 'instr;
                     }
-                    Op::LoadNone => vm.stack.push(Value::NONE),
-                    Op::LoadTrue => vm.stack.push(Value::TRUE),
-                    Op::LoadFalse => vm.stack.push(Value::FALSE),
+                    Op::LoadNone => {
+                        vm.stack.push(Value::NONE);
+                        continue 'instr;
+                    }
+                    Op::LoadTrue => {
+                        vm.stack.push(Value::TRUE);
+                        continue 'instr;
+                    }
+                    Op::LoadFalse => {
+                        vm.stack.push(Value::FALSE);
+                        continue 'instr;
+                    }
                     Op::LoadFast => {
                         let i = arg16!();
                         let v = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
@@ -235,6 +256,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             break 'op Err(unbound_local(vm, fr.code, i));
                         }
                         vm.stack.push(v);
+                        continue 'instr;
                     }
                     Op::StoreFast => {
                         let i = arg16!();
@@ -242,6 +264,38 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         if let Some(s) = vm.stack.get_mut(base + i) {
                             *s = v;
                         }
+                        continue 'instr;
+                    }
+                    Op::LoadFastLoadFast => {
+                        let a = arg16!();
+                        let (i, j) = (a & 0xff, a >> 8);
+                        let v = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        if v.is_null() {
+                            break 'op Err(unbound_local(vm, fr.code, i));
+                        }
+                        let w = vm.stack.get(base + j).copied().unwrap_or(Value::NULL);
+                        if w.is_null() {
+                            op_start += 1;
+                            break 'op Err(unbound_local(vm, fr.code, j));
+                        }
+                        vm.stack.push(v);
+                        vm.stack.push(w);
+                        continue 'instr;
+                    }
+                    Op::StoreFastLoadFast => {
+                        let a = arg16!();
+                        let (i, j) = (a & 0xff, a >> 8);
+                        let v = pop!();
+                        if let Some(s) = vm.stack.get_mut(base + i) {
+                            *s = v;
+                        }
+                        let w = vm.stack.get(base + j).copied().unwrap_or(Value::NULL);
+                        if w.is_null() {
+                            op_start += 1;
+                            break 'op Err(unbound_local(vm, fr.code, j));
+                        }
+                        vm.stack.push(w);
+                        continue 'instr;
                     }
                     Op::DeleteFast => {
                         let i = arg16!();
@@ -387,7 +441,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             let l = vm.stack.len();
                             vm.stack.truncate(l - 2);
                             vm.stack.push(v);
-                            break 'op Ok(());
+                            continue 'instr;
                         }
                         let v = tri!(runtime::getitem(vm, o, k));
                         let l = vm.stack.len();
@@ -399,9 +453,11 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         // Fast path: list[small int] = v.
                         if let Some((items, j)) = list_slot(vm, o, k) {
                             vm.heap.vals_mut(items)[j] = v;
-                        } else {
-                            tri!(runtime::setitem(vm, o, k, v));
+                            let l = vm.stack.len();
+                            vm.stack.truncate(l - 3);
+                            continue 'instr;
                         }
+                        tri!(runtime::setitem(vm, o, k, v));
                         let l = vm.stack.len();
                         vm.stack.truncate(l - 3);
                     }
@@ -454,7 +510,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             if let Some(r) = r {
                                 vm.stack.truncate(l - 2);
                                 vm.stack.push(r);
-                                break 'op Ok(());
+                                continue 'instr;
                             }
                         }
                         // Float fast path: float op float, float op small int, small int op float.
@@ -488,16 +544,33 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         }
                         let (a, b) = (vm.stack[l - 2], vm.stack[l - 1]);
                         let cop = CmpOp::from_u8(k as u8).unwrap_or(CmpOp::Eq);
-                        let r = if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-                            Value::bool(match cop {
-                                CmpOp::Lt => x < y,
-                                CmpOp::Le => x <= y,
-                                CmpOp::Eq | CmpOp::Is => x == y,
-                                CmpOp::Ne | CmpOp::IsNot => x != y,
-                                CmpOp::Gt => x > y,
-                                CmpOp::Ge => x >= y,
-                                _ => tri!(runtime::compare(vm, cop, a, b)) == Value::TRUE,
-                            })
+                        // Fast path: two small ints, or floats (with small ints), compared
+                        // by value without a call; the result is a bool.
+                        if let Some(c) = compare_fast(vm, cop, a, b) {
+                            vm.stack.truncate(l - 2);
+                            // Followed by a conditional jump (`if a < b:`, `while ...`): branch
+                            // here without materialising the bool or dispatching the jump. The
+                            // jump cannot raise on a bool, so tracebacks and handlers are as if
+                            // it ran on its own.
+                            let nb = code.get(ip).copied().unwrap_or(0);
+                            if nb == Op::PopJumpIfFalse as u8 || nb == Op::PopJumpIfTrue as u8 {
+                                let t = rd32(code, ip + 1);
+                                let jop = ip;
+                                ip += 5;
+                                if c == (nb == Op::PopJumpIfTrue as u8) {
+                                    if t <= jop {
+                                        tri!(check_pending(vm));
+                                    }
+                                    ip = t;
+                                }
+                            } else {
+                                vm.stack.push(Value::bool(c));
+                            }
+                            continue 'instr;
+                        }
+                        let r = if let (Some(_), Some(_)) = (a.as_small(), b.as_small()) {
+                            // `in`/`not in` on ints: runtime::compare raises the TypeError.
+                            Value::bool(tri!(runtime::compare(vm, cop, a, b)) == Value::TRUE)
                         } else {
                             tri!(runtime::compare(vm, cop, a, b))
                         };
@@ -506,11 +579,13 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::Pop => {
                         vm.stack.pop();
+                        continue 'instr;
                     }
                     Op::Copy => {
                         let n = arg8!();
                         let v = peek!(n);
                         vm.stack.push(v);
+                        continue 'instr;
                     }
                     Op::Swap => {
                         let n = arg8!();
@@ -518,6 +593,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         if n >= 1 && n <= l {
                             vm.stack.swap(l - 1, l - n);
                         }
+                        continue 'instr;
                     }
                     Op::Jump => {
                         let t = jump!();
@@ -525,16 +601,17 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             tri!(check_pending(vm));
                         }
                         ip = t;
+                        continue 'instr;
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                         let t = jump!();
                         let v = top!();
-                        let b = if v == Value::TRUE {
-                            true
+                        let (b, plain) = if v == Value::TRUE {
+                            (true, true)
                         } else if v == Value::FALSE {
-                            false
+                            (false, true)
                         } else {
-                            tri!(runtime::truthy(vm, v))
+                            (tri!(runtime::truthy(vm, v)), false)
                         };
                         vm.stack.pop();
                         if b == (op == Op::PopJumpIfTrue) {
@@ -542,6 +619,9 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 tri!(check_pending(vm));
                             }
                             ip = t;
+                        }
+                        if plain {
+                            continue 'instr;
                         }
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
@@ -1109,6 +1189,9 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                 unwind(vm)?;
                 continue 'frame;
             }
+            if vm.temp.len() > temp_base {
+                vm.temp.truncate(temp_base);
+            }
         }
     }
 }
@@ -1126,6 +1209,40 @@ fn list_slot(vm: &Vm, o: Value, k: Value) -> Option<(u32, usize)> {
     let (items, n) = (lo.items, lo.len as i64);
     let j = if i < 0 { i as i64 + n } else { i as i64 };
     (j >= 0 && j < n).then_some((items, j as usize))
+}
+
+/// `a <op> b` for two small ints, or a float and a float or small int (exact: small ints
+/// are exactly representable as f64; NaN compares as IEEE and Python say), for the six
+/// ordering/equality operators (and identity on small ints). None: take the general path.
+#[inline(always)]
+fn compare_fast(vm: &Vm, cop: CmpOp, a: Value, b: Value) -> Option<bool> {
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        return Some(match cop {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq | CmpOp::Is => x == y,
+            CmpOp::Ne | CmpOp::IsNot => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+            _ => return None,
+        });
+    }
+    if !matches!(cop, CmpOp::Lt | CmpOp::Le | CmpOp::Eq | CmpOp::Ne | CmpOp::Gt | CmpOp::Ge) {
+        return None;
+    }
+    let (x, xf) = float_or_small(vm, a)?;
+    let (y, yf) = float_or_small(vm, b)?;
+    if !(xf || yf) {
+        return None;
+    }
+    Some(match cop {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        _ => x >= y,
+    })
 }
 
 /// The value of a float (flag true) or small int (flag false) operand, for the float

@@ -160,6 +160,7 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
             break;
         }
     }
+    let line2 = fuse_pairs(&mut ins, &mut keep, &handlers);
     // Final order and offsets.
     let mut order: Vec<usize> = (0..n).filter(|&i| keep[i]).collect();
     if order.is_empty() {
@@ -263,6 +264,12 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
             lines.push((offset_of[i], l));
             last = l;
         }
+        // A superinstruction's second half reports errors at offset + 1, with its own line.
+        let l2 = line2.get(i).copied().unwrap_or(0);
+        if l2 != 0 && l2 != last {
+            lines.push((offset_of[i] + 1, l2));
+            last = l2;
+        }
     }
     // Maximum stack depth by flow analysis over the final instruction order.
     let mut max_stack = max_stack(&ins, &order, &keep, &handlers)?;
@@ -303,6 +310,63 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
         exc_table,
         lines,
     })
+}
+
+/// Superinstructions (op.rs): fuse `LoadFast a; LoadFast b` and `StoreFast a; LoadFast b`
+/// (slots below 256) into one instruction, in place: the first becomes the fused one and
+/// the second is dropped. Only when the second is not where a jump or an exception handler
+/// lands (it would then have to exist on its own) and both have the same handler (the fused
+/// instruction has one offset range). Returns, per instruction index, the line of a fused
+/// second half (0 for none), for the line table.
+fn fuse_pairs(ins: &mut [Instr], keep: &mut [bool], handlers: &[(u32, u32)]) -> Vec<u32> {
+    let n = ins.len();
+    let mut line2 = vec![0u32; n];
+    // Index of the first kept instruction at or after t (where a jump to t lands).
+    let mut next = vec![n; n + 1];
+    let mut nx = n;
+    for t in (0..n).rev() {
+        if keep[t] {
+            nx = t;
+        }
+        next[t] = nx;
+    }
+    let mut landing = vec![false; n + 1];
+    for (k, y) in ins.iter().enumerate() {
+        if keep[k] && is_jump(y.op) {
+            landing[next.get(y.arg as usize).copied().unwrap_or(n)] = true;
+        }
+    }
+    for &(t, _) in handlers {
+        landing[next.get(t as usize).copied().unwrap_or(n)] = true;
+    }
+    let mut i = 0;
+    while i < n {
+        if !keep[i] {
+            i += 1;
+            continue;
+        }
+        let j = next[i + 1];
+        if j >= n {
+            break;
+        }
+        let (x, y) = (ins[i], ins[j]);
+        let fused = match (x.op, y.op) {
+            (Op::LoadFast, Op::LoadFast) => Some(Op::LoadFastLoadFast),
+            (Op::StoreFast, Op::LoadFast) => Some(Op::StoreFastLoadFast),
+            _ => None,
+        };
+        match fused {
+            Some(f) if x.arg < 256 && y.arg < 256 && !landing[j] && x.handler == y.handler => {
+                ins[i].op = f;
+                ins[i].arg = x.arg | (y.arg << 8);
+                line2[i] = y.line;
+                keep[j] = false;
+                i = j + 1;
+            }
+            _ => i = j,
+        }
+    }
+    line2
 }
 
 fn push_entry(

@@ -258,3 +258,60 @@ g()
     assert_eq!(text(&upy.stdout), text(&cpy.stdout));
     assert_eq!(text(&upy.stdout).matches("Traceback").count(), 6);
 }
+
+#[test]
+fn fused_instruction_tracebacks_match_cpython() {
+    // The compiler fuses `LoadFast; LoadFast` and `StoreFast; LoadFast` into one instruction
+    // and the VM branches on `CompareOp; PopJumpIf*` without dispatching the jump: errors in
+    // either half keep their own line (the second half's may be on the next line). Compared
+    // with CPython's traceback module: file, line and function of every frame, and the type.
+    let body = "def first(flag):
+    if flag:
+        x = 1
+    y = 2
+    return x + y
+def second(flag):
+    x = 1
+    if flag:
+        y = 2
+    return x + y
+def store_load(flag):
+    if flag:
+        y = 1
+    x = 2
+    y
+def multi(flag):
+    x = 1
+    if flag:
+        y = 1
+    return (x +
+            y)
+def cmp(a, b):
+    if a < b:
+        return 1
+def cmp_loop(a, b):
+    while a <= b:
+        a = a + 1
+for f, args in ((first, (False,)), (second, (False,)), (store_load, (False,)), (multi, (False,)), (cmp, (1, 'x')), (cmp_loop, (1.5, None))):
+    try:
+        f(*args)
+    except Exception as e:
+        pe(e)
+";
+    let upy_dir = tmpdir("tb-fused-upy");
+    std::fs::write(upy_dir.join("t.py"), format!("import sys, io; pe = lambda e: (lambda s: (sys.print_exception(e, s), print('\\n'.join(s.getvalue().splitlines()[:-1])), print(type(e).__name__)))(io.StringIO())\n{body}")).unwrap();
+    let cpy_dir = tmpdir("tb-fused-cpython");
+    std::fs::write(
+        cpy_dir.join("t.py"),
+        format!(
+            "import traceback, os; pe = lambda e: print('Traceback (most recent call last):\\n' + ''.join('  File \"%s\", line %d, in %s\\n' % (os.path.basename(f.filename), f.lineno, f.name) for f in traceback.extract_tb(e.__traceback__)) + type(e).__name__)\n{body}"
+        ),
+    )
+    .unwrap();
+    let upy = run(sim().current_dir(&upy_dir).arg("t.py"));
+    let cpy = run(Command::new("python3").current_dir(&cpy_dir).arg("t.py"));
+    assert_eq!(cpy.status.code(), Some(0), "python3 failed: {}", text(&cpy.stderr));
+    assert_eq!(upy.status.code(), Some(0), "stderr: {}", text(&upy.stderr));
+    assert_eq!(text(&upy.stdout), text(&cpy.stdout));
+    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 6);
+}
