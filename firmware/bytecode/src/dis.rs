@@ -140,6 +140,11 @@ fn cmp_symbol(c: CmpOp) -> &'static str {
     }
 }
 
+/// Superinstructions: their second half may have its own line (op.rs).
+fn is_fused(op: Op) -> bool {
+    matches!(op, Op::LoadFastLoadFast | Op::StoreFastLoadFast | Op::BinaryOpSmallInt | Op::BinarySubscrSmallInt)
+}
+
 /// The meaning of an operand, for the comment after it (empty if none).
 fn operand_note(c: &CodeObject, op: Op, arg: u32) -> String {
     let a = arg as usize;
@@ -180,6 +185,11 @@ fn operand_note(c: &CodeObject, op: Op, arg: u32) -> String {
             None => String::from("?"),
         },
         Op::CompareOp => CmpOp::from_u8(arg as u8).map(cmp_symbol).unwrap_or("?").into(),
+        Op::BinaryOpSmallInt => match BinOp::from_u8(arg as u8) {
+            Some((b, inplace)) => format!("{}{} {}", b.symbol(), if inplace { "=" } else { "" }, (arg >> 8) as u8 as i8),
+            None => String::from("?"),
+        },
+        Op::BinarySubscrSmallInt => format!("[{}]", arg as u16 as i16),
         Op::FormatValue => {
             let mut parts = Vec::new();
             match arg & 3 {
@@ -207,6 +217,10 @@ fn operand_note(c: &CodeObject, op: Op, arg: u32) -> String {
             parts.join(", ")
         }
         Op::UnpackEx => format!("{}, {}", arg & 0xff, arg >> 8),
+        Op::LoadFastLoadFast | Op::StoreFastLoadFast => {
+            let n = |i: usize| c.varnames.get(i).map(String::as_str).unwrap_or("?");
+            format!("{}, {}", n(a & 0xff), n(a >> 8))
+        }
         Op::CallEx if arg & 1 != 0 => String::from("kwargs"),
         _ => String::new(),
     }
@@ -246,26 +260,22 @@ pub fn disassemble_one(c: &CodeObject) -> String {
                 let _ = write!(text, " -> {}", ins.arg);
             }
             _ => {
-                if ins.op == Op::LoadSmallInt {
+                let mut note = operand_note(c, ins.op, ins.arg);
+                if matches!(ins.op, Op::LoadSmallInt | Op::BinarySubscrSmallInt) {
                     let _ = write!(text, " {}", ins.arg as u16 as i16);
                 } else if matches!(ins.op, Op::LoadFastLoadFast | Op::StoreFastLoadFast) {
-                    let (a, b) = (ins.arg as usize & 0xff, ins.arg as usize >> 8);
-                    let name = |i: usize| c.varnames.get(i).map(String::as_str).unwrap_or("?");
-                    let _ = write!(text, " {} {} ({}, {}", a, b, name(a), name(b));
-                    // The second half's line, when the line table gives it its own.
-                    let l2 = c.line_for(off as u32 + 1);
-                    if l2 != line {
-                        let _ = write!(text, "; line {l2}");
-                    }
-                    text.push(')');
-                    let _ = writeln!(out, "  {:>4} {:>5} {}", line_col, off, text);
-                    last_line = l2;
-                    off += ins.op.size();
-                    continue;
+                    let _ = write!(text, " {} {}", ins.arg & 0xff, ins.arg >> 8);
                 } else {
                     let _ = write!(text, " {}", ins.arg);
                 }
-                let note = operand_note(c, ins.op, ins.arg);
+                if is_fused(ins.op) {
+                    // The second half's line, when the line table gives it its own (op.rs).
+                    let l2 = c.line_for(off as u32 + 1);
+                    if l2 != line {
+                        let _ = write!(note, "; line {l2}");
+                        last_line = l2;
+                    }
+                }
                 if !note.is_empty() {
                     let _ = write!(text, " ({note})");
                 }

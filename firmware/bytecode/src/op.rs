@@ -34,7 +34,7 @@
 //!
 //! # Superinstructions
 //! The assembler fuses some frequent adjacent pairs into one instruction (`LoadFastLoadFast`,
-//! `StoreFastLoadFast`) when the second is not a jump target and both have the same
+//! `StoreFastLoadFast`, `BinaryOpSmallInt`, `BinarySubscrSmallInt`) when the second is not a jump target and both have the same
 //! exception handler. A part after the first that can raise reports the offset of the
 //! instruction + 1, which lies inside the fused instruction (same exception-table entry);
 //! the line table has an entry at that offset when the second part's line differs.
@@ -324,6 +324,13 @@ opcodes! {
     /// after `a = v`. Operand `a | (b << 8)`; errors of the load as for `LoadFastLoadFast`'s
     /// second half (offset + 1).
     StoreFastLoadFast = 88: U16,
+    /// Superinstruction for `LoadSmallInt k; BinaryOp op` (k in -128..=127): `[a] -> [a op k]`.
+    /// Operand `op | (k as u8) << 8` (the low byte is a `BinOp` operand). Every error it
+    /// raises is the `BinaryOp`'s: reported at offset + 1.
+    BinaryOpSmallInt = 89: U16,
+    /// Superinstruction for `LoadSmallInt k; BinarySubscr`: `[obj] -> [obj[k]]`, operand `k`
+    /// as `i16`. Every error it raises is the subscript's: reported at offset + 1.
+    BinarySubscrSmallInt = 90: U16,
 }
 
 /// Operand of `UnaryOp`.

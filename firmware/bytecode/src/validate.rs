@@ -76,6 +76,14 @@ pub fn stack_effect(op: Op, arg: u32) -> Option<StackEffect> {
         StoreFast | StoreDeref | StoreGlobal | StoreName => eff(1, 0),
         LoadFastLoadFast => eff(0, 2),
         StoreFastLoadFast => eff(1, 1),
+        BinaryOpSmallInt => {
+            BinOp::from_u8((arg & 0xff) as u8)?;
+            if arg > 0xffff {
+                return None;
+            }
+            eff(1, 1)
+        }
+        BinarySubscrSmallInt => eff(1, 1),
         LoadAttr => eff(1, 1),
         StoreAttr => eff(2, 0),
         DeleteAttr => eff(1, 0),
@@ -554,6 +562,24 @@ mod tests {
         // Truncated operand.
         c.code = alloc::vec![Op::LoadNone as u8, Op::StoreFastLoadFast as u8, 0];
         assert!(validate(&c).is_err());
+    }
+
+    #[test]
+    fn checks_fused_small_int_ops() {
+        // `[a] -> [a op k]`: a valid operator byte (in-place too), any k.
+        let ok = [Op::LoadNone as u8, Op::BinaryOpSmallInt as u8, 0x10, 0xff, Op::ReturnValue as u8];
+        assert_eq!(validate(&code(&ok)), Ok(()));
+        let mut bad = ok;
+        bad[2] = 13;
+        assert!(validate(&code(&bad)).unwrap_err().msg.contains("invalid operand"));
+        bad[2] = 0x20;
+        assert!(validate(&code(&bad)).is_err());
+        // Needs an operand on the stack.
+        assert!(validate(&code(&[Op::BinaryOpSmallInt as u8, 0, 1, Op::ReturnValue as u8])).is_err());
+        assert!(validate(&code(&[Op::BinarySubscrSmallInt as u8, 0, 1, Op::ReturnValue as u8])).is_err());
+        assert_eq!(validate(&code(&[Op::LoadNone as u8, Op::BinarySubscrSmallInt as u8, 0xff, 0xff, Op::ReturnValue as u8])), Ok(()));
+        // Truncated.
+        assert!(validate(&code(&[Op::LoadNone as u8, Op::BinarySubscrSmallInt as u8, 0])).is_err());
     }
 
     #[test]

@@ -21,13 +21,12 @@ y = x * 2 + 300000
      1     0 LoadSmallInt 1
            3 StoreName 0 (x)
      2     6 LoadName 0 (x)
-           9 LoadSmallInt 2
-          12 BinaryOp 2 (*)
-          14 LoadConst 0 (300000)
-          17 BinaryOp 0 (+)
-          19 StoreName 1 (y)
-          22 LoadNone
-          23 ReturnValue
+           9 BinaryOpSmallInt 514 (* 2)
+          12 LoadConst 0 (300000)
+          15 BinaryOp 0 (+)
+          17 StoreName 1 (y)
+          20 LoadNone
+          21 ReturnValue
 "#,
     );
 }
@@ -149,23 +148,22 @@ fn while_break_continue() {
      1     0 LoadName 0 (n)
            3 LoadSmallInt 0
            6 CompareOp 4 (>)
-           8 PopJumpIfFalse -> 60
+           8 PopJumpIfFalse -> 58
      2    13 LoadName 0 (n)
-          16 LoadSmallInt 1
-          19 BinaryOp 17 (-=)
-          21 StoreName 0 (n)
-     3    24 LoadName 0 (n)
-          27 LoadSmallInt 5
-          30 CompareOp 2 (==)
-          32 PopJumpIfFalse -> 42
-     4    37 Jump -> 0
-     5    42 LoadName 0 (n)
-          45 LoadSmallInt 2
-          48 CompareOp 2 (==)
-          50 PopJumpIfTrue -> 60
-     1    55 Jump -> 0
-          60 LoadNone
-          61 ReturnValue
+          16 BinaryOpSmallInt 273 (-= 1)
+          19 StoreName 0 (n)
+     3    22 LoadName 0 (n)
+          25 LoadSmallInt 5
+          28 CompareOp 2 (==)
+          30 PopJumpIfFalse -> 40
+     4    35 Jump -> 0
+     5    40 LoadName 0 (n)
+          43 LoadSmallInt 2
+          46 CompareOp 2 (==)
+          48 PopJumpIfTrue -> 58
+     1    53 Jump -> 0
+          58 LoadNone
+          59 ReturnValue
 "#,
     );
 }
@@ -538,20 +536,19 @@ a.b -= c
            6 Copy 2
            8 Copy 2
           10 BinarySubscr
-          11 LoadSmallInt 1
-          14 BinaryOp 16 (+=)
-          16 Swap 3
-          18 Swap 2
-          20 StoreSubscr
-     2    21 LoadName 0 (a)
-          24 Copy 1
-          26 LoadAttr 2 (b)
-          29 LoadName 3 (c)
-          32 BinaryOp 17 (-=)
-          34 Swap 2
-          36 StoreAttr 2 (b)
-          39 LoadNone
-          40 ReturnValue
+          11 BinaryOpSmallInt 272 (+= 1)
+          14 Swap 3
+          16 Swap 2
+          18 StoreSubscr
+     2    19 LoadName 0 (a)
+          22 Copy 1
+          24 LoadAttr 2 (b)
+          27 LoadName 3 (c)
+          30 BinaryOp 17 (-=)
+          32 Swap 2
+          34 StoreAttr 2 (b)
+          37 LoadNone
+          38 ReturnValue
 "#,
     );
 }

@@ -867,6 +867,12 @@ def execute(frame, throw=None):
                         raise UnboundLocalError(
                             f"cannot access local variable '{code.varnames[b]}' where it is not associated with a value")
                     st.append(fast[b])
+                elif op == "BinaryOpSmallInt":
+                    k = (arg >> 8) - 256 if arg >> 8 >= 128 else arg >> 8
+                    a = st.pop()
+                    st.append((IBINOPS if arg & 0x10 else BINOPS)[arg & 0xF](a, k))
+                elif op == "BinarySubscrSmallInt":
+                    st.append(st.pop()[arg - 65536 if arg >= 32768 else arg])
                 elif op == "Nop":
                     pass
                 else:

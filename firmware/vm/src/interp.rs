@@ -439,8 +439,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         if let Some((items, j)) = list_slot(vm, o, k) {
                             let v = vm.heap.vals(items)[j];
                             let l = vm.stack.len();
-                            vm.stack.truncate(l - 2);
-                            vm.stack.push(v);
+                            vm.stack[l - 2] = v;
+                            vm.stack.truncate(l - 1);
                             continue 'instr;
                         }
                         let v = tri!(runtime::getitem(vm, o, k));
@@ -491,50 +491,61 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         }
                         let (a, b) = (vm.stack[l - 2], vm.stack[l - 1]);
                         let (bop, inplace) = BinOp::from_u8(k as u8).unwrap_or((BinOp::Add, false));
-                        // Small-int fast paths.
-                        if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
-                            let r = match bop {
-                                BinOp::Add => Value::try_small(x as i64 + y as i64),
-                                BinOp::Sub => Value::try_small(x as i64 - y as i64),
-                                BinOp::Mul => Value::try_small(x as i64 * y as i64),
-                                BinOp::FloorDiv if y != 0 => Value::try_small((x as i64).div_euclid(y as i64) - if (x as i64).rem_euclid(y as i64) != 0 && y < 0 { 1 } else { 0 }),
-                                BinOp::Mod if y != 0 => {
-                                    let m = (x as i64) % (y as i64);
-                                    Value::try_small(if m != 0 && ((m < 0) != (y < 0)) { m + y as i64 } else { m })
-                                }
-                                BinOp::And => Some(Value::small(x & y)),
-                                BinOp::Or => Some(Value::small(x | y)),
-                                BinOp::Xor => Some(Value::small(x ^ y)),
-                                _ => None,
-                            };
-                            if let Some(r) = r {
-                                vm.stack.truncate(l - 2);
-                                vm.stack.push(r);
-                                continue 'instr;
-                            }
+                        if let Some(r) = binary_small(bop, a, b) {
+                            vm.stack[l - 2] = r;
+                            vm.stack.truncate(l - 1);
+                            continue 'instr;
                         }
-                        // Float fast path: float op float, float op small int, small int op float.
-                        if matches!(bop, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv) {
-                            let fa = float_or_small(vm, a);
-                            let fb = float_or_small(vm, b);
-                            if let (Some((x, xf)), Some((y, yf))) = (fa, fb) {
-                                if (xf || yf) && !(bop == BinOp::TrueDiv && y == 0.0) {
-                                    let r = match bop {
-                                        BinOp::Add => x + y,
-                                        BinOp::Sub => x - y,
-                                        BinOp::Mul => x * y,
-                                        _ => x / y,
-                                    };
-                                    let v = tri!(obj::float::new_float_inline(vm, r));
-                                    vm.stack.truncate(l - 2);
-                                    vm.stack.push(v);
-                                    break 'op Ok(());
-                                }
-                            }
+                        if let Some(f) = binary_float(vm, bop, a, b) {
+                            let v = tri!(obj::float::new_float_inline(vm, f));
+                            vm.stack[l - 2] = v;
+                            vm.stack.truncate(l - 1);
+                            break 'op Ok(());
                         }
                         let r = tri!(runtime::binary_op(vm, bop, inplace, a, b));
                         vm.stack.truncate(l - 2);
                         vm.stack.push(r);
+                    }
+                    Op::BinaryOpSmallInt => {
+                        let arg = arg16!();
+                        // Every error here is the fused BinaryOp's (op.rs).
+                        op_start += 1;
+                        let b = Value::small((arg >> 8) as u8 as i8 as i32);
+                        let (bop, inplace) = BinOp::from_u8(arg as u8).unwrap_or((BinOp::Add, false));
+                        let l = vm.stack.len();
+                        if l < 1 {
+                            break 'op Err(vm.raise(TypeId::RuntimeError, "stack underflow"));
+                        }
+                        let a = vm.stack[l - 1];
+                        if let Some(r) = binary_small(bop, a, b) {
+                            vm.stack[l - 1] = r;
+                            continue 'instr;
+                        }
+                        if let Some(f) = binary_float(vm, bop, a, b) {
+                            let v = tri!(obj::float::new_float_inline(vm, f));
+                            vm.stack[l - 1] = v;
+                            break 'op Ok(());
+                        }
+                        let r = tri!(runtime::binary_op(vm, bop, inplace, a, b));
+                        vm.stack.truncate(l - 1);
+                        vm.stack.push(r);
+                    }
+                    Op::BinarySubscrSmallInt => {
+                        let k = Value::small(arg16!() as u16 as i16 as i32);
+                        // Every error here is the fused BinarySubscr's (op.rs).
+                        op_start += 1;
+                        let l = vm.stack.len();
+                        if l < 1 {
+                            break 'op Err(vm.raise(TypeId::RuntimeError, "stack underflow"));
+                        }
+                        let o = vm.stack[l - 1];
+                        if let Some((items, j)) = list_slot(vm, o, k) {
+                            vm.stack[l - 1] = vm.heap.vals(items)[j];
+                            continue 'instr;
+                        }
+                        let v = tri!(runtime::getitem(vm, o, k));
+                        vm.stack.truncate(l - 1);
+                        vm.stack.push(v);
                     }
                     Op::CompareOp => {
                         let k = arg8!();
@@ -1209,6 +1220,46 @@ fn list_slot(vm: &Vm, o: Value, k: Value) -> Option<(u32, usize)> {
     let (items, n) = (lo.items, lo.len as i64);
     let j = if i < 0 { i as i64 + n } else { i as i64 };
     (j >= 0 && j < n).then_some((items, j as usize))
+}
+
+/// `a <op> b` for two small ints when the result is a small int (no allocation, no error).
+#[inline(always)]
+fn binary_small(bop: BinOp, a: Value, b: Value) -> Option<Value> {
+    let (x, y) = (a.as_small()?, b.as_small()?);
+    match bop {
+        BinOp::Add => Value::try_small(x as i64 + y as i64),
+        BinOp::Sub => Value::try_small(x as i64 - y as i64),
+        BinOp::Mul => Value::try_small(x as i64 * y as i64),
+        BinOp::FloorDiv if y != 0 => Value::try_small((x as i64).div_euclid(y as i64) - if (x as i64).rem_euclid(y as i64) != 0 && y < 0 { 1 } else { 0 }),
+        BinOp::Mod if y != 0 => {
+            let m = (x as i64) % (y as i64);
+            Value::try_small(if m != 0 && ((m < 0) != (y < 0)) { m + y as i64 } else { m })
+        }
+        BinOp::And => Some(Value::small(x & y)),
+        BinOp::Or => Some(Value::small(x | y)),
+        BinOp::Xor => Some(Value::small(x ^ y)),
+        _ => None,
+    }
+}
+
+/// `a <op> b` for `+ - * /` with a float and a float or small int (not division by zero):
+/// the f64 result, to be boxed by the caller.
+#[inline(always)]
+fn binary_float(vm: &Vm, bop: BinOp, a: Value, b: Value) -> Option<f64> {
+    if !matches!(bop, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv) {
+        return None;
+    }
+    let (x, xf) = float_or_small(vm, a)?;
+    let (y, yf) = float_or_small(vm, b)?;
+    if !(xf || yf) || (bop == BinOp::TrueDiv && y == 0.0) {
+        return None;
+    }
+    Some(match bop {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        _ => x / y,
+    })
 }
 
 /// `a <op> b` for two small ints, or a float and a float or small int (exact: small ints

@@ -313,7 +313,8 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
 }
 
 /// Superinstructions (op.rs): fuse `LoadFast a; LoadFast b` and `StoreFast a; LoadFast b`
-/// (slots below 256) into one instruction, in place: the first becomes the fused one and
+/// (slots below 256), `LoadSmallInt k; BinaryOp` (k fits i8) and `LoadSmallInt k;
+/// BinarySubscr` into one instruction, in place: the first becomes the fused one and
 /// the second is dropped. Only when the second is not where a jump or an exception handler
 /// lands (it would then have to exist on its own) and both have the same handler (the fused
 /// instruction has one offset range). Returns, per instruction index, the line of a fused
@@ -350,15 +351,20 @@ fn fuse_pairs(ins: &mut [Instr], keep: &mut [bool], handlers: &[(u32, u32)]) -> 
             break;
         }
         let (x, y) = (ins[i], ins[j]);
+        let k = x.arg as u16 as i16;
         let fused = match (x.op, y.op) {
-            (Op::LoadFast, Op::LoadFast) => Some(Op::LoadFastLoadFast),
-            (Op::StoreFast, Op::LoadFast) => Some(Op::StoreFastLoadFast),
+            (Op::LoadFast, Op::LoadFast) if x.arg < 256 && y.arg < 256 => Some((Op::LoadFastLoadFast, x.arg | (y.arg << 8))),
+            (Op::StoreFast, Op::LoadFast) if x.arg < 256 && y.arg < 256 => Some((Op::StoreFastLoadFast, x.arg | (y.arg << 8))),
+            (Op::LoadSmallInt, Op::BinaryOp) if (-128..=127).contains(&k) && y.arg < 256 => {
+                Some((Op::BinaryOpSmallInt, y.arg | ((k as i8 as u8 as u32) << 8)))
+            }
+            (Op::LoadSmallInt, Op::BinarySubscr) => Some((Op::BinarySubscrSmallInt, x.arg)),
             _ => None,
         };
         match fused {
-            Some(f) if x.arg < 256 && y.arg < 256 && !landing[j] && x.handler == y.handler => {
+            Some((f, arg)) if !landing[j] && x.handler == y.handler => {
                 ins[i].op = f;
-                ins[i].arg = x.arg | (y.arg << 8);
+                ins[i].arg = arg;
                 line2[i] = y.line;
                 keep[j] = false;
                 i = j + 1;

@@ -261,9 +261,10 @@ g()
 
 #[test]
 fn fused_instruction_tracebacks_match_cpython() {
-    // The compiler fuses `LoadFast; LoadFast` and `StoreFast; LoadFast` into one instruction
-    // and the VM branches on `CompareOp; PopJumpIf*` without dispatching the jump: errors in
-    // either half keep their own line (the second half's may be on the next line). Compared
+    // The compiler fuses `LoadFast; LoadFast`, `StoreFast; LoadFast`, `LoadSmallInt; BinaryOp`
+    // and `LoadSmallInt; BinarySubscr` into one instruction and the VM branches on
+    // `CompareOp; PopJumpIf*` without dispatching the jump: errors in either half keep
+    // their own line (the second half's may be on another line). Compared
     // with CPython's traceback module: file, line and function of every frame, and the type.
     let body = "def first(flag):
     if flag:
@@ -297,6 +298,24 @@ for f, args in ((first, (False,)), (second, (False,)), (store_load, (False,)), (
         f(*args)
     except Exception as e:
         pe(e)
+def binop_lines(a):
+    return (a +
+            1)
+def subscr_lines(a):
+    return a[
+        5]
+def binop_same(a):
+    return a * 2 - 1
+def subscr_same(a):
+    return a[3]
+def inplace(a):
+    a += 1
+    return a
+for f, args in ((binop_lines, (\"s\",)), (subscr_lines, ([1],)), (binop_same, (None,)), (subscr_same, ({},)), (inplace, ([],))):
+    try:
+        f(*args)
+    except Exception as e:
+        pe(e)
 ";
     let upy_dir = tmpdir("tb-fused-upy");
     std::fs::write(upy_dir.join("t.py"), format!("import sys, io; pe = lambda e: (lambda s: (sys.print_exception(e, s), print('\\n'.join(s.getvalue().splitlines()[:-1])), print(type(e).__name__)))(io.StringIO())\n{body}")).unwrap();
@@ -313,5 +332,5 @@ for f, args in ((first, (False,)), (second, (False,)), (store_load, (False,)), (
     assert_eq!(cpy.status.code(), Some(0), "python3 failed: {}", text(&cpy.stderr));
     assert_eq!(upy.status.code(), Some(0), "stderr: {}", text(&upy.stderr));
     assert_eq!(text(&upy.stdout), text(&cpy.stdout));
-    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 6);
+    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 11);
 }
