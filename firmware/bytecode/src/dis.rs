@@ -142,7 +142,7 @@ fn cmp_symbol(c: CmpOp) -> &'static str {
 
 /// Superinstructions: their second half may have its own line (op.rs).
 fn is_fused(op: Op) -> bool {
-    matches!(op, Op::LoadFastLoadFast | Op::StoreFastLoadFast | Op::BinaryOpSmallInt | Op::BinarySubscrSmallInt)
+    matches!(op, Op::LoadFastLoadFast | Op::StoreFastLoadFast | Op::BinaryOpSmallInt | Op::BinarySubscrSmallInt | Op::LoadFastBinaryOp)
 }
 
 /// The meaning of an operand, for the comment after it (empty if none).
@@ -190,6 +190,13 @@ fn operand_note(c: &CodeObject, op: Op, arg: u32) -> String {
             None => String::from("?"),
         },
         Op::BinarySubscrSmallInt => format!("[{}]", arg as u16 as i16),
+        Op::LoadFastBinaryOp => {
+            let n = c.varnames.get(a & 0xff).map(String::as_str).unwrap_or("?");
+            match BinOp::from_u8((arg >> 8) as u8) {
+                Some((b, inplace)) => format!("{}{} {}", b.symbol(), if inplace { "=" } else { "" }, n),
+                None => String::from("?"),
+            }
+        }
         Op::FormatValue => {
             let mut parts = Vec::new();
             match arg & 3 {
@@ -263,7 +270,7 @@ pub fn disassemble_one(c: &CodeObject) -> String {
                 let mut note = operand_note(c, ins.op, ins.arg);
                 if matches!(ins.op, Op::LoadSmallInt | Op::BinarySubscrSmallInt) {
                     let _ = write!(text, " {}", ins.arg as u16 as i16);
-                } else if matches!(ins.op, Op::LoadFastLoadFast | Op::StoreFastLoadFast) {
+                } else if matches!(ins.op, Op::LoadFastLoadFast | Op::StoreFastLoadFast | Op::LoadFastBinaryOp) {
                     let _ = write!(text, " {} {}", ins.arg & 0xff, ins.arg >> 8);
                 } else {
                     let _ = write!(text, " {}", ins.arg);

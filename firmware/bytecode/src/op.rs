@@ -34,7 +34,7 @@
 //!
 //! # Superinstructions
 //! The assembler fuses some frequent adjacent pairs into one instruction (`LoadFastLoadFast`,
-//! `StoreFastLoadFast`, `BinaryOpSmallInt`, `BinarySubscrSmallInt`) when the second is not a jump target and both have the same
+//! `StoreFastLoadFast`, `BinaryOpSmallInt`, `BinarySubscrSmallInt`, `LoadFastBinaryOp`) when the second is not a jump target and both have the same
 //! exception handler. A part after the first that can raise reports the offset of the
 //! instruction + 1, which lies inside the fused instruction (same exception-table entry);
 //! the line table has an entry at that offset when the second part's line differs.
@@ -331,6 +331,10 @@ opcodes! {
     /// Superinstruction for `LoadSmallInt k; BinarySubscr`: `[obj] -> [obj[k]]`, operand `k`
     /// as `i16`. Every error it raises is the subscript's: reported at offset + 1.
     BinarySubscrSmallInt = 90: U16,
+    /// Superinstruction for `LoadFast b; BinaryOp op` (slot below 256): `[a] -> [a op b]`.
+    /// Operand `b | (op << 8)`. UnboundLocalError for `b` at the instruction's offset; the
+    /// operator's errors at offset + 1.
+    LoadFastBinaryOp = 91: U16,
 }
 
 /// Operand of `UnaryOp`.

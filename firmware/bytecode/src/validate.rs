@@ -84,6 +84,10 @@ pub fn stack_effect(op: Op, arg: u32) -> Option<StackEffect> {
             eff(1, 1)
         }
         BinarySubscrSmallInt => eff(1, 1),
+        LoadFastBinaryOp => {
+            BinOp::from_u8(u8::try_from(arg >> 8).ok()?)?;
+            eff(1, 1)
+        }
         LoadAttr => eff(1, 1),
         StoreAttr => eff(2, 0),
         DeleteAttr => eff(1, 0),
@@ -316,8 +320,9 @@ pub fn validate_one(c: &CodeObject) -> Result<(), ValidateError> {
                     return Err(fail(ins.offset, format!("{} on cell slot {}", ins.op.name(), a)));
                 }
             }
-            Op::LoadFastLoadFast | Op::StoreFastLoadFast => {
-                for s in [a & 0xff, a >> 8] {
+            Op::LoadFastLoadFast | Op::StoreFastLoadFast | Op::LoadFastBinaryOp => {
+                let slots = if ins.op == Op::LoadFastBinaryOp { [a & 0xff, a & 0xff] } else { [a & 0xff, a >> 8] };
+                for s in slots {
                     if s >= n_locals {
                         return bad("locals");
                     }
@@ -580,6 +585,24 @@ mod tests {
         assert_eq!(validate(&code(&[Op::LoadNone as u8, Op::BinarySubscrSmallInt as u8, 0xff, 0xff, Op::ReturnValue as u8])), Ok(()));
         // Truncated.
         assert!(validate(&code(&[Op::LoadNone as u8, Op::BinarySubscrSmallInt as u8, 0])).is_err());
+    }
+
+    #[test]
+    fn checks_fused_local_binary_op() {
+        let mut c = code(&[Op::LoadNone as u8, Op::LoadFastBinaryOp as u8, 0, 0x12, Op::ReturnValue as u8]);
+        c.n_locals = 1;
+        c.varnames = alloc::vec!["a".to_string()];
+        assert_eq!(validate(&c), Ok(()));
+        // Slot out of range, bad operator, cell slot, nothing to operate on.
+        c.code[2] = 1;
+        assert!(validate(&c).unwrap_err().msg.contains("locals"));
+        c.code[2] = 0;
+        c.code[3] = 0x0d;
+        assert!(validate(&c).unwrap_err().msg.contains("invalid operand"));
+        c.code = alloc::vec![Op::MakeCell as u8, 0, 0, Op::LoadNone as u8, Op::LoadFastBinaryOp as u8, 0, 0, Op::ReturnValue as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("cell slot"));
+        c.code = alloc::vec![Op::LoadFastBinaryOp as u8, 0, 0, Op::ReturnValue as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("underflow"));
     }
 
     #[test]

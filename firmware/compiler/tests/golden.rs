@@ -86,12 +86,11 @@ code outer line 1 flags FUNCTION
           17 ReturnValue
 
 code outer.<locals>.inner line 2 flags FUNCTION
-  args 1 posonly 0 kwonly 0 locals 2 free 1 stack 2
+  args 1 posonly 0 kwonly 0 locals 2 free 1 stack 1
   varnames y, x
      3     0 LoadDeref 1 (x)
-           3 LoadFast 0 (y)
-           6 BinaryOp 0 (+)
-           8 ReturnValue
+           3 LoadFastBinaryOp 0 0 (+ y)
+           6 ReturnValue
 "#,
     );
 }

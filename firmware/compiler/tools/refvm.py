@@ -871,6 +871,14 @@ def execute(frame, throw=None):
                     k = (arg >> 8) - 256 if arg >> 8 >= 128 else arg >> 8
                     a = st.pop()
                     st.append((IBINOPS if arg & 0x10 else BINOPS)[arg & 0xF](a, k))
+                elif op == "LoadFastBinaryOp":
+                    b = fast[arg & 0xFF]
+                    if b is NULL:
+                        raise UnboundLocalError(
+                            f"cannot access local variable '{code.varnames[arg & 0xFF]}' where it is not associated with a value")
+                    a = st.pop()
+                    o = arg >> 8
+                    st.append((IBINOPS if o & 0x10 else BINOPS)[o & 0xF](a, b))
                 elif op == "BinarySubscrSmallInt":
                     st.append(st.pop()[arg - 65536 if arg >= 32768 else arg])
                 elif op == "Nop":

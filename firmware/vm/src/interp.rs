@@ -506,29 +506,44 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         vm.stack.truncate(l - 2);
                         vm.stack.push(r);
                     }
-                    Op::BinaryOpSmallInt => {
+                    Op::BinaryOpSmallInt | Op::LoadFastBinaryOp => {
+                        // `[a] -> [a op b]`; every error after the operands are fetched is
+                        // the fused BinaryOp's (op.rs).
+                        macro_rules! binop_top {
+                            ($b:expr, $opb:expr) => {{
+                                let b = $b;
+                                op_start += 1;
+                                let (bop, inplace) = BinOp::from_u8($opb).unwrap_or((BinOp::Add, false));
+                                let l = vm.stack.len();
+                                if l < 1 {
+                                    break 'op Err(vm.raise(TypeId::RuntimeError, "stack underflow"));
+                                }
+                                let a = vm.stack[l - 1];
+                                if let Some(r) = binary_small(bop, a, b) {
+                                    vm.stack[l - 1] = r;
+                                    continue 'instr;
+                                }
+                                if let Some(f) = binary_float(vm, bop, a, b) {
+                                    let v = tri!(obj::float::new_float_inline(vm, f));
+                                    vm.stack[l - 1] = v;
+                                    break 'op Ok(());
+                                }
+                                let r = tri!(runtime::binary_op(vm, bop, inplace, a, b));
+                                vm.stack.truncate(l - 1);
+                                vm.stack.push(r);
+                            }};
+                        }
                         let arg = arg16!();
-                        // Every error here is the fused BinaryOp's (op.rs).
-                        op_start += 1;
-                        let b = Value::small((arg >> 8) as u8 as i8 as i32);
-                        let (bop, inplace) = BinOp::from_u8(arg as u8).unwrap_or((BinOp::Add, false));
-                        let l = vm.stack.len();
-                        if l < 1 {
-                            break 'op Err(vm.raise(TypeId::RuntimeError, "stack underflow"));
+                        if op == Op::BinaryOpSmallInt {
+                            binop_top!(Value::small((arg >> 8) as u8 as i8 as i32), arg as u8);
+                        } else {
+                            let i = arg & 0xff;
+                            let b = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                            if b.is_null() {
+                                break 'op Err(unbound_local(vm, fr.code, i));
+                            }
+                            binop_top!(b, (arg >> 8) as u8);
                         }
-                        let a = vm.stack[l - 1];
-                        if let Some(r) = binary_small(bop, a, b) {
-                            vm.stack[l - 1] = r;
-                            continue 'instr;
-                        }
-                        if let Some(f) = binary_float(vm, bop, a, b) {
-                            let v = tri!(obj::float::new_float_inline(vm, f));
-                            vm.stack[l - 1] = v;
-                            break 'op Ok(());
-                        }
-                        let r = tri!(runtime::binary_op(vm, bop, inplace, a, b));
-                        vm.stack.truncate(l - 1);
-                        vm.stack.push(r);
                     }
                     Op::BinarySubscrSmallInt => {
                         let k = Value::small(arg16!() as u16 as i16 as i32);
@@ -1262,17 +1277,23 @@ fn binary_float(vm: &Vm, bop: BinOp, a: Value, b: Value) -> Option<f64> {
     })
 }
 
-/// `a <op> b` for two small ints, or a float and a float or small int (exact: small ints
-/// are exactly representable as f64; NaN compares as IEEE and Python say), for the six
-/// ordering/equality operators (and identity on small ints). None: take the general path.
+/// `a <op> b` for identity (`is`, `is not`: the same value, as `runtime::compare`), two
+/// small ints, or a float and a float or small int (exact: small ints are exactly
+/// representable as f64; NaN compares as IEEE and Python say), for the six
+/// ordering/equality operators. None: take the general path.
 #[inline(always)]
 fn compare_fast(vm: &Vm, cop: CmpOp, a: Value, b: Value) -> Option<bool> {
+    match cop {
+        CmpOp::Is => return Some(a == b),
+        CmpOp::IsNot => return Some(a != b),
+        _ => {}
+    }
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         return Some(match cop {
             CmpOp::Lt => x < y,
             CmpOp::Le => x <= y,
-            CmpOp::Eq | CmpOp::Is => x == y,
-            CmpOp::Ne | CmpOp::IsNot => x != y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
             CmpOp::Gt => x > y,
             CmpOp::Ge => x >= y,
             _ => return None,

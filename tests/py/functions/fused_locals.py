@@ -33,7 +33,16 @@ def store_then_unbound(flag):
     a = 3
     return b              # StoreFast a; LoadFast b
 
-for f in (unbound_first, unbound_second, store_then_unbound):
+def unbound_binop_operand(flag):
+    if flag:
+        b = 1
+    c = 2
+    return c * 3 - b      # LoadFast b; BinaryOp
+
+def binop_operands(a, b, c):
+    return a - b * c + a / b - c % a, a + b + c, c - (a - b), [a] * b
+
+for f in (unbound_first, unbound_second, store_then_unbound, unbound_binop_operand):
     for flag in (True, False):
         try:
             print(f.__name__, flag, f(flag))
@@ -52,6 +61,7 @@ def after_del():
         return "caught"
 
 print(after_del())
+print(binop_operands(3, 4, 5), binop_operands(1.5, -2, 7))
 
 def loops(n):
     total = 0

@@ -313,8 +313,9 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
 }
 
 /// Superinstructions (op.rs): fuse `LoadFast a; LoadFast b` and `StoreFast a; LoadFast b`
-/// (slots below 256), `LoadSmallInt k; BinaryOp` (k fits i8) and `LoadSmallInt k;
-/// BinarySubscr` into one instruction, in place: the first becomes the fused one and
+/// (slots below 256), `LoadSmallInt k; BinaryOp` (k fits i8), `LoadSmallInt k;
+/// BinarySubscr` and `LoadFast b; BinaryOp` into one instruction (pairs are taken left to
+/// right), in place: the first becomes the fused one and
 /// the second is dropped. Only when the second is not where a jump or an exception handler
 /// lands (it would then have to exist on its own) and both have the same handler (the fused
 /// instruction has one offset range). Returns, per instruction index, the line of a fused
@@ -359,6 +360,7 @@ fn fuse_pairs(ins: &mut [Instr], keep: &mut [bool], handlers: &[(u32, u32)]) -> 
                 Some((Op::BinaryOpSmallInt, y.arg | ((k as i8 as u8 as u32) << 8)))
             }
             (Op::LoadSmallInt, Op::BinarySubscr) => Some((Op::BinarySubscrSmallInt, x.arg)),
+            (Op::LoadFast, Op::BinaryOp) if x.arg < 256 && y.arg < 256 => Some((Op::LoadFastBinaryOp, x.arg | (y.arg << 8))),
             _ => None,
         };
         match fused {

@@ -261,8 +261,8 @@ g()
 
 #[test]
 fn fused_instruction_tracebacks_match_cpython() {
-    // The compiler fuses `LoadFast; LoadFast`, `StoreFast; LoadFast`, `LoadSmallInt; BinaryOp`
-    // and `LoadSmallInt; BinarySubscr` into one instruction and the VM branches on
+    // The compiler fuses `LoadFast; LoadFast`, `StoreFast; LoadFast`, `LoadSmallInt; BinaryOp`,
+    // `LoadSmallInt; BinarySubscr` and `LoadFast; BinaryOp` into one instruction and the VM branches on
     // `CompareOp; PopJumpIf*` without dispatching the jump: errors in either half keep
     // their own line (the second half's may be on another line). Compared
     // with CPython's traceback module: file, line and function of every frame, and the type.
@@ -316,6 +316,21 @@ for f, args in ((binop_lines, (\"s\",)), (subscr_lines, ([1],)), (binop_same, (N
         f(*args)
     except Exception as e:
         pe(e)
+def lfbin(a, flag):
+    if flag:
+        b = 1
+    c = a * 2
+    return (c +
+            b)
+def lfbin_type(a, b):
+    x = a
+    return (x -
+            b)
+for f, args in ((lfbin, (1, False)), (lfbin_type, (\"s\", 1))):
+    try:
+        f(*args)
+    except Exception as e:
+        pe(e)
 ";
     let upy_dir = tmpdir("tb-fused-upy");
     std::fs::write(upy_dir.join("t.py"), format!("import sys, io; pe = lambda e: (lambda s: (sys.print_exception(e, s), print('\\n'.join(s.getvalue().splitlines()[:-1])), print(type(e).__name__)))(io.StringIO())\n{body}")).unwrap();
@@ -332,5 +347,5 @@ for f, args in ((binop_lines, (\"s\",)), (subscr_lines, ([1],)), (binop_same, (N
     assert_eq!(cpy.status.code(), Some(0), "python3 failed: {}", text(&cpy.stderr));
     assert_eq!(upy.status.code(), Some(0), "stderr: {}", text(&upy.stderr));
     assert_eq!(text(&upy.stdout), text(&cpy.stdout));
-    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 11);
+    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 13);
 }
