@@ -64,9 +64,14 @@ impl Operand {
     }
 }
 
+const fn max_u8(a: u8, b: u8) -> u8 {
+    if a > b { a } else { b }
+}
+
 macro_rules! opcodes {
     ($( $(#[doc = $doc:literal])* $name:ident = $val:literal : $kind:ident, )*) => {
-        /// One bytecode instruction. Discriminants are part of the serialized format.
+        /// One bytecode instruction. Discriminants are part of the serialized format, and run
+/// from 0 without gaps (`Op::from_u8` relies on it; checked at compile time).
         #[repr(u8)]
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
         pub enum Op {
@@ -74,16 +79,34 @@ macro_rules! opcodes {
         }
 
         impl Op {
-            /// Decode an opcode byte (one table load: this is the interpreter's dispatch).
+            /// Decode an opcode byte (one compare: this is the interpreter's dispatch).
             #[inline(always)]
             pub const fn from_u8(b: u8) -> Option<Op> {
-                Self::DECODE[b as usize]
+                if b <= Self::LAST {
+                    // SAFETY: `Op` is `repr(u8)` and its discriminants are exactly
+                    // `0..=LAST`, every value once (checked at compile time by `CONTIGUOUS`
+                    // below), so `b` is the discriminant of a variant.
+                    Some(unsafe { core::mem::transmute::<u8, Op>(b) })
+                } else {
+                    None
+                }
             }
-            /// Opcode byte -> opcode.
-            const DECODE: [Option<Op>; 256] = {
-                let mut t = [None; 256];
-                $( t[$val] = Some(Op::$name); )*
-                t
+            /// The largest opcode byte.
+            pub const LAST: u8 = {
+                let mut m = 0u8;
+                $( m = max_u8(m, $val); )*
+                m
+            };
+            /// Compile-time proof for `from_u8`: `ALL` lists `LAST + 1` variants and the
+            /// i-th has discriminant i (so discriminants are `0..=LAST` without gaps).
+            const CONTIGUOUS: () = {
+                let all = Self::ALL;
+                assert!(all.len() == Self::LAST as usize + 1, "opcode discriminants must be contiguous from 0");
+                let mut i = 0;
+                while i < all.len() {
+                    assert!(all[i] as u8 as usize == i, "opcodes must be listed in discriminant order without gaps");
+                    i += 1;
+                }
             };
             /// The operand kind that follows this opcode.
             pub const fn operand(self) -> Operand {
@@ -104,6 +127,9 @@ macro_rules! opcodes {
             /// Every opcode, in table order.
             pub const ALL: &'static [Op] = &[ $( Op::$name, )* ];
         }
+
+        // Evaluate the proof (a failed assertion is a compile error).
+        const _: () = Op::CONTIGUOUS;
     };
 }
 

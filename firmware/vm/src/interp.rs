@@ -219,6 +219,39 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         }
                     }};
                 }
+                // The next item of a `for` loop: stored straight into the loop variable when
+                // the body starts with `StoreFast`/`StoreFastLoadFast` (that instruction is
+                // done here, one dispatch less; its load's error at its own offset + 1),
+                // else pushed.
+                macro_rules! for_item {
+                    ($v:expr) => {{
+                        let v = $v;
+                        let nb = code.get(ip).copied().unwrap_or(0);
+                        if nb == Op::StoreFast as u8 {
+                            let i = rd16(code, ip + 1);
+                            ip += 3;
+                            if let Some(s) = vm.stack.get_mut(base + i) {
+                                *s = v;
+                            }
+                        } else if nb == Op::StoreFastLoadFast as u8 {
+                            let a = rd16(code, ip + 1);
+                            let at = ip;
+                            ip += 3;
+                            let (i, j) = (a & 0xff, a >> 8);
+                            if let Some(s) = vm.stack.get_mut(base + i) {
+                                *s = v;
+                            }
+                            let w = vm.stack.get(base + j).copied().unwrap_or(Value::NULL);
+                            if w.is_null() {
+                                op_start = at + 1;
+                                break 'op Err(unbound_local(vm, fr.code, j));
+                            }
+                            vm.stack.push(w);
+                        } else {
+                            vm.stack.push(v);
+                        }
+                    }};
+                }
                 let Some(op) = Op::from_u8(opb) else {
                     break 'op Err(vm.raise(TypeId::RuntimeError, "invalid opcode"));
                 };
@@ -669,31 +702,27 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::ForIter => {
                         let t = jump!();
                         let it = top!();
-                        // Fast path: range iterator.
-                        if let Some(off) = it.as_obj() {
-                            if vm.heap.kind(off) == Kind::RangeIter {
-                                let o = vm.heap.get_mut::<obj::RangeIterObj>(off);
-                                let cur = o.cur;
-                                if (o.step > 0 && cur < o.stop) || (o.step < 0 && cur > o.stop) {
-                                    o.cur = cur.saturating_add(o.step);
-                                    let v = match Value::try_small(cur) {
-                                        Some(v) => v,
-                                        None => tri!(obj::int::new_int(vm, cur)),
-                                    };
-                                    vm.stack.push(v);
-                                } else {
+                        match range_step(vm, it) {
+                            Some(Some(cur)) => {
+                                if let Some(v) = Value::try_small(cur) {
+                                    for_item!(v);
+                                    continue 'instr;
+                                }
+                                let v = tri!(obj::int::new_int(vm, cur));
+                                for_item!(v);
+                            }
+                            Some(None) => {
+                                vm.stack.pop();
+                                ip = t;
+                                continue 'instr;
+                            }
+                            None => match tri!(runtime::next(vm, it)) {
+                                Some(v) => vm.stack.push(v),
+                                None => {
                                     vm.stack.pop();
                                     ip = t;
                                 }
-                                break 'op Ok(());
-                            }
-                        }
-                        match tri!(runtime::next(vm, it)) {
-                            Some(v) => vm.stack.push(v),
-                            None => {
-                                vm.stack.pop();
-                                ip = t;
-                            }
+                            },
                         }
                     }
                     Op::BuildTuple | Op::BuildList | Op::BuildSet => {
@@ -1235,6 +1264,24 @@ fn list_slot(vm: &Vm, o: Value, k: Value) -> Option<(u32, usize)> {
     let (items, n) = (lo.items, lo.len as i64);
     let j = if i < 0 { i as i64 + n } else { i as i64 };
     (j >= 0 && j < n).then_some((items, j as usize))
+}
+
+/// One step of a range iterator: None if `it` is not one, Some(None) when it is exhausted,
+/// else Some(Some(next value)) with the iterator advanced.
+#[inline(always)]
+fn range_step(vm: &mut Vm, it: Value) -> Option<Option<i64>> {
+    let off = it.as_obj()?;
+    if vm.heap.kind(off) != Kind::RangeIter {
+        return None;
+    }
+    let o = vm.heap.get_mut::<obj::RangeIterObj>(off);
+    let cur = o.cur;
+    if (o.step > 0 && cur < o.stop) || (o.step < 0 && cur > o.stop) {
+        o.cur = cur.saturating_add(o.step);
+        Some(Some(cur))
+    } else {
+        Some(None)
+    }
 }
 
 /// `a <op> b` for two small ints when the result is a small int (no allocation, no error).

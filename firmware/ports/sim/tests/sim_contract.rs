@@ -262,8 +262,9 @@ g()
 #[test]
 fn fused_instruction_tracebacks_match_cpython() {
     // The compiler fuses `LoadFast; LoadFast`, `StoreFast; LoadFast`, `LoadSmallInt; BinaryOp`,
-    // `LoadSmallInt; BinarySubscr` and `LoadFast; BinaryOp` into one instruction and the VM branches on
-    // `CompareOp; PopJumpIf*` without dispatching the jump: errors in either half keep
+    // `LoadSmallInt; BinarySubscr` and `LoadFast; BinaryOp` into one instruction; the VM branches
+    // on `CompareOp; PopJumpIf*` without dispatching the jump, and a `ForIter` over a range does
+    // the `StoreFast`/`StoreFastLoadFast` after it: errors in either half keep
     // their own line (the second half's may be on another line). Compared
     // with CPython's traceback module: file, line and function of every frame, and the type.
     let body = "def first(flag):
@@ -331,6 +332,20 @@ for f, args in ((lfbin, (1, False)), (lfbin_type, (\"s\", 1))):
         f(*args)
     except Exception as e:
         pe(e)
+def for_unbound(n):
+    for i in range(n):
+        x = j
+        j = i
+def for_unbound_lines(n):
+    for i in range(n):
+        y = (i +
+             k)
+        k = 1
+for f, args in ((for_unbound, (3,)), (for_unbound_lines, (2,))):
+    try:
+        f(*args)
+    except Exception as e:
+        pe(e)
 ";
     let upy_dir = tmpdir("tb-fused-upy");
     std::fs::write(upy_dir.join("t.py"), format!("import sys, io; pe = lambda e: (lambda s: (sys.print_exception(e, s), print('\\n'.join(s.getvalue().splitlines()[:-1])), print(type(e).__name__)))(io.StringIO())\n{body}")).unwrap();
@@ -347,5 +362,5 @@ for f, args in ((lfbin, (1, False)), (lfbin_type, (\"s\", 1))):
     assert_eq!(cpy.status.code(), Some(0), "python3 failed: {}", text(&cpy.stderr));
     assert_eq!(upy.status.code(), Some(0), "stderr: {}", text(&upy.stderr));
     assert_eq!(text(&upy.stdout), text(&cpy.stdout));
-    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 13);
+    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 15);
 }
