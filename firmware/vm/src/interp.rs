@@ -148,9 +148,9 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
         // Temporary roots live until the end of the instruction that made them: released
         // here when the frame changes and after every instruction that may allocate (the
         // end of the loop body). Arms that never allocate `continue` straight to the next
-        // instruction; anything one of them did root anyway (a scheduled callback run by
-        // a backward jump) is released at the end of the next instruction that falls
-        // through, so roots never accumulate.
+        // instruction; a backward jump checks pending events, which may run scheduled
+        // callbacks, so it falls through to the release (a `while True: pass` loop with
+        // callbacks scheduled must not accumulate roots).
         if vm.temp.len() > temp_base {
             vm.temp.truncate(temp_base);
         }
@@ -617,10 +617,11 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 let jop = ip;
                                 ip += 5;
                                 if c == (nb == Op::PopJumpIfTrue as u8) {
+                                    ip = t;
                                     if t <= jop {
                                         tri!(check_pending(vm));
+                                        break 'op Ok(());
                                     }
-                                    ip = t;
                                 }
                             } else {
                                 vm.stack.push(Value::bool(c));
@@ -658,6 +659,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let t = jump!();
                         if t <= op_start {
                             tri!(check_pending(vm));
+                            ip = t;
+                            break 'op Ok(());
                         }
                         ip = t;
                         continue 'instr;
@@ -674,10 +677,11 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         };
                         vm.stack.pop();
                         if b == (op == Op::PopJumpIfTrue) {
+                            ip = t;
                             if t <= op_start {
                                 tri!(check_pending(vm));
+                                break 'op Ok(());
                             }
-                            ip = t;
                         }
                         if plain {
                             continue 'instr;
