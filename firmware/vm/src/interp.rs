@@ -656,13 +656,12 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         continue 'instr;
                     }
                     Op::Jump => {
-                        let t = jump!();
+                        let t = rd32(code, ip);
+                        ip = t;
                         if t <= op_start {
                             tri!(check_pending(vm));
-                            ip = t;
                             break 'op Ok(());
                         }
-                        ip = t;
                         continue 'instr;
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
