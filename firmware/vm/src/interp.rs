@@ -353,7 +353,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::LoadAttr => {
                         let n = name!(arg16!());
                         let o = top!();
-                        let v = tri!(runtime::getattr(vm, o, n));
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        let v = tri!(runtime::getattr_at(vm, o, n, slot));
                         vm.stack.pop();
                         vm.stack.push(v);
                     }
@@ -361,7 +362,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let n = name!(arg16!());
                         let o = peek!(1);
                         let v = peek!(2);
-                        tri!(runtime::setattr(vm, o, n, v));
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        tri!(runtime::setattr_at(vm, o, n, v, slot));
                         let l = vm.stack.len();
                         vm.stack.truncate(l.saturating_sub(2));
                     }

@@ -124,6 +124,25 @@ pub struct Vm {
     pub opt_level: u8,
     /// Results of `runtime::lookup_in_type` (see `TypeCacheEntry`).
     pub(crate) type_cache: Box<[TypeCacheEntry]>,
+    /// Per-instruction attribute cache (see `attr_slot`): for each slot, the entry index in
+    /// an instance dict where the attribute named by the instruction hashing to that slot
+    /// was found last time. Only a hint: a hit is verified by comparing the entry's key
+    /// with the name, so it never needs flushing.
+    pub(crate) attr_cache: [u8; ATTR_CACHE_SIZE],
+    /// Bumped when a class gains a property or `__setattr__` after its creation: every
+    /// class's `CLASS_*` flags (a union over its MRO) are then recomputed on next use, so
+    /// subclasses see what was added to a base.
+    pub(crate) class_epoch: u32,
+}
+
+/// Slots in `Vm::attr_cache` (a power of two).
+pub(crate) const ATTR_CACHE_SIZE: usize = 256;
+
+/// The `Vm::attr_cache` slot of the instruction at address `addr` (bytecode pointer plus
+/// offset: unique per instruction while its code object lives).
+#[inline(always)]
+pub(crate) fn attr_slot(addr: usize) -> usize {
+    (addr as u32).wrapping_mul(0x9E37_79B1) as usize >> (32 - 8)
 }
 
 /// Entries in the type-attribute cache (a power of two).
@@ -197,6 +216,8 @@ impl Vm {
             fuel: None,
             type_cache: alloc::vec![TypeCacheEntry::EMPTY; TYPE_CACHE_SIZE].into_boxed_slice(),
             opt_level: 0,
+            attr_cache: [0; ATTR_CACHE_SIZE],
+            class_epoch: 0,
         };
         vm.fuel = vm.config.fuel;
         // A failure here means the heap is too small to hold the interpreter's own

@@ -68,22 +68,17 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: Value, ns: Value) -> PyResult
     }
     let bases_t = if base_list.is_empty() { super::tuple::new_tuple(vm, &[TypeId::Object.value()])? } else { bases };
     let qn = vm.dict_get_str(ns, q!("__qualname__")).unwrap_or(name);
-    let mut flags = 0u8;
-    if vm.dict_items(ns).iter().any(|(_, v)| v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Property)) {
-        flags |= super::CLASS_HAS_DESCR;
-    }
-    if vm.dict_get_str(ns, q!("__setattr__")).is_some() {
-        flags |= super::CLASS_HAS_SETATTR;
-    }
+    let mut flags = runtime::own_class_flags(vm, ns);
     for &c in &mro[1..] {
         if let Some(co) = c.as_obj() {
-            flags |= vm.heap.get::<ClassObj>(co).h.flags;
+            flags |= runtime::class_flags(vm, co);
         }
     }
     if let Some(d) = vm.dict_off(ns) {
         vm.heap.get_mut::<super::DictObj>(d).h.flags |= super::DICT_NAMESPACE;
     }
     vm.flush_type_cache();
+    let epoch = runtime::epoch_mark(vm);
     let c = vm.heap.get_mut::<ClassObj>(off);
     c.name = name;
     c.bases = bases_t;
@@ -92,6 +87,7 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: Value, ns: Value) -> PyResult
     c.qualname = qn;
     c.h.aux = native as u16;
     c.h.flags = flags;
+    c.flags_epoch = epoch;
     Ok(me)
 }
 

@@ -348,6 +348,8 @@ pub struct ClassObj {
     pub dict: Value,
     /// `__qualname__`.
     pub qualname: Value,
+    /// `Vm::class_epoch` when `h.flags` was computed (stale flags are recomputed).
+    pub flags_epoch: u32,
 }
 
 /// DictObj flag: the dict is a class namespace or a module's globals (adding or removing
