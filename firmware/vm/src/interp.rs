@@ -376,7 +376,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::LoadMethod => {
                         let n = name!(arg16!());
                         let o = top!();
-                        let (m, s) = tri!(runtime::load_method(vm, o, n));
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        let (m, s) = tri!(runtime::load_method_at(vm, o, n, slot));
                         vm.stack.pop();
                         vm.stack.push(m);
                         vm.stack.push(s);

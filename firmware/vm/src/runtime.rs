@@ -953,6 +953,53 @@ pub fn load_method(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<(Value, Va
     Ok((getattr(vm, obj_v, name)?, Value::NULL))
 }
 
+/// `LoadMethod` for the instruction with `Vm::attr_cache` slot `slot`: `load_method`, with
+/// a fast path for instances whose dict provably lacks `name` (its key filter) and whose
+/// class resolved `name` to a Python function at this instruction before
+/// (`Vm::method_cache`).
+#[inline(always)]
+pub fn load_method_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyResult<(Value, Value)> {
+    if let Some(off) = obj_v.as_obj() {
+        if vm.heap.kind(off) == Kind::Instance {
+            let inst = vm.heap.get::<obj::InstObj>(off);
+            let (cls, d) = (inst.class, inst.dict);
+            let unshadowed = match d.as_obj() {
+                None => true,
+                Some(doff) => vm.heap.kind(doff) == Kind::Dict && !vm.dict_may_have_str(doff, name),
+            };
+            if unshadowed {
+                let e = vm.method_cache[slot >> 1];
+                if e.cls == cls {
+                    if let Some(f) = vm.dict_entry_if(e.dict, e.idx, name) {
+                        if f.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func) {
+                            return Ok((f, obj_v));
+                        }
+                    }
+                }
+                return load_method_fill(vm, obj_v, cls, name, slot);
+            }
+        }
+    }
+    load_method(vm, obj_v, name)
+}
+
+/// `load_method_at` missed for an instance whose dict does not hold `name`.
+#[inline(never)]
+fn load_method_fill(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr, slot: usize) -> PyResult<(Value, Value)> {
+    use crate::vm::{MethodCacheEntry, TC_DICT};
+    if let Some(a) = lookup_in_type(vm, cls, name)? {
+        if a.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func) {
+            // Where it was found, if `lookup_in_type` could cache it.
+            let e = vm.type_cache[lookup_cache_slot(cls, name)];
+            if e.cls == cls && e.name == name && e.what == TC_DICT && !cls.is_null() {
+                vm.method_cache[slot >> 1] = MethodCacheEntry { cls, dict: e.dict, idx: e.idx };
+            }
+            return Ok((a, obj_v));
+        }
+    }
+    load_method(vm, obj_v, name)
+}
+
 /// Call `obj.name(*args)`.
 pub fn call_method(vm: &mut Vm, obj_v: Value, name: Qstr, args: &[Value]) -> PyResult<Value> {
     let (f, s) = load_method(vm, obj_v, name)?;

@@ -129,10 +129,35 @@ pub struct Vm {
     /// was found last time. Only a hint: a hit is verified by comparing the entry's key
     /// with the name, so it never needs flushing.
     pub(crate) attr_cache: [u8; ATTR_CACHE_SIZE],
+    /// Per-instruction `LoadMethod` cache (see `MethodCacheEntry`), indexed by
+    /// `attr_slot(..) >> 1`.
+    pub(crate) method_cache: Box<[MethodCacheEntry]>,
     /// Bumped when a class gains a property or `__setattr__` after its creation: every
     /// class's `CLASS_*` flags (a union over its MRO) are then recomputed on next use, so
     /// subclasses see what was added to a base.
     pub(crate) class_epoch: u32,
+}
+
+/// Entries in `Vm::method_cache` (half of `ATTR_CACHE_SIZE`).
+pub(crate) const METHOD_CACHE_SIZE: usize = ATTR_CACHE_SIZE / 2;
+
+/// Where a `LoadMethod` instruction last found a Python function for instances of `cls`:
+/// entry `idx` of the class namespace dict at `dict`. Flushed with `type_cache` (a class
+/// namespace gaining or losing a key, every collection), so while an entry exists the
+/// name still resolves to that dict entry along `cls`'s MRO; a hit re-reads the entry,
+/// checks its key and that the value is still a function.
+#[derive(Copy, Clone)]
+pub(crate) struct MethodCacheEntry {
+    /// The class (NULL: empty).
+    pub cls: Value,
+    /// The namespace dict.
+    pub dict: u32,
+    /// The entry index.
+    pub idx: u32,
+}
+
+impl MethodCacheEntry {
+    pub(crate) const EMPTY: MethodCacheEntry = MethodCacheEntry { cls: Value::NULL, dict: 0, idx: 0 };
 }
 
 /// Slots in `Vm::attr_cache` (a power of two).
@@ -218,6 +243,7 @@ impl Vm {
             opt_level: 0,
             attr_cache: [0; ATTR_CACHE_SIZE],
             class_epoch: 0,
+            method_cache: alloc::vec![MethodCacheEntry::EMPTY; METHOD_CACHE_SIZE].into_boxed_slice(),
         };
         vm.fuel = vm.config.fuel;
         // A failure here means the heap is too small to hold the interpreter's own
@@ -305,6 +331,7 @@ impl Vm {
     /// Forget every cached type-attribute lookup.
     pub(crate) fn flush_type_cache(&mut self) {
         self.type_cache.fill(TypeCacheEntry::EMPTY);
+        self.method_cache.fill(MethodCacheEntry::EMPTY);
     }
 
     /// Allocate a ValArray of `cap` NULL values.

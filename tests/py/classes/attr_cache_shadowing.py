@@ -81,3 +81,50 @@ d = A()
 print(get_m(d)())
 d.m = lambda: "shadow via LoadAttr"
 print(get_m(d)())
+
+# The method at one LoadMethod instruction becomes other kinds of callables.
+import gc
+class M:
+    def f(self):
+        return "plain"
+class Callable:
+    def __call__(self, *a):
+        return "callable instance %d" % len(a)
+def call_f(o):
+    return o.f()
+m = M()
+print(call_f(m), call_f(m))
+M.f = staticmethod(lambda: "static")
+print(call_f(m))
+M.f = classmethod(lambda cls: "classmethod " + cls.__name__)
+print(call_f(m))
+M.f = Callable()
+print(call_f(m))
+M.f = lambda self: "plain again"
+print(call_f(m))
+gc.collect()
+print(call_f(m))
+class M2(M):
+    pass
+m2 = M2()
+print(call_f(m2), call_f(m))
+M2.f = lambda self: "M2.f"
+print(call_f(m2), call_f(m))
+del M2.f
+print(call_f(m2))
+del M.f
+try:
+    call_f(m2)
+except AttributeError as e:
+    print("AttributeError", e)
+# Built-in method names on user instances and instances of built-in subclasses.
+class MyList(list):
+    def total(self):
+        return sum(self)
+def app(o, v):
+    o.append(v)
+    return o.total()
+ml = MyList()
+print(app(ml, 1), app(ml, 2))
+ml.total = lambda: "shadowed total"
+print(app(ml, 3))
