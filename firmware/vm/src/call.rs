@@ -302,6 +302,7 @@ pub(crate) fn enter_function(
         op: 0,
         generator: Value::NULL,
         entry,
+        init: false,
     });
     Ok(None)
 }

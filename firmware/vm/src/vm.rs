@@ -40,6 +40,9 @@ pub(crate) struct Frame {
     pub generator: Value,
     /// The `run` loop that pushed this frame returns when it returns.
     pub entry: bool,
+    /// The frame runs `__init__` for `cls(...)` called from the interpreter: the instance
+    /// is in `stack[ret_sp]`, and returning pushes it instead of the (None) result.
+    pub init: bool,
 }
 
 /// Settings a port chooses when creating a VM.

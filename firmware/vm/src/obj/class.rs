@@ -208,7 +208,7 @@ pub fn instantiate(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Qstr, Value)]
             all.extend_from_slice(args);
             let r = crate::call::call(vm, init, &all, kw)?;
             if !r.is_none() {
-                return Err(vm.raise(TypeId::TypeError, "__init__() should return None"));
+                return Err(init_returned(vm, r));
             }
         } else if is_exc_init || user_new.is_some() {
             // BaseException.__new__ already stored args.
@@ -218,6 +218,40 @@ pub fn instantiate(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Qstr, Value)]
         }
     }
     Ok(inst)
+}
+
+/// For `cls(...)` run by the interpreter without a nested `run`: when `cls` is a user class
+/// whose instances are plain objects (no built-in or exception base), with no `__new__`
+/// of its own (object's), and whose `__init__` is a Python function, that function. The
+/// interpreter then allocates the instance (`new_plain_instance`) and runs `__init__` in a
+/// frame marked `init`; anything else goes through `instantiate`.
+#[inline]
+pub(crate) fn inline_init(vm: &mut Vm, cls: Value) -> PyResult<Option<Value>> {
+    let Some(off) = cls.as_obj() else { return Ok(None) };
+    if vm.heap.kind(off) != Kind::Class || vm.heap.get::<ClassObj>(off).h.aux != TypeId::Object as u16 {
+        return Ok(None);
+    }
+    // `instantiate` calls a Python-level `__new__` (function or staticmethod); object's is
+    // a built-in immediate.
+    if runtime::lookup_in_type(vm, cls, q!("__new__"))?.is_some_and(|f| f.is_obj()) {
+        return Ok(None);
+    }
+    let Some(init) = runtime::lookup_in_type(vm, cls, q!("__init__"))? else { return Ok(None) };
+    Ok(init.as_obj().filter(|&o| vm.heap.kind(o) == Kind::Func).map(|_| init))
+}
+
+/// A bare instance of user class `cls` whose native base is object.
+pub(crate) fn new_plain_instance(vm: &mut Vm, cls: Value) -> PyResult<Value> {
+    let off = vm.alloc(Kind::Instance, core::mem::size_of::<InstObj>())?;
+    vm.heap.get_mut::<InstObj>(off).class = cls;
+    Ok(Value::obj(off))
+}
+
+/// TypeError for an `__init__` that returned `r` instead of None.
+#[inline(never)]
+pub(crate) fn init_returned(vm: &mut Vm, r: Value) -> crate::vm::Exc {
+    let t = runtime::type_name(vm, r);
+    vm.raise_fmt(TypeId::TypeError, format_args!("__init__() should return None, not '{t}'"))
 }
 
 /// Whether an `Attr` is a plain method (used by binding code).
