@@ -299,7 +299,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::LoadGlobal => {
                         let n = name!(arg16!());
-                        match runtime::load_global(vm, fr.globals, n) {
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        match runtime::load_global_at(vm, fr.globals, n, slot) {
                             Some(v) => vm.stack.push(v),
                             None => break 'op Err(name_error(vm, n)),
                         }

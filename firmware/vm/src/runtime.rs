@@ -209,13 +209,42 @@ fn lookup_cache_slot(owner: Value, name: Qstr) -> usize {
 /// module's globals (flagged `DICT_NAMESPACE`, so adding or removing a global flushes
 /// the cache) the entry found is cached in `vm.type_cache` and re-validated by key.
 pub fn load_global(vm: &mut Vm, globals: Value, name: Qstr) -> Option<Value> {
+    load_global_idx(vm, globals, name).map(|(v, _)| v)
+}
+
+/// `LoadGlobal` for the instruction with `Vm::attr_cache` slot `slot`: the entry of the
+/// globals dict where it found `name` last time is tried first (verified by its key, so
+/// the hint needs no invalidation), then `load_global`.
+#[inline(always)]
+pub fn load_global_at(vm: &mut Vm, globals: Value, name: Qstr, slot: usize) -> Option<Value> {
+    if let Some(g) = globals.as_obj() {
+        if vm.heap.kind(g) == Kind::Dict {
+            if let Some(v) = vm.dict_entry_if(g, vm.attr_cache[slot] as u32, name) {
+                return Some(v);
+            }
+        }
+    }
+    load_global_fill(vm, globals, name, slot)
+}
+
+#[inline(never)]
+fn load_global_fill(vm: &mut Vm, globals: Value, name: Qstr, slot: usize) -> Option<Value> {
+    let (v, idx) = load_global_idx(vm, globals, name)?;
+    if let Some(i) = idx.filter(|&i| i < 256) {
+        vm.attr_cache[slot] = i as u8;
+    }
+    Some(v)
+}
+
+/// `load_global`, with the entry index when the name was found in `globals` itself.
+fn load_global_idx(vm: &mut Vm, globals: Value, name: Qstr) -> Option<(Value, Option<u32>)> {
     use crate::vm::{TC_DICT, TypeCacheEntry};
     let slot = lookup_cache_slot(globals, name);
     let e = vm.type_cache[slot];
     if e.cls == globals && e.name == name && e.what == TC_DICT && !globals.is_null() {
         let (k, v) = vm.dict_entry(e.dict, e.idx);
         if k == Value::qstr(name) {
-            return Some(v);
+            return Some((v, (e.dict == globals.as_obj().unwrap_or(0)).then_some(e.idx)));
         }
     }
     let builtins = vm.builtins;
@@ -232,7 +261,7 @@ pub fn load_global(vm: &mut Vm, globals: Value, name: Qstr) -> Option<Value> {
             vm.type_cache[slot] = TypeCacheEntry { cls: globals, name, what: TC_DICT, val: Value::NULL, dict: doff, idx };
         }
     }
-    Some(v)
+    Some((v, (d == globals).then_some(idx)))
 }
 
 fn lookup_in_type_uncached(vm: &mut Vm, cls: Value, name: Qstr, entry: &mut crate::vm::TypeCacheEntry) -> PyResult<Option<Value>> {
