@@ -719,7 +719,7 @@ fn special_attr(vm: &mut Vm, v: Value, name: Qstr) -> PyResult<Option<Value>> {
             return Ok(Some(d));
         }
         if kind == Some(Kind::Instance) {
-            let d = obj::dict::new_dict(vm)?;
+            let d = obj::dict::new_instance_dict(vm)?;
             vm.heap.get_mut::<obj::InstObj>(off.unwrap_or(0)).dict = d;
             return Ok(Some(d));
         }
@@ -882,7 +882,7 @@ pub fn setattr(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value) -> PyResult<()> 
         };
         if flags & (obj::CLASS_HAS_DESCR | obj::CLASS_HAS_SETATTR) == 0 {
             let d = if d.is_null() {
-                let nd = obj::dict::new_dict(vm)?;
+                let nd = obj::dict::new_instance_dict(vm)?;
                 vm.heap.get_mut::<obj::InstObj>(off).dict = nd;
                 nd
             } else {
@@ -920,7 +920,7 @@ pub fn setattr(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value) -> PyResult<()> 
     let mut d = instance_dict(vm, obj_v);
     if d.is_null() {
         if matches!(kind, Kind::Instance | Kind::Exception | Kind::Func) {
-            d = obj::dict::new_dict(vm)?;
+            d = obj::dict::new_instance_dict(vm)?;
             match kind {
                 Kind::Instance => vm.heap.get_mut::<obj::InstObj>(off).dict = d,
                 Kind::Exception => vm.heap.get_mut::<obj::ExcObj>(off).dict = d,

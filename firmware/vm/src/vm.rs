@@ -135,11 +135,20 @@ pub struct Vm {
     /// Per-instruction `LoadMethod` cache (see `MethodCacheEntry`), indexed by
     /// `attr_slot(..) >> 1`.
     pub(crate) method_cache: Box<[MethodCacheEntry]>,
+    /// A filter of every name ever added as a key to a dict flagged `DICT_INSTANCE` (all
+    /// bits once any non-qstr key was): a clear bit proves that no instance dict holds that
+    /// name, so a method found on the class is not shadowed. Never cleared.
+    pub(crate) inst_keys: [u32; INST_KEY_WORDS],
     /// Bumped when a class gains a property or `__setattr__` after its creation: every
     /// class's `CLASS_*` flags (a union over its MRO) are then recomputed on next use, so
     /// subclasses see what was added to a base.
     pub(crate) class_epoch: u32,
 }
+
+/// log2 of the bits in `Vm::inst_keys`.
+pub(crate) const INST_KEY_BITS_LOG2: u32 = 9;
+/// Words in `Vm::inst_keys`.
+pub(crate) const INST_KEY_WORDS: usize = (1 << INST_KEY_BITS_LOG2) / 32;
 
 /// Entries in `Vm::method_cache` (half of `ATTR_CACHE_SIZE`).
 pub(crate) const METHOD_CACHE_SIZE: usize = ATTR_CACHE_SIZE / 2;
@@ -246,6 +255,7 @@ impl Vm {
             opt_level: 0,
             attr_cache: [0; ATTR_CACHE_SIZE],
             class_epoch: 0,
+            inst_keys: [0; INST_KEY_WORDS],
             method_cache: alloc::vec![MethodCacheEntry::EMPTY; METHOD_CACHE_SIZE].into_boxed_slice(),
         };
         vm.fuel = vm.config.fuel;

@@ -21,9 +21,22 @@ pub(crate) fn name_bloom(q: crate::qstr::Qstr) -> u16 {
     1 << (q.0.wrapping_mul(0x9E37_79B1) >> 28)
 }
 
+/// The bit of `Vm::inst_keys` for qstr `q`.
+#[inline(always)]
+fn inst_key_bit(q: crate::qstr::Qstr) -> usize {
+    (q.0.wrapping_mul(0x9E37_79B1) >> (32 - crate::vm::INST_KEY_BITS_LOG2)) as usize
+}
+
 /// A new empty dict.
 pub fn new_dict(vm: &mut Vm) -> PyResult<Value> {
     let off = vm.alloc(Kind::Dict, core::mem::size_of::<DictObj>())?;
+    Ok(Value::obj(off))
+}
+
+/// A new empty dict for an object's `__dict__` (flagged `DICT_INSTANCE`).
+pub fn new_instance_dict(vm: &mut Vm) -> PyResult<Value> {
+    let off = vm.alloc(Kind::Dict, core::mem::size_of::<DictObj>())?;
+    vm.heap.get_mut::<DictObj>(off).h.flags |= super::DICT_INSTANCE;
     Ok(Value::obj(off))
 }
 
@@ -237,11 +250,33 @@ impl Vm {
     /// May dict `d` (a `Kind::Dict` table) have a key equal to `name`? False is a proof of
     /// absence: a dict's `h.aux` is a 16-bit filter with `name_bloom(q)` set for every qstr
     /// key ever added (and every bit for any other key, since a heap str matches a qstr of
-    /// the same text), cleared only when the dict is emptied by `dict_clear`. Every key
-    /// enters through `dict_append`, which maintains it.
+    /// the same text), cleared only when the dict is emptied by `dict_clear`; for an
+    /// instance dict `Vm::inst_keys` is a second, VM-wide filter. Every key enters through
+    /// `dict_append`, which maintains both.
     #[inline(always)]
     pub(crate) fn dict_may_have_str(&self, d: u32, name: crate::qstr::Qstr) -> bool {
-        self.heap.get::<DictObj>(d).h.aux & name_bloom(name) != 0
+        let h = self.heap.get::<DictObj>(d).h;
+        h.aux & name_bloom(name) != 0 && (h.flags & super::DICT_INSTANCE == 0 || self.inst_key_may_exist(name))
+    }
+
+    /// Note key `key` entering an instance dict in `Vm::inst_keys`.
+    #[inline]
+    fn note_inst_key(&mut self, key: Value) {
+        match key.as_qstr() {
+            Some(q) => {
+                let b = inst_key_bit(q);
+                self.inst_keys[b / 32] |= 1 << (b % 32);
+            }
+            None => self.inst_keys = [u32::MAX; crate::vm::INST_KEY_WORDS],
+        }
+    }
+
+    /// Could any instance dict have (or have had) a key equal to `name`? False proves that
+    /// no instance dict holds it (see `Vm::inst_keys`).
+    #[inline(always)]
+    pub(crate) fn inst_key_may_exist(&self, name: crate::qstr::Qstr) -> bool {
+        let b = inst_key_bit(name);
+        self.inst_keys[b / 32] & (1 << (b % 32)) != 0
     }
 
     /// The value of entry `idx` of dict table `d` if that entry is live and its key is the
@@ -363,9 +398,15 @@ impl Vm {
             self.dict_resize(d, newcap.max(len + 1))?;
         }
         let dobj = self.heap.get_mut::<DictObj>(d);
+        let mut instance = false;
         if dobj.h.kind == Kind::Dict as u8 {
             dobj.h.aux |= key.as_qstr().map_or(u16::MAX, name_bloom);
+            instance = dobj.h.flags & super::DICT_INSTANCE != 0;
         }
+        if instance {
+            self.note_inst_key(key);
+        }
+        let dobj = self.heap.get_mut::<DictObj>(d);
         let i = dobj.used;
         dobj.used += 1;
         dobj.len += 1;
