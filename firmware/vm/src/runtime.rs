@@ -627,6 +627,16 @@ pub fn setattr_at(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value, slot: usize) 
                 Some(c) if vm.heap.kind(c) == Kind::Class => class_flags(vm, c) & (obj::CLASS_HAS_DESCR | obj::CLASS_HAS_SETATTR) == 0,
                 _ => false,
             };
+            if plain && d.is_null() {
+                // The first attribute: the instance gets its dict.
+                let nd = obj::dict::new_instance_dict(vm)?;
+                vm.heap.get_mut::<obj::InstObj>(off).dict = nd;
+                let i = vm.dict_append_str(nd.as_obj().unwrap_or(0), name, v)?;
+                if i < 256 {
+                    vm.attr_cache[slot] = i as u8;
+                }
+                return Ok(());
+            }
             if let Some(doff) = d.as_obj().filter(|_| plain) {
                 if vm.heap.kind(doff) == Kind::Dict {
                     let idx = vm.attr_cache[slot] as u32;
