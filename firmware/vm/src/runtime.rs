@@ -1007,7 +1007,7 @@ pub fn load_method_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyR
                 Some(doff) => vm.heap.kind(doff) == Kind::Dict && !vm.dict_may_have_str(doff, name),
             };
             if unshadowed {
-                let e = vm.method_cache[slot >> 1];
+                let e = vm.method_cache[method_slot(slot, cls)];
                 if e.cls == cls {
                     if let Some(f) = vm.dict_entry_if(e.dict, e.idx, name) {
                         if f.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func) {
@@ -1022,6 +1022,15 @@ pub fn load_method_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyR
     load_method(vm, obj_v, name)
 }
 
+/// The `Vm::method_cache` entry for the instruction with `attr_cache` slot `slot` and
+/// class `cls`: a site that sees several classes uses one entry per class. (An entry's
+/// meaning depends only on its class and name, which a hit checks, so where it sits is
+/// just a matter of hit rates.)
+#[inline(always)]
+fn method_slot(slot: usize, cls: Value) -> usize {
+    (slot ^ (cls.bits().wrapping_mul(0x9E37_79B1) >> 24) as usize) & (crate::vm::METHOD_CACHE_SIZE - 1)
+}
+
 /// `load_method_at` missed for an instance whose dict does not hold `name`.
 #[inline(never)]
 fn load_method_fill(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr, slot: usize) -> PyResult<(Value, Value)> {
@@ -1031,7 +1040,7 @@ fn load_method_fill(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr, slot: usi
             // Where it was found, if `lookup_in_type` could cache it.
             let e = vm.type_cache[lookup_cache_slot(cls, name)];
             if e.cls == cls && e.name == name && e.what == TC_DICT && !cls.is_null() {
-                vm.method_cache[slot >> 1] = MethodCacheEntry { cls, dict: e.dict, idx: e.idx };
+                vm.method_cache[method_slot(slot, cls)] = MethodCacheEntry { cls, dict: e.dict, idx: e.idx };
             }
             return Ok((a, obj_v));
         }

@@ -132,8 +132,8 @@ pub struct Vm {
     /// was found last time. Only a hint: a hit is verified by comparing the entry's key
     /// with the name, so it never needs flushing.
     pub(crate) attr_cache: [u8; ATTR_CACHE_SIZE],
-    /// Per-instruction `LoadMethod` cache (see `MethodCacheEntry`), indexed by
-    /// `attr_slot(..) >> 1`.
+    /// Per-instruction `LoadMethod` cache (see `MethodCacheEntry`), indexed by the
+    /// instruction's `attr_slot` and the class (`runtime::method_slot`).
     pub(crate) method_cache: Box<[MethodCacheEntry]>,
     /// A filter of every name ever added as a key to a dict flagged `DICT_INSTANCE` (all
     /// bits once any non-qstr key was): a clear bit proves that no instance dict holds that

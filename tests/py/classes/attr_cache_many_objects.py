@@ -89,3 +89,28 @@ u.__dict__[name] = "heap str key"
 print(u.name)
 u.name = "updated"
 print(u.name, u.__dict__[name])
+
+# One call site, several classes (a polymorphic LoadMethod), methods rebound meanwhile.
+class T1:
+    def fn(self):
+        return 1
+class T2(T1):
+    def fn(self):
+        return 2
+class T3(T1):
+    pass
+class T4:
+    def fn(self):
+        return 4
+def run_all(ts):
+    return [t.fn() for t in ts]
+ts = [T1(), T2(), T3(), T4(), T2(), T3()]
+print(run_all(ts))
+T1.fn = lambda self: 10
+print(run_all(ts))
+T3.fn = lambda self: 30
+print(run_all(ts))
+del T2.fn
+print(run_all(ts))
+ts[0].fn = lambda: "own"
+print(run_all(ts))
