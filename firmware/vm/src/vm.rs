@@ -150,8 +150,8 @@ pub(crate) const INST_KEY_BITS_LOG2: u32 = 9;
 /// Words in `Vm::inst_keys`.
 pub(crate) const INST_KEY_WORDS: usize = (1 << INST_KEY_BITS_LOG2) / 32;
 
-/// Entries in `Vm::method_cache` (half of `ATTR_CACHE_SIZE`).
-pub(crate) const METHOD_CACHE_SIZE: usize = ATTR_CACHE_SIZE / 2;
+/// Entries in `Vm::method_cache` (a power of two).
+pub(crate) const METHOD_CACHE_SIZE: usize = 128;
 
 /// Where a `LoadMethod` instruction last found a Python function for instances of `cls`:
 /// entry `idx` of the class namespace dict at `dict`. Flushed with `type_cache` (a class
@@ -173,13 +173,13 @@ impl MethodCacheEntry {
 }
 
 /// Slots in `Vm::attr_cache` (a power of two).
-pub(crate) const ATTR_CACHE_SIZE: usize = 256;
+pub(crate) const ATTR_CACHE_SIZE: usize = 512;
 
 /// The `Vm::attr_cache` slot of the instruction at address `addr` (bytecode pointer plus
 /// offset: unique per instruction while its code object lives).
 #[inline(always)]
 pub(crate) fn attr_slot(addr: usize) -> usize {
-    (addr as u32).wrapping_mul(0x9E37_79B1) as usize >> (32 - 8)
+    (addr as u32).wrapping_mul(0x9E37_79B1) as usize >> (32 - 9)
 }
 
 /// Entries in the type-attribute cache (a power of two).
