@@ -613,6 +613,9 @@ pub fn getattr_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyResul
     getattr(vm, obj_v, name)
 }
 
+/// Largest `ClassObj::inst_attrs` (instance dicts start with at most this many entries).
+const MAX_INST_ATTRS_HINT: u32 = 16;
+
 /// `StoreAttr`: `obj.name = v` for the instruction with `Vm::attr_cache` slot `slot`
 /// (see `getattr_at`). Instances of classes without properties and `__setattr__` write
 /// their dict directly: the cached entry when its key is `name`, else the entry found,
@@ -628,10 +631,17 @@ pub fn setattr_at(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value, slot: usize) 
                 _ => false,
             };
             if plain && d.is_null() {
-                // The first attribute: the instance gets its dict.
+                // The first attribute: the instance gets its dict, sized for as many
+                // attributes as earlier instances of the class got.
                 let nd = obj::dict::new_instance_dict(vm)?;
                 vm.heap.get_mut::<obj::InstObj>(off).dict = nd;
-                let i = vm.dict_append_str(nd.as_obj().unwrap_or(0), name, v)?;
+                let ndoff = nd.as_obj().unwrap_or(0);
+                let hint = vm.heap.get::<obj::ClassObj>(cls.as_obj().unwrap_or(0)).inst_attrs;
+                // (The first append makes room for 4 anyway.)
+                if hint > 4 {
+                    vm.dict_reserve_empty(ndoff, hint)?;
+                }
+                let i = vm.dict_append_str(ndoff, name, v)?;
                 if i < 256 {
                     vm.attr_cache[slot] = i as u8;
                 }
@@ -650,7 +660,17 @@ pub fn setattr_at(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value, slot: usize) 
                             vm.dict_set_entry_value(doff, i, v);
                             i
                         }
-                        None => vm.dict_append_str(doff, name, v)?,
+                        None => {
+                            let i = vm.dict_append_str(doff, name, v)?;
+                            // Remember the size for the class's next instances.
+                            if let Some(co) = cls.as_obj() {
+                                let c = vm.heap.get_mut::<obj::ClassObj>(co);
+                                if i >= c.inst_attrs && i < MAX_INST_ATTRS_HINT {
+                                    c.inst_attrs = i + 1;
+                                }
+                            }
+                            i
+                        }
                     };
                     if i < 256 {
                         vm.attr_cache[slot] = i as u8;

@@ -179,7 +179,7 @@ pub(crate) const ATTR_CACHE_SIZE: usize = 512;
 /// offset: unique per instruction while its code object lives).
 #[inline(always)]
 pub(crate) fn attr_slot(addr: usize) -> usize {
-    (addr as u32).wrapping_mul(0x9E37_79B1) as usize >> (32 - 9)
+    ((addr as u32).wrapping_mul(0x9E37_79B1) >> (32 - ATTR_CACHE_SIZE.trailing_zeros())) as usize
 }
 
 /// Entries in the type-attribute cache (a power of two).

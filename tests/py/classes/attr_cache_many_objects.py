@@ -114,3 +114,17 @@ del T2.fn
 print(run_all(ts))
 ts[0].fn = lambda: "own"
 print(run_all(ts))
+
+# Instance dicts sized from earlier instances of the class: later instances with fewer,
+# more, or other attributes.
+class Rec:
+    def __init__(self, n):
+        for i in range(n):
+            setattr(self, "f%d" % i, i)
+        self.last = n
+recs = [Rec(n) for n in (6, 2, 20, 0, 9)]
+print([r.last for r in recs], [len(vars(r)) for r in recs])
+r = Rec(3)
+r.extra = 1
+del r.f0
+print(sorted(vars(r).items()))

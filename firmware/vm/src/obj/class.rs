@@ -85,6 +85,7 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: Value, ns: Value) -> PyResult
     c.mro = mro_t;
     c.dict = ns;
     c.qualname = qn;
+    c.inst_attrs = 0;
     c.h.aux = native as u16;
     c.h.flags = flags;
     c.flags_epoch = epoch;

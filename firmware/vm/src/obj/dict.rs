@@ -300,6 +300,14 @@ impl Vm {
         }
     }
 
+    /// Give the empty dict table `d` room for `cap` entries.
+    pub(crate) fn dict_reserve_empty(&mut self, d: u32, cap: u32) -> PyResult<()> {
+        if self.heap.get::<DictObj>(d).cap < cap {
+            self.dict_resize(d, cap)?;
+        }
+        Ok(())
+    }
+
     /// Add qstr key `name` (known to be absent: `dict_find_str` found nothing) with value
     /// `v` to dict table `d`; returns the new entry's index.
     pub(crate) fn dict_append_str(&mut self, d: u32, name: crate::qstr::Qstr, v: Value) -> PyResult<u32> {

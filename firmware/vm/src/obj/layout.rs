@@ -350,6 +350,9 @@ pub struct ClassObj {
     pub qualname: Value,
     /// `Vm::class_epoch` when `h.flags` was computed (stale flags are recomputed).
     pub flags_epoch: u32,
+    /// Most attributes an instance's dict got through `StoreAttr` (capped): new instances'
+    /// dicts start with room for that many, instead of growing 4 -> 8 -> ...
+    pub inst_attrs: u32,
 }
 
 /// DictObj flag: the dict is a class namespace or a module's globals (adding or removing
