@@ -221,6 +221,22 @@ pub(crate) fn enter_function(
     enter_function_slow(vm, func, args_at, npos, kw, ret_sp, entry, locals)
 }
 
+/// `enter_function`, not inlined (for the less frequent call sites).
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+pub(crate) fn enter_function_outlined(
+    vm: &mut Vm,
+    func: Value,
+    args_at: u32,
+    npos: usize,
+    kw: &[(Qstr, Value)],
+    ret_sp: u32,
+    entry: bool,
+    locals: Value,
+) -> PyResult<Option<Value>> {
+    enter_function(vm, func, args_at, npos, kw, ret_sp, entry, locals)
+}
+
 /// `enter_function` for every case: keywords, `*args`/`**kw`, keyword-only parameters,
 /// defaults, closures, generators, argument errors, the frame limit.
 #[allow(clippy::too_many_arguments)]

@@ -782,7 +782,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                     };
                                     vm.frames[fi].ip = ip as u32;
                                     vm.frames[fi].op = op_start as u32;
-                                    match call::enter_function(vm, f, first as u32, npos_total + 1, &kw, ret_sp as u32, false, Value::NULL) {
+                                    match call::enter_function_outlined(vm, f, first as u32, npos_total + 1, &kw, ret_sp as u32, false, Value::NULL) {
                                         Ok(None) => continue 'frame,
                                         Ok(Some(g)) => {
                                             vm.stack.truncate(ret_sp);
@@ -811,7 +811,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 vm.stack[ret_sp] = inst;
                                 vm.frames[fi].ip = ip as u32;
                                 vm.frames[fi].op = op_start as u32;
-                                match call::enter_function(vm, init, self_at as u32, npos_total + 1, &[], ret_sp as u32, false, Value::NULL) {
+                                match call::enter_function_outlined(vm, init, self_at as u32, npos_total + 1, &[], ret_sp as u32, false, Value::NULL) {
                                     Ok(None) => {
                                         if let Some(t) = vm.frames.last_mut() {
                                             t.init = true;

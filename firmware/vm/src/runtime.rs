@@ -1016,7 +1016,7 @@ pub fn load_method(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<(Value, Va
 /// a fast path for instances whose dict provably lacks `name` (its key filter) and whose
 /// class resolved `name` to a Python function at this instruction before
 /// (`Vm::method_cache`).
-#[inline(always)]
+#[inline]
 pub fn load_method_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyResult<(Value, Value)> {
     if let Some(off) = obj_v.as_obj() {
         if vm.heap.kind(off) == Kind::Instance {
