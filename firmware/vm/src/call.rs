@@ -158,7 +158,90 @@ pub fn call_python(vm: &mut Vm, func: Value, args: &[Value], kw: &[(Qstr, Value)
 /// their names in `kw` (values in `kw` are the same). Returns Some(generator) instead of
 /// pushing a frame when the function is a generator or coroutine.
 #[allow(clippy::too_many_arguments)]
+#[inline(always)]
 pub(crate) fn enter_function(
+    vm: &mut Vm,
+    func: Value,
+    args_at: u32,
+    npos: usize,
+    kw: &[(Qstr, Value)],
+    ret_sp: u32,
+    entry: bool,
+    locals: Value,
+) -> PyResult<Option<Value>> {
+    // Fast path (inlined into the interpreter's calls): positional arguments only, exactly
+    // as many as the function's positional parameters or fewer with defaults for the rest,
+    // no free variables, not a generator. The arguments already sit where the locals go.
+    if kw.is_empty() && vm.frames.len() < vm.config.max_frames {
+        let foff = func.as_obj().unwrap_or(0);
+        let fo = vm.heap.get::<obj::FuncObj>(foff);
+        let (code, globals, defaults) = (fo.code, fo.globals, fo.defaults);
+        let c = vm.code(code);
+        let argcount = c.argcount as usize;
+        let n_locals = c.n_locals as usize;
+        let plain = c.kwonly == 0
+            && c.n_free == 0
+            && c.h.aux & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR | CodeFlags::COROUTINE) == 0;
+        let base = args_at as usize;
+        if plain && npos <= argcount && n_locals >= argcount {
+            let filled = if npos == argcount {
+                true
+            } else if let Some(defs) = vm.tuple_items(defaults).filter(|d| npos + d.len() >= argcount) {
+                // The last `argcount - npos` defaults follow the arguments.
+                let first = defs.len() - (argcount - npos);
+                let toff = defaults.as_obj().unwrap_or(0);
+                let nd = defs.len();
+                vm.stack.truncate(base + npos);
+                let Vm { heap, stack, .. } = vm;
+                stack.extend_from_slice(&heap.vals_at(toff, obj::TUPLE_DATA, nd)[first..]);
+                true
+            } else {
+                false
+            };
+            if filled {
+                vm.stack.truncate(base + argcount);
+                vm.stack.resize(base + n_locals, Value::NULL);
+                vm.frames.push(Frame {
+                    code,
+                    globals,
+                    locals,
+                    func,
+                    base: base as u32,
+                    ret_sp,
+                    ip: 0,
+                    op: 0,
+                    generator: Value::NULL,
+                    entry,
+                    init: false,
+                });
+                return Ok(None);
+            }
+        }
+    }
+    enter_function_slow(vm, func, args_at, npos, kw, ret_sp, entry, locals)
+}
+
+/// `enter_function`, not inlined (for the less frequent call sites).
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+pub(crate) fn enter_function_outlined(
+    vm: &mut Vm,
+    func: Value,
+    args_at: u32,
+    npos: usize,
+    kw: &[(Qstr, Value)],
+    ret_sp: u32,
+    entry: bool,
+    locals: Value,
+) -> PyResult<Option<Value>> {
+    enter_function(vm, func, args_at, npos, kw, ret_sp, entry, locals)
+}
+
+/// `enter_function` for every case: keywords, `*args`/`**kw`, keyword-only parameters,
+/// defaults, closures, generators, argument errors, the frame limit.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn enter_function_slow(
     vm: &mut Vm,
     func: Value,
     args_at: u32,
@@ -183,14 +266,19 @@ pub(crate) fn enter_function(
     let flags = CodeFlags(c.h.aux);
     let varnames = c.varnames;
     let base = args_at as usize;
-    let simple = kw.is_empty()
-        && npos == argcount
-        && kwonly == 0
-        && !flags.has(CodeFlags::VARARGS)
-        && !flags.has(CodeFlags::VARKEYWORDS);
-    if simple {
-        // Fast path: the arguments already sit where the locals go.
+    let positional_only_call = kw.is_empty() && kwonly == 0 && !flags.has(CodeFlags::VARARGS) && !flags.has(CodeFlags::VARKEYWORDS);
+    // Defaults that fill the missing trailing positionals (none when all were given).
+    let ndefs = if npos < argcount { vm.tuple_items(defaults).map_or(0, |t| t.len()) } else { 0 };
+    if positional_only_call && npos <= argcount && npos + ndefs >= argcount {
+        // Fast path: the arguments already sit where the locals go; the last
+        // `argcount - npos` defaults follow them.
         vm.stack.truncate(base + npos);
+        if npos < argcount {
+            let toff = defaults.as_obj().unwrap_or(0);
+            let first = ndefs - (argcount - npos);
+            let Vm { heap, stack, .. } = vm;
+            stack.extend_from_slice(&heap.vals_at(toff, obj::TUPLE_DATA, ndefs)[first..]);
+        }
         vm.stack.resize(base + n_locals, Value::NULL);
     } else {
         let mut slots: Vec<Value> = alloc::vec![Value::NULL; n_locals];
@@ -281,9 +369,12 @@ pub(crate) fn enter_function(
         vm.stack.extend_from_slice(&slots);
     }
     if n_free > 0 {
-        let cells: Vec<Value> = vm.tuple_items(closure).map(|s| s.to_vec()).unwrap_or_default();
-        for (i, c) in cells.into_iter().enumerate().take(n_free) {
-            vm.stack[base + n_locals - n_free + i] = c;
+        let n = vm.tuple_items(closure).map_or(0, |t| t.len()).min(n_free);
+        let coff = closure.as_obj().unwrap_or(0);
+        let at = (base + n_locals).saturating_sub(n_free);
+        let Vm { heap, stack, .. } = vm;
+        if let Some(dst) = stack.get_mut(at..at + n) {
+            dst.copy_from_slice(heap.vals_at(coff, obj::TUPLE_DATA, n));
         }
     }
     if flags.has(CodeFlags::GENERATOR) || flags.has(CodeFlags::COROUTINE) {
@@ -302,6 +393,7 @@ pub(crate) fn enter_function(
         op: 0,
         generator: Value::NULL,
         entry,
+        init: false,
     });
     Ok(None)
 }

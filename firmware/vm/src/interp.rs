@@ -386,7 +386,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::LoadGlobal => {
                         let n = name!(arg16!());
-                        match runtime::load_global(vm, fr.globals, n) {
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        match runtime::load_global_at(vm, fr.globals, n, slot) {
                             Some(v) => vm.stack.push(v),
                             None => break 'op Err(name_error(vm, n)),
                         }
@@ -440,7 +441,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::LoadAttr => {
                         let n = name!(arg16!());
                         let o = top!();
-                        let v = tri!(runtime::getattr(vm, o, n));
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        let v = tri!(runtime::getattr_at(vm, o, n, slot));
                         vm.stack.pop();
                         vm.stack.push(v);
                     }
@@ -448,7 +450,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let n = name!(arg16!());
                         let o = peek!(1);
                         let v = peek!(2);
-                        tri!(runtime::setattr(vm, o, n, v));
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        tri!(runtime::setattr_at(vm, o, n, v, slot));
                         let l = vm.stack.len();
                         vm.stack.truncate(l.saturating_sub(2));
                     }
@@ -461,7 +464,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::LoadMethod => {
                         let n = name!(arg16!());
                         let o = top!();
-                        let (m, s) = tri!(runtime::load_method(vm, o, n));
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        let (m, s) = tri!(runtime::load_method_at(vm, o, n, slot));
                         vm.stack.pop();
                         vm.stack.push(m);
                         vm.stack.push(s);
@@ -916,7 +920,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                     };
                                     vm.frames[fi].ip = ip as u32;
                                     vm.frames[fi].op = op_start as u32;
-                                    match call::enter_function(vm, f, first as u32, npos_total + 1, &kw, ret_sp as u32, false, Value::NULL) {
+                                    match call::enter_function_outlined(vm, f, first as u32, npos_total + 1, &kw, ret_sp as u32, false, Value::NULL) {
                                         Ok(None) => continue 'frame,
                                         Ok(Some(g)) => {
                                             vm.stack.truncate(ret_sp);
@@ -925,6 +929,39 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                         }
                                         Err(e) => break 'op Err(e),
                                     }
+                                }
+                            }
+                        }
+                        // A user class whose `__init__` is a Python function: the instance is
+                        // made here and `__init__` runs in a frame of this loop (no native
+                        // recursion); its ReturnValue leaves the instance as the result.
+                        if nk == 0 && first == args_start && f.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Class) {
+                            if let Some(init) = tri!(obj::class::inline_init(vm, f)) {
+                                let inst = tri!(obj::class::new_plain_instance(vm, f));
+                                let self_at = if is_method {
+                                    // The callable was copied over the NULL self slot: reuse it.
+                                    args_start - 1
+                                } else {
+                                    vm.stack.insert(args_start, inst);
+                                    args_start
+                                };
+                                vm.stack[self_at] = inst;
+                                vm.stack[ret_sp] = inst;
+                                vm.frames[fi].ip = ip as u32;
+                                vm.frames[fi].op = op_start as u32;
+                                match call::enter_function_outlined(vm, init, self_at as u32, npos_total + 1, &[], ret_sp as u32, false, Value::NULL) {
+                                    Ok(None) => {
+                                        if let Some(t) = vm.frames.last_mut() {
+                                            t.init = true;
+                                        }
+                                        continue 'frame;
+                                    }
+                                    Ok(Some(g)) => {
+                                        vm.root(g);
+                                        vm.stack.truncate(ret_sp);
+                                        break 'op Err(obj::class::init_returned(vm, g));
+                                    }
+                                    Err(e) => break 'op Err(e),
                                 }
                             }
                         }
@@ -1022,7 +1059,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         vm.stack.push(Value::mod_fun(crate::types::ModuleId::Builtins as u8, crate::modules::builtins::BUILD_CLASS_SLOT));
                     }
                     Op::ReturnValue => {
-                        let v = pop!();
+                        let mut v = pop!();
                         let fr2 = vm.frames[fi];
                         if let Some(g) = fr2.generator.as_obj() {
                             let go = vm.heap.get_mut::<obj::GenObj>(g);
@@ -1030,6 +1067,20 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             go.frame = 0;
                         }
                         vm.frames.pop();
+                        if fr2.init {
+                            // `cls(...)`'s `__init__` returns: the result is the instance. A
+                            // non-None return raises in the caller (its frame is on top now).
+                            if !v.is_none() {
+                                vm.root(v);
+                                vm.stack.truncate(fr2.ret_sp as usize);
+                                let e = obj::class::init_returned(vm, v);
+                                if fr2.entry {
+                                    return Err(e);
+                                }
+                                break 'op Err(e);
+                            }
+                            v = vm.stack.get(fr2.ret_sp as usize).copied().unwrap_or(Value::NONE);
+                        }
                         vm.stack.truncate(fr2.ret_sp as usize);
                         vm.temp.truncate(temp_base);
                         if fr2.entry {
@@ -1641,6 +1692,7 @@ fn gen_resume_inner(
         op: ip.saturating_sub(1),
         generator: g,
         entry: true,
+        init: false,
     });
     if let Some(e) = throw {
         vm.exc = e;
@@ -1772,6 +1824,7 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyRe
         op: 0,
         generator: Value::NULL,
         entry: true,
+        init: false,
     });
     vm.native_depth += 1;
     let r = run(vm);

@@ -209,13 +209,42 @@ fn lookup_cache_slot(owner: Value, name: Qstr) -> usize {
 /// module's globals (flagged `DICT_NAMESPACE`, so adding or removing a global flushes
 /// the cache) the entry found is cached in `vm.type_cache` and re-validated by key.
 pub fn load_global(vm: &mut Vm, globals: Value, name: Qstr) -> Option<Value> {
+    load_global_idx(vm, globals, name).map(|(v, _)| v)
+}
+
+/// `LoadGlobal` for the instruction with `Vm::attr_cache` slot `slot`: the entry of the
+/// globals dict where it found `name` last time is tried first (verified by its key, so
+/// the hint needs no invalidation), then `load_global`.
+#[inline(always)]
+pub fn load_global_at(vm: &mut Vm, globals: Value, name: Qstr, slot: usize) -> Option<Value> {
+    if let Some(g) = globals.as_obj() {
+        if vm.heap.kind(g) == Kind::Dict {
+            if let Some(v) = vm.dict_entry_if(g, vm.attr_cache[slot] as u32, name) {
+                return Some(v);
+            }
+        }
+    }
+    load_global_fill(vm, globals, name, slot)
+}
+
+#[inline(never)]
+fn load_global_fill(vm: &mut Vm, globals: Value, name: Qstr, slot: usize) -> Option<Value> {
+    let (v, idx) = load_global_idx(vm, globals, name)?;
+    if let Some(i) = idx.filter(|&i| i < 256) {
+        vm.attr_cache[slot] = i as u8;
+    }
+    Some(v)
+}
+
+/// `load_global`, with the entry index when the name was found in `globals` itself.
+fn load_global_idx(vm: &mut Vm, globals: Value, name: Qstr) -> Option<(Value, Option<u32>)> {
     use crate::vm::{TC_DICT, TypeCacheEntry};
     let slot = lookup_cache_slot(globals, name);
     let e = vm.type_cache[slot];
     if e.cls == globals && e.name == name && e.what == TC_DICT && !globals.is_null() {
         let (k, v) = vm.dict_entry(e.dict, e.idx);
         if k == Value::qstr(name) {
-            return Some(v);
+            return Some((v, (e.dict == globals.as_obj().unwrap_or(0)).then_some(e.idx)));
         }
     }
     let builtins = vm.builtins;
@@ -232,7 +261,7 @@ pub fn load_global(vm: &mut Vm, globals: Value, name: Qstr) -> Option<Value> {
             vm.type_cache[slot] = TypeCacheEntry { cls: globals, name, what: TC_DICT, val: Value::NULL, dict: doff, idx };
         }
     }
-    Some(v)
+    Some((v, (d == globals).then_some(idx)))
 }
 
 fn lookup_in_type_uncached(vm: &mut Vm, cls: Value, name: Qstr, entry: &mut crate::vm::TypeCacheEntry) -> PyResult<Option<Value>> {
@@ -292,11 +321,61 @@ fn lookup_builtin(vm: &mut Vm, t: TypeId, name: Qstr) -> PyResult<Option<Value>>
 }
 
 /// Does any class in the MRO of user class `cls` define a property (data descriptor)?
-fn class_has_descriptors(vm: &Vm, cls: Value) -> bool {
+#[inline]
+fn class_has_descriptors(vm: &mut Vm, cls: Value) -> bool {
     match cls.as_obj() {
-        Some(o) if vm.heap.kind(o) == Kind::Class => vm.heap.get::<obj::ClassObj>(o).h.flags & obj::CLASS_HAS_DESCR != 0,
+        Some(o) if vm.heap.kind(o) == Kind::Class => class_flags(vm, o) & obj::CLASS_HAS_DESCR != 0,
         _ => true,
     }
+}
+
+/// The `CLASS_*` flags of the user class at `off`: the union over its MRO of what each
+/// class's own namespace defines. Cached in the class's header; recomputed when some
+/// class gained a property or `__setattr__` after the flags were computed
+/// (`Vm::class_epoch`), since that class may be a base of this one.
+#[inline(always)]
+pub(crate) fn class_flags(vm: &mut Vm, off: u32) -> u8 {
+    let c = vm.heap.get::<obj::ClassObj>(off);
+    if c.flags_epoch == vm.class_epoch {
+        return c.h.flags;
+    }
+    recompute_class_flags(vm, off)
+}
+
+#[inline(never)]
+fn recompute_class_flags(vm: &mut Vm, off: u32) -> u8 {
+    let m = vm.heap.get::<obj::ClassObj>(off).mro;
+    let mro: Vec<Value> = vm.tuple_items(m).map(|t| t.to_vec()).unwrap_or_default();
+    let mut flags = 0;
+    for c in mro {
+        if let Some(co) = c.as_obj().filter(|&co| vm.heap.kind(co) == Kind::Class) {
+            let ns = vm.heap.get::<obj::ClassObj>(co).dict;
+            flags |= own_class_flags(vm, ns);
+        }
+    }
+    let epoch = epoch_mark(vm);
+    let c = vm.heap.get_mut::<obj::ClassObj>(off);
+    c.h.flags = flags;
+    c.flags_epoch = epoch;
+    flags
+}
+
+/// What a class whose flags are computed now records as its `flags_epoch`: the current
+/// epoch, except that the saturated epoch u32::MAX is never recorded.
+pub(crate) fn epoch_mark(vm: &Vm) -> u32 {
+    vm.class_epoch.min(u32::MAX - 1)
+}
+
+/// The `CLASS_*` flags that class namespace `ns` itself calls for.
+pub(crate) fn own_class_flags(vm: &Vm, ns: Value) -> u8 {
+    let mut flags = 0;
+    if vm.dict_items(ns).iter().any(|(_, v)| v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Property)) {
+        flags |= obj::CLASS_HAS_DESCR;
+    }
+    if vm.dict_get_str(ns, q!("__setattr__")).is_some() {
+        flags |= obj::CLASS_HAS_SETATTR;
+    }
+    flags
 }
 
 fn attr_value(vm: &mut Vm, type_id: u8, slot: usize, a: &Attr) -> PyResult<Value> {
@@ -374,18 +453,31 @@ fn bind(vm: &mut Vm, attr: Value, inst: Value, cls: Value) -> PyResult<Value> {
 
 /// `getattr(obj, name)`, or None when missing (no exception raised).
 pub fn getattr_opt(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<Option<Value>> {
+    getattr_impl(vm, obj_v, name, true)
+}
+
+/// `getattr_opt`; `swallow`: an AttributeError raised by `__getattr__` means "missing"
+/// (else it propagates, as for `obj.name`).
+fn getattr_impl(vm: &mut Vm, obj_v: Value, name: Qstr, swallow: bool) -> PyResult<Option<Value>> {
     // Fast path: an instance attribute of a class without data descriptors.
     if let Some(off) = obj_v.as_obj() {
         if vm.heap.kind(off) == Kind::Instance {
             let inst = vm.heap.get::<obj::InstObj>(off);
             let (cls, d) = (inst.class, inst.dict);
+            if name != q!("__class__") && name != q!("__dict__") {
+                if !class_has_descriptors(vm, cls) {
+                    if let Some(v) = inst_dict_get(vm, d, name) {
+                        return Ok(Some(v));
+                    }
+                    // Not in the instance dict: only the class side is left.
+                    return getattr_class_side(vm, obj_v, cls, name, swallow);
+                }
+                return getattr_instance(vm, obj_v, cls, name, swallow);
+            }
             if !d.is_null() && !class_has_descriptors(vm, cls) {
                 if let Some(v) = vm.dict_get_str(d, name) {
                     return Ok(Some(v));
                 }
-            }
-            if name != q!("__class__") && name != q!("__dict__") {
-                return getattr_instance(vm, obj_v, cls, name);
             }
         }
     }
@@ -418,13 +510,13 @@ pub fn getattr_opt(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<Option<Val
     }
     if let Unpacked::Imm(Imm::Module(m)) = obj_v.unpack() {
         let module = crate::modules::builtin_module(vm, m)?;
-        return getattr_opt(vm, module, name);
+        return getattr_impl(vm, module, name, swallow);
     }
     let cls = type_of(vm, obj_v);
-    getattr_instance(vm, obj_v, cls, name)
+    getattr_instance(vm, obj_v, cls, name, swallow)
 }
 
-fn getattr_instance(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr) -> PyResult<Option<Value>> {
+fn getattr_instance(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr, swallow: bool) -> PyResult<Option<Value>> {
     let cls_attr = lookup_in_type(vm, cls, name)?;
     // Data descriptors (property) win over the instance dict.
     if let Some(a) = cls_attr {
@@ -433,14 +525,26 @@ fn getattr_instance(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr) -> PyResu
         }
     }
     let d = instance_dict(vm, obj_v);
-    if !d.is_null() {
-        if let Some(v) = vm.dict_get_str(d, name) {
-            return Ok(Some(v));
-        }
+    if let Some(v) = inst_dict_get(vm, d, name) {
+        return Ok(Some(v));
     }
     if let Some(a) = cls_attr {
         return bind(vm, a, obj_v, cls).map(Some);
     }
+    getattr_fallback(vm, obj_v, cls, name, swallow)
+}
+
+/// The rest of `getattr_instance` once the instance dict is known not to hold `name` and
+/// the class has no data descriptors: the class attribute, bound, else `__getattr__`.
+fn getattr_class_side(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr, swallow: bool) -> PyResult<Option<Value>> {
+    if let Some(a) = lookup_in_type(vm, cls, name)? {
+        return bind(vm, a, obj_v, cls).map(Some);
+    }
+    getattr_fallback(vm, obj_v, cls, name, swallow)
+}
+
+/// `__getattr__` for an attribute found nowhere else.
+fn getattr_fallback(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr, swallow: bool) -> PyResult<Option<Value>> {
     // __getattr__ fallback for user classes.
     if obj_v.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception)) {
         if let Some(ga) = lookup_in_type(vm, cls, q!("__getattr__"))? {
@@ -449,7 +553,7 @@ fn getattr_instance(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr) -> PyResu
             match crate::call::call(vm, f, &[n], &[]) {
                 Ok(v) => return Ok(Some(v)),
                 Err(e) => {
-                    if vm.exc_matches(vm.exc, TypeId::AttributeError) {
+                    if swallow && vm.exc_matches(vm.exc, TypeId::AttributeError) {
                         vm.exc = Value::NULL;
                         return Ok(None);
                     }
@@ -459,6 +563,124 @@ fn getattr_instance(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr) -> PyResu
         }
     }
     Ok(None)
+}
+
+/// `name` from instance dict `d` (NULL: none). A plain dict's key filter proves most
+/// misses without a scan (see `Vm::dict_may_have_str`).
+#[inline(always)]
+fn inst_dict_get(vm: &Vm, d: Value, name: Qstr) -> Option<Value> {
+    let doff = vm.dict_off(d)?;
+    if vm.heap.kind(doff) == Kind::Dict && !vm.dict_may_have_str(doff, name) {
+        return None;
+    }
+    vm.dict_get_str(d, name)
+}
+
+/// `LoadAttr`: `getattr(obj, name)` for the instruction with `Vm::attr_cache` slot `slot`.
+/// For an instance of a class without data descriptors the entry of its dict where the
+/// instruction found `name` last time is tried first; the hint is verified by the entry's
+/// key, so any change to the dict (new keys, deletions, resizes, another object through
+/// the same instruction) at worst makes it miss.
+#[inline]
+pub fn getattr_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyResult<Value> {
+    if let Some(off) = obj_v.as_obj() {
+        if vm.heap.kind(off) == Kind::Instance {
+            let inst = vm.heap.get::<obj::InstObj>(off);
+            let (cls, d) = (inst.class, inst.dict);
+            if let Some(doff) = d.as_obj() {
+                if vm.heap.kind(doff) == Kind::Dict && !class_has_descriptors(vm, cls) {
+                    if let Some(v) = vm.dict_entry_if(doff, vm.attr_cache[slot] as u32, name) {
+                        return Ok(v);
+                    }
+                    if vm.dict_may_have_str(doff, name) {
+                        if let Some((i, v)) = vm.dict_find_str(d, name) {
+                            if i < 256 {
+                                vm.attr_cache[slot] = i as u8;
+                            }
+                            return Ok(v);
+                        }
+                    }
+                    if name != q!("__class__") && name != q!("__dict__") {
+                        return match getattr_class_side(vm, obj_v, cls, name, false)? {
+                            Some(v) => Ok(v),
+                            None => Err(attr_error(vm, obj_v, name)),
+                        };
+                    }
+                }
+            }
+        }
+    }
+    getattr(vm, obj_v, name)
+}
+
+/// Largest `ClassObj::inst_attrs` (instance dicts start with at most this many entries).
+const MAX_INST_ATTRS_HINT: u32 = 16;
+
+/// `StoreAttr`: `obj.name = v` for the instruction with `Vm::attr_cache` slot `slot`
+/// (see `getattr_at`). Instances of classes without properties and `__setattr__` write
+/// their dict directly: the cached entry when its key is `name`, else the entry found,
+/// else a new one.
+#[inline]
+pub fn setattr_at(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value, slot: usize) -> PyResult<()> {
+    if let Some(off) = obj_v.as_obj() {
+        if vm.heap.kind(off) == Kind::Instance {
+            let inst = vm.heap.get::<obj::InstObj>(off);
+            let (cls, d) = (inst.class, inst.dict);
+            let plain = match cls.as_obj() {
+                Some(c) if vm.heap.kind(c) == Kind::Class => class_flags(vm, c) & (obj::CLASS_HAS_DESCR | obj::CLASS_HAS_SETATTR) == 0,
+                _ => false,
+            };
+            if plain && d.is_null() {
+                // The first attribute: the instance gets its dict, sized for as many
+                // attributes as earlier instances of the class got.
+                let nd = obj::dict::new_instance_dict(vm)?;
+                vm.heap.get_mut::<obj::InstObj>(off).dict = nd;
+                let ndoff = nd.as_obj().unwrap_or(0);
+                let hint = vm.heap.get::<obj::ClassObj>(cls.as_obj().unwrap_or(0)).inst_attrs;
+                // (The first append makes room for 4 anyway.)
+                if hint > 4 {
+                    vm.dict_reserve_empty(ndoff, hint)?;
+                }
+                let i = vm.dict_append_str(ndoff, name, v)?;
+                if i < 256 {
+                    vm.attr_cache[slot] = i as u8;
+                }
+                return Ok(());
+            }
+            if let Some(doff) = d.as_obj().filter(|_| plain) {
+                if vm.heap.kind(doff) == Kind::Dict {
+                    let idx = vm.attr_cache[slot] as u32;
+                    if vm.dict_entry_if(doff, idx, name).is_some() {
+                        vm.dict_set_entry_value(doff, idx, v);
+                        return Ok(());
+                    }
+                    let found = if vm.dict_may_have_str(doff, name) { vm.dict_find_str(d, name) } else { None };
+                    let i = match found {
+                        Some((i, _)) => {
+                            vm.dict_set_entry_value(doff, i, v);
+                            i
+                        }
+                        None => {
+                            let i = vm.dict_append_str(doff, name, v)?;
+                            // Remember the size for the class's next instances.
+                            if let Some(co) = cls.as_obj() {
+                                let c = vm.heap.get_mut::<obj::ClassObj>(co);
+                                if i >= c.inst_attrs && i < MAX_INST_ATTRS_HINT {
+                                    c.inst_attrs = i + 1;
+                                }
+                            }
+                            i
+                        }
+                    };
+                    if i < 256 {
+                        vm.attr_cache[slot] = i as u8;
+                    }
+                    return Ok(());
+                }
+            }
+        }
+    }
+    setattr(vm, obj_v, name, v)
 }
 
 /// The `__dict__` of an instance, exception or function (NULL if none).
@@ -527,7 +749,7 @@ fn special_attr(vm: &mut Vm, v: Value, name: Qstr) -> PyResult<Option<Value>> {
             return Ok(Some(d));
         }
         if kind == Some(Kind::Instance) {
-            let d = obj::dict::new_dict(vm)?;
+            let d = obj::dict::new_instance_dict(vm)?;
             vm.heap.get_mut::<obj::InstObj>(off.unwrap_or(0)).dict = d;
             return Ok(Some(d));
         }
@@ -648,20 +870,24 @@ fn special_attr(vm: &mut Vm, v: Value, name: Qstr) -> PyResult<Option<Value>> {
 
 /// `getattr(obj, name)`; AttributeError when missing.
 pub fn getattr(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<Value> {
-    match getattr_opt(vm, obj_v, name)? {
+    match getattr_impl(vm, obj_v, name, false)? {
         Some(v) => Ok(v),
-        None => {
-            let n = String::from(vm.qstr_str(name));
-            if is_type(vm, obj_v) {
-                let t = type_name_of_class(vm, obj_v);
-                Err(vm.raise_fmt(TypeId::AttributeError, format_args!("type object '{t}' has no attribute '{n}'")))
-            } else if obj_v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Module) {
-                Err(vm.raise_fmt(TypeId::AttributeError, format_args!("module has no attribute '{n}'")))
-            } else {
-                let t = type_name(vm, obj_v);
-                Err(vm.raise_fmt(TypeId::AttributeError, format_args!("'{t}' object has no attribute '{n}'")))
-            }
-        }
+        None => Err(attr_error(vm, obj_v, name)),
+    }
+}
+
+/// AttributeError for `obj.name` missing.
+#[inline(never)]
+fn attr_error(vm: &mut Vm, obj_v: Value, name: Qstr) -> crate::vm::Exc {
+    let n = String::from(vm.qstr_str(name));
+    if is_type(vm, obj_v) {
+        let t = type_name_of_class(vm, obj_v);
+        vm.raise_fmt(TypeId::AttributeError, format_args!("type object '{t}' has no attribute '{n}'"))
+    } else if obj_v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Module) {
+        vm.raise_fmt(TypeId::AttributeError, format_args!("module has no attribute '{n}'"))
+    } else {
+        let t = type_name(vm, obj_v);
+        vm.raise_fmt(TypeId::AttributeError, format_args!("'{t}' object has no attribute '{n}'"))
     }
 }
 
@@ -680,10 +906,13 @@ pub fn setattr(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value) -> PyResult<()> 
             let n = String::from(vm.qstr_str(name));
             return Err(vm.raise_fmt(TypeId::AttributeError, format_args!("'object' object has no attribute '{n}'")));
         }
-        let flags = cls.as_obj().map_or(0xff, |c| vm.heap.get::<obj::ClassObj>(c).h.flags);
+        let flags = match cls.as_obj() {
+            Some(c) if vm.heap.kind(c) == Kind::Class => class_flags(vm, c),
+            _ => 0xff,
+        };
         if flags & (obj::CLASS_HAS_DESCR | obj::CLASS_HAS_SETATTR) == 0 {
             let d = if d.is_null() {
-                let nd = obj::dict::new_dict(vm)?;
+                let nd = obj::dict::new_instance_dict(vm)?;
                 vm.heap.get_mut::<obj::InstObj>(off).dict = nd;
                 nd
             } else {
@@ -692,11 +921,11 @@ pub fn setattr(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value) -> PyResult<()> 
             return vm.dict_set(d, Value::qstr(name), v);
         }
     }
-    if kind == Kind::Class && v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Property) {
-        vm.heap.get_mut::<obj::ClassObj>(off).h.flags |= obj::CLASS_HAS_DESCR;
-    }
-    if kind == Kind::Class && name == q!("__setattr__") {
-        vm.heap.get_mut::<obj::ClassObj>(off).h.flags |= obj::CLASS_HAS_SETATTR;
+    if kind == Kind::Class && (name == q!("__setattr__") || v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Property)) {
+        // Subclasses' flags include this class's: have every class recompute its own.
+        // Saturates: at u32::MAX no class can record the epoch (see `epoch_mark`), so all
+        // flags are recomputed on every use from then on.
+        vm.class_epoch = vm.class_epoch.saturating_add(1);
     }
     if matches!(kind, Kind::Instance | Kind::Exception) {
         let cls = type_of(vm, obj_v);
@@ -721,7 +950,7 @@ pub fn setattr(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value) -> PyResult<()> 
     let mut d = instance_dict(vm, obj_v);
     if d.is_null() {
         if matches!(kind, Kind::Instance | Kind::Exception | Kind::Func) {
-            d = obj::dict::new_dict(vm)?;
+            d = obj::dict::new_instance_dict(vm)?;
             match kind {
                 Kind::Instance => vm.heap.get_mut::<obj::InstObj>(off).dict = d,
                 Kind::Exception => vm.heap.get_mut::<obj::ExcObj>(off).dict = d,
@@ -774,13 +1003,69 @@ pub fn load_method(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<(Value, Va
             };
             if plain {
                 let d = instance_dict(vm, obj_v);
-                if d.is_null() || vm.dict_get_str(d, name).is_none() {
+                if inst_dict_get(vm, d, name).is_none() {
                     return Ok((a, obj_v));
                 }
             }
         }
     }
     Ok((getattr(vm, obj_v, name)?, Value::NULL))
+}
+
+/// `LoadMethod` for the instruction with `Vm::attr_cache` slot `slot`: `load_method`, with
+/// a fast path for instances whose dict provably lacks `name` (its key filter) and whose
+/// class resolved `name` to a Python function at this instruction before
+/// (`Vm::method_cache`).
+#[inline]
+pub fn load_method_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyResult<(Value, Value)> {
+    if let Some(off) = obj_v.as_obj() {
+        if vm.heap.kind(off) == Kind::Instance {
+            let inst = vm.heap.get::<obj::InstObj>(off);
+            let (cls, d) = (inst.class, inst.dict);
+            let unshadowed = match d.as_obj() {
+                None => true,
+                Some(doff) => vm.heap.kind(doff) == Kind::Dict && !vm.dict_may_have_str(doff, name),
+            };
+            if unshadowed {
+                let e = vm.method_cache[method_slot(slot, cls)];
+                if e.cls == cls {
+                    if let Some(f) = vm.dict_entry_if(e.dict, e.idx, name) {
+                        if f.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func) {
+                            return Ok((f, obj_v));
+                        }
+                    }
+                }
+                return load_method_fill(vm, obj_v, cls, name, slot);
+            }
+        }
+    }
+    load_method(vm, obj_v, name)
+}
+
+/// The `Vm::method_cache` entry for the instruction with `attr_cache` slot `slot` and
+/// class `cls`: a site that sees several classes uses one entry per class. (An entry's
+/// meaning depends only on its class and name, which a hit checks, so where it sits is
+/// just a matter of hit rates.)
+#[inline(always)]
+fn method_slot(slot: usize, cls: Value) -> usize {
+    (slot ^ (cls.bits().wrapping_mul(0x9E37_79B1) >> 24) as usize) & (crate::vm::METHOD_CACHE_SIZE - 1)
+}
+
+/// `load_method_at` missed for an instance whose dict does not hold `name`.
+#[inline(never)]
+fn load_method_fill(vm: &mut Vm, obj_v: Value, cls: Value, name: Qstr, slot: usize) -> PyResult<(Value, Value)> {
+    use crate::vm::{MethodCacheEntry, TC_DICT};
+    if let Some(a) = lookup_in_type(vm, cls, name)? {
+        if a.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func) {
+            // Where it was found, if `lookup_in_type` could cache it.
+            let e = vm.type_cache[lookup_cache_slot(cls, name)];
+            if e.cls == cls && e.name == name && e.what == TC_DICT && !cls.is_null() {
+                vm.method_cache[method_slot(slot, cls)] = MethodCacheEntry { cls, dict: e.dict, idx: e.idx };
+            }
+            return Ok((a, obj_v));
+        }
+    }
+    load_method(vm, obj_v, name)
 }
 
 /// Call `obj.name(*args)`.

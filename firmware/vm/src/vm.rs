@@ -40,6 +40,9 @@ pub(crate) struct Frame {
     pub generator: Value,
     /// The `run` loop that pushed this frame returns when it returns.
     pub entry: bool,
+    /// The frame runs `__init__` for `cls(...)` called from the interpreter: the instance
+    /// is in `stack[ret_sp]`, and returning pushes it instead of the (None) result.
+    pub init: bool,
 }
 
 /// Settings a port chooses when creating a VM.
@@ -124,6 +127,59 @@ pub struct Vm {
     pub opt_level: u8,
     /// Results of `runtime::lookup_in_type` (see `TypeCacheEntry`).
     pub(crate) type_cache: Box<[TypeCacheEntry]>,
+    /// Per-instruction attribute cache (see `attr_slot`): for each slot, the entry index in
+    /// an instance dict where the attribute named by the instruction hashing to that slot
+    /// was found last time. Only a hint: a hit is verified by comparing the entry's key
+    /// with the name, so it never needs flushing.
+    pub(crate) attr_cache: [u8; ATTR_CACHE_SIZE],
+    /// Per-instruction `LoadMethod` cache (see `MethodCacheEntry`), indexed by the
+    /// instruction's `attr_slot` and the class (`runtime::method_slot`).
+    pub(crate) method_cache: Box<[MethodCacheEntry]>,
+    /// A filter of every name ever added as a key to a dict flagged `DICT_INSTANCE` (all
+    /// bits once any non-qstr key was): a clear bit proves that no instance dict holds that
+    /// name, so a method found on the class is not shadowed. Never cleared.
+    pub(crate) inst_keys: [u32; INST_KEY_WORDS],
+    /// Bumped when a class gains a property or `__setattr__` after its creation: every
+    /// class's `CLASS_*` flags (a union over its MRO) are then recomputed on next use, so
+    /// subclasses see what was added to a base.
+    pub(crate) class_epoch: u32,
+}
+
+/// log2 of the bits in `Vm::inst_keys`.
+pub(crate) const INST_KEY_BITS_LOG2: u32 = 9;
+/// Words in `Vm::inst_keys`.
+pub(crate) const INST_KEY_WORDS: usize = (1 << INST_KEY_BITS_LOG2) / 32;
+
+/// Entries in `Vm::method_cache` (a power of two).
+pub(crate) const METHOD_CACHE_SIZE: usize = 128;
+
+/// Where a `LoadMethod` instruction last found a Python function for instances of `cls`:
+/// entry `idx` of the class namespace dict at `dict`. Flushed with `type_cache` (a class
+/// namespace gaining or losing a key, every collection), so while an entry exists the
+/// name still resolves to that dict entry along `cls`'s MRO; a hit re-reads the entry,
+/// checks its key and that the value is still a function.
+#[derive(Copy, Clone)]
+pub(crate) struct MethodCacheEntry {
+    /// The class (NULL: empty).
+    pub cls: Value,
+    /// The namespace dict.
+    pub dict: u32,
+    /// The entry index.
+    pub idx: u32,
+}
+
+impl MethodCacheEntry {
+    pub(crate) const EMPTY: MethodCacheEntry = MethodCacheEntry { cls: Value::NULL, dict: 0, idx: 0 };
+}
+
+/// Slots in `Vm::attr_cache` (a power of two).
+pub(crate) const ATTR_CACHE_SIZE: usize = 512;
+
+/// The `Vm::attr_cache` slot of the instruction at address `addr` (bytecode pointer plus
+/// offset: unique per instruction while its code object lives).
+#[inline(always)]
+pub(crate) fn attr_slot(addr: usize) -> usize {
+    ((addr as u32).wrapping_mul(0x9E37_79B1) >> (32 - ATTR_CACHE_SIZE.trailing_zeros())) as usize
 }
 
 /// Entries in the type-attribute cache (a power of two).
@@ -197,6 +253,10 @@ impl Vm {
             fuel: None,
             type_cache: alloc::vec![TypeCacheEntry::EMPTY; TYPE_CACHE_SIZE].into_boxed_slice(),
             opt_level: 0,
+            attr_cache: [0; ATTR_CACHE_SIZE],
+            class_epoch: 0,
+            inst_keys: [0; INST_KEY_WORDS],
+            method_cache: alloc::vec![MethodCacheEntry::EMPTY; METHOD_CACHE_SIZE].into_boxed_slice(),
         };
         vm.fuel = vm.config.fuel;
         // A failure here means the heap is too small to hold the interpreter's own
@@ -284,6 +344,7 @@ impl Vm {
     /// Forget every cached type-attribute lookup.
     pub(crate) fn flush_type_cache(&mut self) {
         self.type_cache.fill(TypeCacheEntry::EMPTY);
+        self.method_cache.fill(MethodCacheEntry::EMPTY);
     }
 
     /// Allocate a ValArray of `cap` NULL values.

@@ -68,30 +68,27 @@ pub fn make_class(vm: &mut Vm, name: Value, bases: Value, ns: Value) -> PyResult
     }
     let bases_t = if base_list.is_empty() { super::tuple::new_tuple(vm, &[TypeId::Object.value()])? } else { bases };
     let qn = vm.dict_get_str(ns, q!("__qualname__")).unwrap_or(name);
-    let mut flags = 0u8;
-    if vm.dict_items(ns).iter().any(|(_, v)| v.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Property)) {
-        flags |= super::CLASS_HAS_DESCR;
-    }
-    if vm.dict_get_str(ns, q!("__setattr__")).is_some() {
-        flags |= super::CLASS_HAS_SETATTR;
-    }
+    let mut flags = runtime::own_class_flags(vm, ns);
     for &c in &mro[1..] {
         if let Some(co) = c.as_obj() {
-            flags |= vm.heap.get::<ClassObj>(co).h.flags;
+            flags |= runtime::class_flags(vm, co);
         }
     }
     if let Some(d) = vm.dict_off(ns) {
         vm.heap.get_mut::<super::DictObj>(d).h.flags |= super::DICT_NAMESPACE;
     }
     vm.flush_type_cache();
+    let epoch = runtime::epoch_mark(vm);
     let c = vm.heap.get_mut::<ClassObj>(off);
     c.name = name;
     c.bases = bases_t;
     c.mro = mro_t;
     c.dict = ns;
     c.qualname = qn;
+    c.inst_attrs = 0;
     c.h.aux = native as u16;
     c.h.flags = flags;
+    c.flags_epoch = epoch;
     Ok(me)
 }
 
@@ -212,7 +209,7 @@ pub fn instantiate(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Qstr, Value)]
             all.extend_from_slice(args);
             let r = crate::call::call(vm, init, &all, kw)?;
             if !r.is_none() {
-                return Err(vm.raise(TypeId::TypeError, "__init__() should return None"));
+                return Err(init_returned(vm, r));
             }
         } else if is_exc_init || user_new.is_some() {
             // BaseException.__new__ already stored args.
@@ -222,6 +219,40 @@ pub fn instantiate(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Qstr, Value)]
         }
     }
     Ok(inst)
+}
+
+/// For `cls(...)` run by the interpreter without a nested `run`: when `cls` is a user class
+/// whose instances are plain objects (no built-in or exception base), with no `__new__`
+/// of its own (object's), and whose `__init__` is a Python function, that function. The
+/// interpreter then allocates the instance (`new_plain_instance`) and runs `__init__` in a
+/// frame marked `init`; anything else goes through `instantiate`.
+#[inline]
+pub(crate) fn inline_init(vm: &mut Vm, cls: Value) -> PyResult<Option<Value>> {
+    let Some(off) = cls.as_obj() else { return Ok(None) };
+    if vm.heap.kind(off) != Kind::Class || vm.heap.get::<ClassObj>(off).h.aux != TypeId::Object as u16 {
+        return Ok(None);
+    }
+    // `instantiate` calls a Python-level `__new__` (function or staticmethod); object's is
+    // a built-in immediate.
+    if runtime::lookup_in_type(vm, cls, q!("__new__"))?.is_some_and(|f| f.is_obj()) {
+        return Ok(None);
+    }
+    let Some(init) = runtime::lookup_in_type(vm, cls, q!("__init__"))? else { return Ok(None) };
+    Ok(init.as_obj().filter(|&o| vm.heap.kind(o) == Kind::Func).map(|_| init))
+}
+
+/// A bare instance of user class `cls` whose native base is object.
+pub(crate) fn new_plain_instance(vm: &mut Vm, cls: Value) -> PyResult<Value> {
+    let off = vm.alloc(Kind::Instance, core::mem::size_of::<InstObj>())?;
+    vm.heap.get_mut::<InstObj>(off).class = cls;
+    Ok(Value::obj(off))
+}
+
+/// TypeError for an `__init__` that returned `r` instead of None.
+#[inline(never)]
+pub(crate) fn init_returned(vm: &mut Vm, r: Value) -> crate::vm::Exc {
+    let t = runtime::type_name(vm, r);
+    vm.raise_fmt(TypeId::TypeError, format_args!("__init__() should return None, not '{t}'"))
 }
 
 /// Whether an `Attr` is a plain method (used by binding code).

@@ -15,9 +15,28 @@ const SMALL: u32 = 8;
 const EMPTY: u32 = 0;
 const DELETED: u32 = u32::MAX;
 
+/// The bit of a dict's key filter (`Vm::dict_may_have_str`) for qstr key `q`.
+#[inline(always)]
+pub(crate) fn name_bloom(q: crate::qstr::Qstr) -> u16 {
+    1 << (q.0.wrapping_mul(0x9E37_79B1) >> 28)
+}
+
+/// The bit of `Vm::inst_keys` for qstr `q`.
+#[inline(always)]
+fn inst_key_bit(q: crate::qstr::Qstr) -> usize {
+    (q.0.wrapping_mul(0x9E37_79B1) >> (32 - crate::vm::INST_KEY_BITS_LOG2)) as usize
+}
+
 /// A new empty dict.
 pub fn new_dict(vm: &mut Vm) -> PyResult<Value> {
     let off = vm.alloc(Kind::Dict, core::mem::size_of::<DictObj>())?;
+    Ok(Value::obj(off))
+}
+
+/// A new empty dict for an object's `__dict__` (flagged `DICT_INSTANCE`).
+pub fn new_instance_dict(vm: &mut Vm) -> PyResult<Value> {
+    let off = vm.alloc(Kind::Dict, core::mem::size_of::<DictObj>())?;
+    vm.heap.get_mut::<DictObj>(off).h.flags |= super::DICT_INSTANCE;
     Ok(Value::obj(off))
 }
 
@@ -228,6 +247,75 @@ impl Vm {
         Ok(self.dict_find(d, key, h)?.map(|i| self.dict_entry(d, i).1))
     }
 
+    /// May dict `d` (a `Kind::Dict` table) have a key equal to `name`? False is a proof of
+    /// absence: a dict's `h.aux` is a 16-bit filter with `name_bloom(q)` set for every qstr
+    /// key ever added (and every bit for any other key, since a heap str matches a qstr of
+    /// the same text), cleared only when the dict is emptied by `dict_clear`; for an
+    /// instance dict `Vm::inst_keys` is a second, VM-wide filter. Every key enters through
+    /// `dict_append`, which maintains both.
+    #[inline(always)]
+    pub(crate) fn dict_may_have_str(&self, d: u32, name: crate::qstr::Qstr) -> bool {
+        let h = self.heap.get::<DictObj>(d).h;
+        h.aux & name_bloom(name) != 0 && (h.flags & super::DICT_INSTANCE == 0 || self.inst_key_may_exist(name))
+    }
+
+    /// Note key `key` entering an instance dict in `Vm::inst_keys`.
+    #[inline]
+    fn note_inst_key(&mut self, key: Value) {
+        match key.as_qstr() {
+            Some(q) => {
+                let b = inst_key_bit(q);
+                self.inst_keys[b / 32] |= 1 << (b % 32);
+            }
+            None => self.inst_keys = [u32::MAX; crate::vm::INST_KEY_WORDS],
+        }
+    }
+
+    /// Could any instance dict have (or have had) a key equal to `name`? False proves that
+    /// no instance dict holds it (see `Vm::inst_keys`).
+    #[inline(always)]
+    pub(crate) fn inst_key_may_exist(&self, name: crate::qstr::Qstr) -> bool {
+        let b = inst_key_bit(name);
+        self.inst_keys[b / 32] & (1 << (b % 32)) != 0
+    }
+
+    /// The value of entry `idx` of dict table `d` if that entry is live and its key is the
+    /// qstr `name` (the check behind `Vm::attr_cache` hits).
+    #[inline(always)]
+    pub(crate) fn dict_entry_if(&self, d: u32, idx: u32, name: crate::qstr::Qstr) -> Option<Value> {
+        let dobj = self.heap.get::<DictObj>(d);
+        if idx >= dobj.used {
+            return None;
+        }
+        let (k, v) = self.dict_entry(d, idx);
+        (k == Value::qstr(name)).then_some(v)
+    }
+
+    /// Overwrite the value of entry `idx` (live, `idx < used`) of dict table `d`.
+    #[inline(always)]
+    pub(crate) fn dict_set_entry_value(&mut self, d: u32, idx: u32, v: Value) {
+        let e = self.heap.get::<DictObj>(d).entries;
+        if let Some(s) = self.heap.vals_mut(e).get_mut(idx as usize * 2 + 1) {
+            *s = v;
+        }
+    }
+
+    /// Give the empty dict table `d` room for `cap` entries.
+    pub(crate) fn dict_reserve_empty(&mut self, d: u32, cap: u32) -> PyResult<()> {
+        if self.heap.get::<DictObj>(d).cap < cap {
+            self.dict_resize(d, cap)?;
+        }
+        Ok(())
+    }
+
+    /// Add qstr key `name` (known to be absent: `dict_find_str` found nothing) with value
+    /// `v` to dict table `d`; returns the new entry's index.
+    pub(crate) fn dict_append_str(&mut self, d: u32, name: crate::qstr::Qstr, v: Value) -> PyResult<u32> {
+        let h = self.qstrs.hash(name);
+        self.dict_append(d, Value::qstr(name), v, h)?;
+        Ok(self.dict_used(d) - 1)
+    }
+
     /// Lookup by interned name without any Python-level calls (namespaces).
     #[inline]
     pub fn dict_get_str(&self, dict: Value, name: crate::qstr::Qstr) -> Option<Value> {
@@ -316,6 +404,15 @@ impl Vm {
             let len = dobj.len;
             let newcap = if len < dobj.used / 2 { dobj.cap } else { (dobj.cap * 2).max(4) };
             self.dict_resize(d, newcap.max(len + 1))?;
+        }
+        let dobj = self.heap.get_mut::<DictObj>(d);
+        let mut instance = false;
+        if dobj.h.kind == Kind::Dict as u8 {
+            dobj.h.aux |= key.as_qstr().map_or(u16::MAX, name_bloom);
+            instance = dobj.h.flags & super::DICT_INSTANCE != 0;
+        }
+        if instance {
+            self.note_inst_key(key);
         }
         let dobj = self.heap.get_mut::<DictObj>(d);
         let i = dobj.used;
@@ -438,6 +535,9 @@ impl Vm {
             }
         }
         let dm = self.heap.get_mut::<DictObj>(d);
+        if dm.h.kind == Kind::Dict as u8 {
+            dm.h.aux = 0;
+        }
         dm.len = 0;
         dm.used = 0;
         dm.cap = 0;

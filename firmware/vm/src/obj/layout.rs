@@ -348,11 +348,19 @@ pub struct ClassObj {
     pub dict: Value,
     /// `__qualname__`.
     pub qualname: Value,
+    /// `Vm::class_epoch` when `h.flags` was computed (stale flags are recomputed).
+    pub flags_epoch: u32,
+    /// Most attributes an instance's dict got through `StoreAttr` (capped): new instances'
+    /// dicts start with room for that many, instead of growing 4 -> 8 -> ...
+    pub inst_attrs: u32,
 }
 
 /// DictObj flag: the dict is a class namespace or a module's globals (adding or removing
 /// a key flushes the VM's lookup cache, `Vm::type_cache`).
 pub const DICT_NAMESPACE: u8 = 1;
+/// DictObj flag: the dict is the `__dict__` of an instance (or exception or function):
+/// the names of its keys are noted in `Vm::inst_keys`.
+pub const DICT_INSTANCE: u8 = 2;
 
 /// ClassObj flag: a property is defined somewhere in the MRO.
 pub const CLASS_HAS_DESCR: u8 = 1;

@@ -62,7 +62,7 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Qstr, Value)]) -> PyResul
     let mut d = runtime::instance_dict(vm, args[0]);
     if d.is_null() {
         if let Some(off) = args[0].as_obj().filter(|&o| vm.heap.kind(o) == Kind::Instance) {
-            d = super::dict::new_dict(vm)?;
+            d = super::dict::new_instance_dict(vm)?;
             vm.heap.get_mut::<super::InstObj>(off).dict = d;
         } else {
             return Err(vm.raise(TypeId::AttributeError, "object has no attribute dict"));
