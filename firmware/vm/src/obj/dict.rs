@@ -82,11 +82,10 @@ impl Vm {
             if dobj.index == 0 {
                 let used = dobj.used;
                 // Identity pass first: most lookups are interned names or small ints.
-                for i in 0..used {
-                    let (k, _) = self.dict_entry(d, i);
-                    if k == key {
-                        return Ok(Some(i));
-                    }
+                let vals = self.heap.vals(dobj.entries);
+                let ents = vals.get(..used as usize * 2).unwrap_or(vals);
+                if let Some(i) = ents.chunks_exact(2).position(|e| e[0] == key) {
+                    return Ok(Some(i as u32));
                 }
                 for i in 0..used {
                     let (k, _) = self.dict_entry(d, i);
@@ -96,10 +95,16 @@ impl Vm {
                     if fast_only && (k.is_small() || k.as_qstr().is_some()) {
                         continue;
                     }
-                    let same = runtime::eq(self, k, key)?;
-                    if self.heap.get::<DictObj>(d).entries != dobj.entries || self.dict_entry(d, i).0 != k {
-                        continue 'restart;
-                    }
+                    let same = match self.str_keys_eq(k, key) {
+                        Some(same) => same,
+                        None => {
+                            let same = runtime::eq(self, k, key)?;
+                            if self.heap.get::<DictObj>(d).entries != dobj.entries || self.dict_entry(d, i).0 != k {
+                                continue 'restart;
+                            }
+                            same
+                        }
+                    };
                     if same {
                         return Ok(Some(i));
                     }
@@ -127,11 +132,17 @@ impl Vm {
                         && self.entry_hash(d, e) == h
                         && !(fast_only && (k.is_small() || k.as_qstr().is_some()))
                     {
-                        let same = runtime::eq(self, k, key)?;
-                        let now = self.heap.get::<DictObj>(d);
-                        if now.entries != dobj.entries || now.index != index || self.dict_entry(d, e).0 != k {
-                            continue 'restart;
-                        }
+                        let same = match self.str_keys_eq(k, key) {
+                            Some(same) => same,
+                            None => {
+                                let same = runtime::eq(self, k, key)?;
+                                let now = self.heap.get::<DictObj>(d);
+                                if now.entries != dobj.entries || now.index != index || self.dict_entry(d, e).0 != k {
+                                    continue 'restart;
+                                }
+                                same
+                            }
+                        };
                         if same {
                             return Ok(Some(e));
                         }
@@ -142,6 +153,30 @@ impl Vm {
             }
             return Ok(None);
         }
+    }
+
+    /// Equality of two keys that are both exactly str (interned or heap, not a subclass
+    /// instance, whose `__eq__` may be overridden): their texts compared, no Python
+    /// code. None when either is something else.
+    #[inline]
+    fn str_keys_eq(&self, a: Value, b: Value) -> Option<bool> {
+        let ta = self.exact_str_bytes(a)?;
+        let tb = self.exact_str_bytes(b)?;
+        Some(ta == tb)
+    }
+
+    /// The bytes of an exact str (interned, or a heap `Kind::Str`).
+    #[inline]
+    fn exact_str_bytes(&self, v: Value) -> Option<&[u8]> {
+        if let Some(q) = v.as_qstr() {
+            return Some(self.qstrs.get(q).as_bytes());
+        }
+        let off = v.as_obj()?;
+        if self.heap.kind(off) != Kind::Str {
+            return None;
+        }
+        let len = self.heap.get::<super::StrObj>(off).len as usize;
+        Some(self.heap.bytes_at(off, super::STR_DATA, len))
     }
 
     fn index_get(&self, index: u32, i: u32) -> u32 {
@@ -218,10 +253,28 @@ impl Vm {
         Ok(())
     }
 
+    /// `runtime::hash(key)`, with the common key types (interned and heap str, small
+    /// int) inline.
+    #[inline(always)]
+    fn key_hash(&mut self, key: Value) -> PyResult<u32> {
+        if let Some(q) = key.as_qstr() {
+            return Ok(self.qstrs.hash(q));
+        }
+        if let Some(i) = key.as_small() {
+            return Ok(if i == -1 { -2i32 as u32 } else { i as u32 });
+        }
+        if let Some(off) = key.as_obj() {
+            if self.heap.kind(off) == Kind::Str {
+                return Ok(self.heap.get::<super::StrObj>(off).hash);
+            }
+        }
+        runtime::hash(self, key)
+    }
+
     /// `d[key]`, or None when missing.
     pub fn dict_get(&mut self, dict: Value, key: Value) -> PyResult<Option<Value>> {
         let Some(d) = self.dict_off(dict) else { return Ok(None) };
-        let h = runtime::hash(self, key)?;
+        let h = self.key_hash(key)?;
         if self.heap.get::<DictObj>(d).len == 0 {
             return Ok(None);
         }
@@ -294,7 +347,7 @@ impl Vm {
     /// `d[key] = value`.
     pub fn dict_set(&mut self, dict: Value, key: Value, value: Value) -> PyResult<()> {
         let Some(d) = self.dict_off(dict) else { return Ok(()) };
-        let h = runtime::hash(self, key)?;
+        let h = self.key_hash(key)?;
         self.dict_set_h(d, key, value, h)
     }
 
@@ -371,7 +424,7 @@ impl Vm {
     /// Remove `key`; returns its value, or None when missing.
     pub fn dict_remove(&mut self, dict: Value, key: Value) -> PyResult<Option<Value>> {
         let Some(d) = self.dict_off(dict) else { return Ok(None) };
-        let h = runtime::hash(self, key)?;
+        let h = self.key_hash(key)?;
         if self.heap.get::<DictObj>(d).len == 0 {
             return Ok(None);
         }

@@ -22,6 +22,11 @@ pub fn builtin_binop(vm: &mut Vm, op: BinOp, inplace: bool, a: Value, b: Value) 
             _ => {}
         }
     }
+    if op == BinOp::Add {
+        if let Some(r) = obj::str::concat(vm, a, b) {
+            return r;
+        }
+    }
     let fa = vm.float_of(a);
     let fb = vm.float_of(b);
     if fa.is_some() || fb.is_some() {

@@ -12,10 +12,10 @@ use alloc::vec::Vec;
 use super::search;
 use super::unicode as uc;
 use super::{Kind, StrObj, STR_DATA};
-use crate::qstr::{hash_bytes, Qstr};
+use crate::qstr::{hash_bytes, hash_continue, Qstr};
 use crate::runtime;
 use crate::types::TypeId;
-use crate::value::{Unpacked, Value};
+use crate::value::Value;
 use crate::vm::{Exc, PyResult, Vm};
 
 type Kw<'a> = &'a [(Qstr, Value)];
@@ -65,20 +65,28 @@ impl Vm {
     /// The text of a str value (interned or heap), or None if `v` is not a str.
     #[inline]
     pub fn str_of(&self, v: Value) -> Option<&str> {
-        match v.unpack() {
-            Unpacked::Str(q) => Some(self.qstrs.get(q)),
-            Unpacked::Obj(off) if self.heap.kind(off) == Kind::Str => {
+        // Tags tested directly (not through `unpack`): this is on every str path.
+        if let Some(q) = v.as_qstr() {
+            return Some(self.qstrs.get(q));
+        }
+        let off = v.as_obj()?;
+        match self.heap.kind(off) {
+            Kind::Str => {
                 let len = self.heap.get::<StrObj>(off).len as usize;
                 let b = self.heap.bytes_at(off, STR_DATA, len);
                 // SAFETY: str objects are only created from valid UTF-8 (`new_str`).
                 Some(unsafe { core::str::from_utf8_unchecked(b) })
             }
-            Unpacked::Obj(off) if self.heap.kind(off) == Kind::Instance => {
-                let native = self.heap.get::<super::InstObj>(off).native;
-                if native.is_obj() || native.as_qstr().is_some() { self.str_of(native) } else { None }
-            }
+            Kind::Instance => self.instance_str_of(off),
             _ => None,
         }
+    }
+
+    /// `str_of` of an instance of a str subclass (out of line: rare).
+    #[inline(never)]
+    fn instance_str_of(&self, off: u32) -> Option<&str> {
+        let native = self.heap.get::<super::InstObj>(off).native;
+        if native.is_obj() || native.as_qstr().is_some() { self.str_of(native) } else { None }
     }
 
     /// Is `v` a str (or instance of a str subclass)?
@@ -101,22 +109,26 @@ impl Vm {
 
     /// Number of code points of a str value.
     pub fn str_char_len(&self, v: Value) -> usize {
-        match v.unpack() {
-            Unpacked::Obj(off) if self.heap.kind(off) == Kind::Str => {
-                self.heap.get::<StrObj>(off).nchars as usize
+        if let Some(off) = v.as_obj() {
+            if self.heap.kind(off) == Kind::Str {
+                return self.heap.get::<StrObj>(off).nchars as usize;
             }
-            _ => self.str_of(v).map_or(0, |s| if s.is_ascii() { s.len() } else { s.chars().count() }),
         }
+        self.str_of(v).map_or(0, |s| if s.is_ascii() { s.len() } else { s.chars().count() })
     }
 
     /// Hash of a str value.
     #[inline]
     pub fn str_hash(&self, v: Value) -> u32 {
-        match v.unpack() {
-            Unpacked::Str(q) => self.qstrs.hash(q),
-            Unpacked::Obj(off) if self.heap.kind(off) == Kind::Str => self.heap.get::<StrObj>(off).hash,
-            _ => self.str_of(v).map_or(0, |s| hash_bytes(s.as_bytes())),
+        if let Some(q) = v.as_qstr() {
+            return self.qstrs.hash(q);
         }
+        if let Some(off) = v.as_obj() {
+            if self.heap.kind(off) == Kind::Str {
+                return self.heap.get::<StrObj>(off).hash;
+            }
+        }
+        self.str_of(v).map_or(0, |s| hash_bytes(s.as_bytes()))
     }
 
     /// A new str value.
@@ -196,23 +208,19 @@ fn text(vm: &Vm, v: Value) -> &str {
 /// Is the str `v` all ASCII (so char indices are byte indices)?
 #[inline]
 fn is_ascii(vm: &Vm, v: Value) -> bool {
-    match v.unpack() {
-        Unpacked::Obj(off) if vm.heap.kind(off) == Kind::Str => {
+    if let Some(off) = v.as_obj() {
+        if vm.heap.kind(off) == Kind::Str {
             let o = vm.heap.get::<StrObj>(off);
-            o.len == o.nchars
+            return o.len == o.nchars;
         }
-        _ => text(vm, v).is_ascii(),
     }
+    text(vm, v).is_ascii()
 }
 
 /// Is `v` exactly a str (not a subclass instance), so it can be returned as is?
 #[inline]
 fn is_exact(vm: &Vm, v: Value) -> bool {
-    match v.unpack() {
-        Unpacked::Str(_) => true,
-        Unpacked::Obj(off) => vm.heap.kind(off) == Kind::Str,
-        _ => false,
-    }
+    v.as_qstr().is_some() || v.as_obj().is_some_and(|off| vm.heap.kind(off) == Kind::Str)
 }
 
 /// Byte offset of code point `ci` (clamped to the end).
@@ -266,6 +274,60 @@ pub fn new_substr(vm: &mut Vm, src: Value, a: usize, b: usize) -> PyResult<Value
     // distinct from the source, and no reference into the arena is alive here.
     unsafe { core::ptr::copy_nonoverlapping(from, vm.heap.ptr(off + STR_DATA), n) };
     Ok(Value::obj(off))
+}
+
+/// Byte length, code-point count and hash of an exact str (interned or heap); None for
+/// anything else (subclass instances included).
+#[inline]
+fn exact_parts(vm: &Vm, v: Value) -> Option<(usize, usize, u32)> {
+    if let Some(q) = v.as_qstr() {
+        let s = vm.qstrs.get(q);
+        return Some((s.len(), nchars(s), vm.qstrs.hash(q)));
+    }
+    let off = v.as_obj()?;
+    if vm.heap.kind(off) != Kind::Str {
+        return None;
+    }
+    let o = vm.heap.get::<StrObj>(off);
+    Some((o.len as usize, o.nchars as usize, o.hash))
+}
+
+/// `a + b` when both are exact strs (None otherwise: the caller takes the general path).
+/// The result is built in place: no temporary String, the code-point count is the sum of
+/// the parts' and the hash carries on from `a`'s.
+pub fn concat(vm: &mut Vm, a: Value, b: Value) -> Option<PyResult<Value>> {
+    let (la, ca, ha) = exact_parts(vm, a)?;
+    let (lb, cb, _) = exact_parts(vm, b)?;
+    if lb == 0 {
+        return Some(Ok(a));
+    }
+    if la == 0 {
+        return Some(Ok(b));
+    }
+    let n = la + lb;
+    // The parts are copied after the allocation, which may collect.
+    vm.root(a);
+    vm.root(b);
+    let off = match vm.alloc(Kind::Str, STR_DATA as usize + n) {
+        Ok(off) => off,
+        Err(e) => return Some(Err(e)),
+    };
+    let (pa, pb) = (text(vm, a).as_ptr(), text(vm, b).as_ptr());
+    let dst = vm.heap.ptr(off + STR_DATA);
+    // SAFETY: `pa`/`pb` point at the `la`/`lb` text bytes of `a` and `b`, alive and in
+    // place (rooted above; the heap never moves objects and interned strings are never
+    // freed or moved). `dst` is the fresh allocation's `n = la + lb` data bytes, distinct
+    // from both sources; no reference into the arena is alive here.
+    unsafe {
+        core::ptr::copy_nonoverlapping(pa, dst, la);
+        core::ptr::copy_nonoverlapping(pb, dst.add(la), lb);
+    }
+    let hash = hash_continue(ha, vm.heap.bytes_at(off, STR_DATA + la as u32, lb));
+    let o = vm.heap.get_mut::<StrObj>(off);
+    o.hash = hash;
+    o.len = n as u32;
+    o.nchars = (ca + cb) as u32;
+    Some(Ok(Value::obj(off)))
 }
 
 /// A list of the pieces `src[a..b]` for each range.
