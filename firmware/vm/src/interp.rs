@@ -1489,8 +1489,21 @@ fn delegate(vm: &mut Vm, it: Value, v: Value, throw: Option<Value>) -> PyResult<
 
 /// `next(generator)`: Some(value) or None when it finished.
 pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
-    if vm.heap.get::<obj::GenObj>(g.as_obj().unwrap_or(0)).h.flags == obj::GEN_DONE {
-        return Ok(None);
+    let off = g.as_obj().unwrap_or(0);
+    let go = vm.heap.get::<obj::GenObj>(off);
+    match go.h.flags {
+        obj::GEN_DONE => return Ok(None),
+        obj::GEN_SUSPENDED => {
+            // The common case, straight to the resume (what `gen_resume` does for a
+            // suspended generator sent None): a StopIteration raised inside becomes
+            // RuntimeError there, so an error here is never the end of iteration.
+            let (code, globals, func, arr, sp, ip, gh) = (go.code, go.globals, go.func, go.frame, go.sp, go.ip, go.handled);
+            return match gen_resume_inner(vm, g, off, code, globals, func, arr, sp, ip, gh, Some(Value::NONE), None)? {
+                GenStep::Yield(v) => Ok(Some(v)),
+                GenStep::Return(_) => Ok(None),
+            };
+        }
+        _ => {}
     }
     match gen_resume(vm, g, Value::NONE, None) {
         Ok(GenStep::Yield(v)) => Ok(Some(v)),

@@ -637,13 +637,14 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
         return Ok(items[0]);
     }
     let sep = text(vm, args[0]);
-    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
-    let mut ascii = sep.is_ascii();
+    let (sep_len, sep_chars) = (sep.len(), char_count(vm, args[0]));
+    let mut total = sep_len.saturating_mul(items.len().saturating_sub(1));
+    let mut chars = sep_chars.saturating_mul(items.len().saturating_sub(1));
     for (i, &it) in items.iter().enumerate() {
         match vm.str_of(it) {
             Some(s) => {
                 total += s.len();
-                ascii = ascii && is_ascii(vm, it);
+                chars += char_count(vm, it);
             }
             None => {
                 let t = runtime::type_name(vm, it);
@@ -654,15 +655,37 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
     if total > vm.heap.total_bytes() {
         return Err(vm.raise_memory_error_bytes(total));
     }
-    let mut out = String::with_capacity(total);
-    for (i, &it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(text(vm, args[0]));
-        }
-        out.push_str(text(vm, it));
+    if total == 0 {
+        return Ok(Value::qstr(q!("")));
     }
-    let n = if ascii { out.len() } else { nchars(&out) };
-    new_str_n(vm, &out, n)
+    // Built straight into the new object. The separator is an argument and the items are
+    // in a live container or rooted by `collect_iter`, so their texts stay in place.
+    let off = vm.alloc(Kind::Str, STR_DATA as usize + total)?;
+    let dst = vm.heap.ptr(off + STR_DATA);
+    let mut at = 0usize;
+    for (i, &it) in items.iter().enumerate() {
+        let parts: [&str; 2] = [if i > 0 { text(vm, args[0]) } else { "" }, text(vm, it)];
+        for p in parts {
+            let n = p.len().min(total - at);
+            // SAFETY: `p` is the text of a live str (see above), distinct from the fresh
+            // allocation; `at + n <= total`, the allocation's data size, and no reference
+            // into the arena is alive across the copy.
+            unsafe { core::ptr::copy_nonoverlapping(p.as_ptr(), dst.add(at), n) };
+            at += n;
+        }
+    }
+    let hash = hash_bytes(vm.heap.bytes_at(off, STR_DATA, total));
+    let o = vm.heap.get_mut::<StrObj>(off);
+    o.hash = hash;
+    o.len = total as u32;
+    o.nchars = chars as u32;
+    Ok(Value::obj(off))
+}
+
+/// Code points of a str value (cached for heap strs).
+#[inline]
+fn char_count(vm: &Vm, v: Value) -> usize {
+    vm.str_char_len(v)
 }
 
 /// strip / lstrip / rstrip.
@@ -766,11 +789,49 @@ fn map_str(vm: &mut Vm, sv: Value, ascii_f: fn(&str) -> String, f: fn(&str) -> S
     new_str(vm, &out)
 }
 
+/// lower()/upper() of an ASCII str, written straight into the new object (the str
+/// itself when nothing changes and it is exactly a str). `sv` is an argument (rooted).
+fn ascii_case(vm: &mut Vm, sv: Value, upper: bool) -> PyResult<Value> {
+    let s = text(vm, sv).as_bytes();
+    let changes = if upper { s.iter().any(u8::is_ascii_lowercase) } else { s.iter().any(u8::is_ascii_uppercase) };
+    let n = s.len();
+    if !changes && is_exact(vm, sv) {
+        return Ok(sv);
+    }
+    if n == 0 {
+        return Ok(Value::qstr(q!("")));
+    }
+    let off = vm.alloc(Kind::Str, STR_DATA as usize + n)?;
+    let src = text(vm, sv).as_ptr();
+    let dst = vm.heap.ptr(off + STR_DATA);
+    for i in 0..n {
+        // SAFETY: `src` holds the `n` bytes of `sv`'s text (alive, in place: `sv` is
+        // rooted and the heap never moves); `dst` is the fresh allocation's `n` data
+        // bytes; no reference into the arena is alive here.
+        unsafe {
+            let b = *src.add(i);
+            *dst.add(i) = if upper { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
+        }
+    }
+    let hash = hash_bytes(vm.heap.bytes_at(off, STR_DATA, n));
+    let o = vm.heap.get_mut::<StrObj>(off);
+    o.hash = hash;
+    o.len = n as u32;
+    o.nchars = n as u32;
+    Ok(Value::obj(off))
+}
+
 fn str_upper(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
+    if is_ascii(vm, args[0]) {
+        return ascii_case(vm, args[0], true);
+    }
     map_str(vm, args[0], |s| s.to_ascii_uppercase(), |s| s.to_uppercase())
 }
 
 fn str_lower(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
+    if is_ascii(vm, args[0]) {
+        return ascii_case(vm, args[0], false);
+    }
     map_str(vm, args[0], |s| s.to_ascii_lowercase(), |s| s.to_lowercase())
 }
 
@@ -1549,6 +1610,21 @@ fn str_format_m(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
 pub fn subscr(vm: &mut Vm, o: Value, key: Value) -> PyResult<Value> {
     let ascii = is_ascii(vm, o);
     let n = vm.str_char_len(o);
+    if ascii {
+        // ASCII fast paths: a small-int index, or a slice of small ints / None with no
+        // step (char indices are byte indices).
+        if let Some(i) = key.as_small() {
+            let j = if i < 0 { i as i64 + n as i64 } else { i as i64 };
+            if j < 0 || j >= n as i64 {
+                return Err(vm.raise(TypeId::IndexError, "string index out of range"));
+            }
+            let b = text(vm, o).as_bytes().get(j as usize).copied().unwrap_or(b' ');
+            return new_char(vm, core::str::from_utf8(&[b]).unwrap_or(" "));
+        }
+        if let Some((a, b)) = simple_slice(vm, key, n) {
+            return if a >= b { Ok(Value::qstr(q!(""))) } else { new_substr(vm, o, a, b) };
+        }
+    }
     if super::slice::is_slice(vm, key) {
         let (start, _, step, count) = super::slice::indices(vm, key, n)?;
         if count == 0 {
@@ -1599,6 +1675,32 @@ pub fn subscr(vm: &mut Vm, o: Value, key: Value) -> PyResult<Value> {
     let ch = s.chars().nth(i).unwrap_or(' ');
     let mut buf = [0u8; 4];
     new_char(vm, ch.encode_utf8(&mut buf))
+}
+
+/// `key` is a slice whose start and stop are small ints or None and whose step is None:
+/// its (start, stop) clamped to `0..=len` as `slice.indices` would (stop may be below
+/// start: an empty result).
+#[inline]
+fn simple_slice(vm: &Vm, key: Value, len: usize) -> Option<(usize, usize)> {
+    let off = key.as_obj()?;
+    if vm.heap.kind(off) != Kind::Slice {
+        return None;
+    }
+    let sl = vm.heap.get::<super::SliceObj>(off);
+    if !(sl.step.is_none() || sl.step.is_null()) {
+        return None;
+    }
+    let len = len as i64;
+    let bound = |v: Value, default: i64| -> Option<i64> {
+        if v.is_none() || v.is_null() {
+            return Some(default);
+        }
+        let x = v.as_small()? as i64;
+        Some(if x < 0 { (x + len).max(0) } else { x.min(len) })
+    };
+    let a = bound(sl.start, 0)?;
+    let b = bound(sl.stop, len)?;
+    Some((a as usize, b as usize))
 }
 
 fn str_new(vm: &mut Vm, args: &[Value], kw: Kw<'_>) -> PyResult<Value> {
