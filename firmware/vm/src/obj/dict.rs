@@ -80,36 +80,56 @@ impl Vm {
         'restart: loop {
             let dobj = *self.heap.get::<DictObj>(d);
             if dobj.index == 0 {
-                let used = dobj.used;
+                let used = dobj.used as usize;
                 // Identity pass first: most lookups are interned names or small ints.
                 let vals = self.heap.vals(dobj.entries);
-                let ents = vals.get(..used as usize * 2).unwrap_or(vals);
+                let ents = vals.get(..used * 2).unwrap_or(vals);
                 if let Some(i) = ents.chunks_exact(2).position(|e| e[0] == key) {
                     return Ok(Some(i as u32));
                 }
-                for i in 0..used {
-                    let (k, _) = self.dict_entry(d, i);
-                    if k.is_null() || self.entry_hash(d, i) != h {
-                        continue;
-                    }
-                    if fast_only && (k.is_small() || k.as_qstr().is_some()) {
-                        continue;
-                    }
+                // Then equality, in entry order, for entries with the same hash. An
+                // interned str or small int key can only equal a heap key other than
+                // itself (a heap str, a float), so other immediates are skipped without
+                // looking at their hashes.
+                let mut i = 0usize;
+                loop {
+                    let cand = {
+                        let vals = self.heap.vals(dobj.entries);
+                        let hs = self.heap.raw(dobj.hashes);
+                        let n = used.min(vals.len() / 2).min(hs.len() / 4);
+                        let mut cand = None;
+                        while i < n {
+                            let k = vals[2 * i];
+                            if k == key {
+                                return Ok(Some(i as u32));
+                            }
+                            if !k.is_null() && (!fast_only || k.is_obj()) {
+                                let eh = u32::from_le_bytes([hs[4 * i], hs[4 * i + 1], hs[4 * i + 2], hs[4 * i + 3]]);
+                                if eh == h {
+                                    cand = Some(k);
+                                    break;
+                                }
+                            }
+                            i += 1;
+                        }
+                        cand
+                    };
+                    let Some(k) = cand else { return Ok(None) };
                     let same = match self.str_keys_eq(k, key) {
                         Some(same) => same,
                         None => {
                             let same = runtime::eq(self, k, key)?;
-                            if self.heap.get::<DictObj>(d).entries != dobj.entries || self.dict_entry(d, i).0 != k {
+                            if self.heap.get::<DictObj>(d).entries != dobj.entries || self.dict_entry(d, i as u32).0 != k {
                                 continue 'restart;
                             }
                             same
                         }
                     };
                     if same {
-                        return Ok(Some(i));
+                        return Ok(Some(i as u32));
                     }
+                    i += 1;
                 }
-                return Ok(None);
             }
             let mask = dobj.index_cap - 1;
             let index = dobj.index;
@@ -256,7 +276,7 @@ impl Vm {
     /// `runtime::hash(key)`, with the common key types (interned and heap str, small
     /// int) inline.
     #[inline(always)]
-    fn key_hash(&mut self, key: Value) -> PyResult<u32> {
+    pub(crate) fn key_hash(&mut self, key: Value) -> PyResult<u32> {
         if let Some(q) = key.as_qstr() {
             return Ok(self.qstrs.hash(q));
         }
