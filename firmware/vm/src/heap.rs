@@ -71,6 +71,9 @@ pub struct Heap {
     overflow: bool,
     /// Bytes allocated since the last collection (for `gc.threshold`).
     pub since_collect: usize,
+    /// The default collection threshold: a quarter of the pool, at least 16 KiB
+    /// (precomputed: the VM compares against it on every allocation).
+    pub default_threshold: usize,
 }
 
 impl Heap {
@@ -103,6 +106,7 @@ impl Heap {
             mark_sp: 0,
             overflow: false,
             since_collect: 0,
+            default_threshold: (n_blocks as usize * BLOCK / 4).max(16 * 1024),
         }
     }
 
