@@ -52,6 +52,12 @@ pub struct Heap {
     n_blocks: u32,
     hints: [u32; SMALL_CLASSES + 1],
     hint_multi: u32,
+    /// The bump region `bump .. bump_end`: every block in it is FREE. Small allocations
+    /// of any size are cut from its front (`alloc_fast`); when it is too short, the slow
+    /// path finds the next free run first-fit and makes it the region. Anything else that
+    /// marks blocks allocated clips the region first (`claim`).
+    bump: u32,
+    bump_end: u32,
     /// Every block at or above `high` is FREE (sweeps stop there).
     high: u32,
     used_blocks: u32,
@@ -65,6 +71,9 @@ pub struct Heap {
     overflow: bool,
     /// Bytes allocated since the last collection (for `gc.threshold`).
     pub since_collect: usize,
+    /// The default collection threshold: a quarter of the pool, at least 16 KiB
+    /// (precomputed: the VM compares against it on every allocation).
+    pub default_threshold: usize,
 }
 
 impl Heap {
@@ -86,6 +95,8 @@ impl Heap {
             n_blocks,
             hints: [0; SMALL_CLASSES + 1],
             hint_multi: 0,
+            bump: 0,
+            bump_end: 0,
             high: 0,
             used_blocks: 0,
             peak_blocks: 0,
@@ -95,6 +106,7 @@ impl Heap {
             mark_sp: 0,
             overflow: false,
             since_collect: 0,
+            default_threshold: (n_blocks as usize * BLOCK / 4).max(16 * 1024),
         }
     }
 
@@ -141,11 +153,13 @@ impl Heap {
     /// Allocate `bytes` (zeroed); None when no run of free blocks is large enough.
     /// Does not collect: the VM decides when to collect and retry.
     ///
-    /// Small allocations (up to `SMALL_CLASSES` blocks) are first fit with one cursor per
-    /// size: the cursor is the lowest block where a run of that size may start, so small
-    /// long-lived objects cluster at the bottom of the heap and leave large runs free
-    /// above them, and holes too small for a size are never rescanned for it. Larger
-    /// allocations are next fit. Every search wraps around once before giving up.
+    /// Small allocations (up to `SMALL_CLASSES` blocks) come from the bump region (see
+    /// `bump`); when it is too short, the next free run of at least the size is found
+    /// first fit from the size's cursor (the lowest block where a run of that size may
+    /// start, so small long-lived objects cluster at the bottom of the heap and leave
+    /// large runs free above them, and holes too small for a size are never rescanned for
+    /// it), and the whole run becomes the new bump region. Larger allocations are next
+    /// fit. Every search wraps around once before giving up.
     pub fn alloc(&mut self, bytes: usize) -> Option<u32> {
         if self.lock_depth > 0 {
             return None;
@@ -156,90 +170,127 @@ impl Heap {
         }
         let n = n as u32;
         let class = n as usize;
-        let cursor = if class <= SMALL_CLASSES { self.hints[class] } else { self.hint_multi };
-        // Fast path: the cursor itself starts a free run (the usual case right after a
-        // sweep, when the heap above the survivors is free).
-        let start = if class <= SMALL_CLASSES && cursor + n <= self.n_blocks && (0..n).all(|i| self.atb_get(cursor + i) == FREE) {
-            cursor
-        } else {
-            match self.find_run(cursor, self.n_blocks, n) {
+        if class <= SMALL_CLASSES {
+            if self.bump + n <= self.bump_end {
+                let start = self.bump;
+                self.bump += n;
+                return Some(self.take(start, n));
+            }
+            let cursor = self.hints[class];
+            let start = match self.find_run(cursor, self.n_blocks, n) {
                 Some(b) => b,
                 None => self.find_run(0, (cursor + n).min(self.n_blocks), n)?,
-            }
-        };
-        if class <= SMALL_CLASSES {
+            };
             self.hints[class] = start + n;
-            if self.hints[class] >= self.n_blocks {
-                self.hints[class] = 0;
-            }
-        } else {
-            self.hint_multi = start + n;
-            if self.hint_multi >= self.n_blocks {
-                self.hint_multi = 0;
-            }
+            self.bump = start + n;
+            self.bump_end = self.free_run_end(start + n);
+            return Some(self.take(start, n));
         }
-        self.atb_set(start, HEAD);
-        for i in 1..n {
-            self.atb_set(start + i, TAIL);
+        let cursor = self.hint_multi;
+        let start = match self.find_run(cursor, self.n_blocks, n) {
+            Some(b) => b,
+            None => self.find_run(0, (cursor + n).min(self.n_blocks), n)?,
+        };
+        self.hint_multi = start + n;
+        if self.hint_multi >= self.n_blocks {
+            self.hint_multi = 0;
         }
-        self.used_blocks += n;
-        if self.used_blocks > self.peak_blocks {
-            self.peak_blocks = self.used_blocks;
-        }
-        if start + n > self.high {
-            self.high = start + n;
-        }
-        self.since_collect += (n as usize) * BLOCK;
-        let off = self.off_of(start);
-        let p = self.ptr(off) as *mut u64;
-        for i in 0..(n as usize * BLOCK / 8) {
-            // SAFETY: the n blocks at `off` are inside the pool and now owned by this
-            // allocation; the pool and every block are 8-aligned (16-byte blocks from a
-            // base of u128s), so each u64 write is aligned and in bounds.
-            unsafe { p.add(i).write(0) };
-        }
-        Some(off)
+        self.claim(start, start + n);
+        Some(self.take(start, n))
     }
 
-    /// Allocation fast path for `n <= SMALL_CLASSES` blocks: succeeds only when the size
-    /// class's cursor starts a free run (the usual case: after a sweep the cursor walks up
-    /// through garbage that was freed in one piece). Writes the header word (`kind`, zero
-    /// flags and aux) and zeroes the rest. None: use `alloc`.
+    /// Blocks `s .. e` (all FREE) are about to be marked allocated by something other
+    /// than the bump allocator: keep them out of the bump region.
+    #[inline]
+    fn claim(&mut self, s: u32, e: u32) {
+        if s < self.bump_end && e > self.bump {
+            if s <= self.bump {
+                self.bump = e.min(self.bump_end);
+            } else {
+                self.bump_end = s;
+            }
+        }
+    }
+
+    /// The end of the free run that starts at block `b` (the first non-free block, or
+    /// `n_blocks`).
+    fn free_run_end(&self, mut b: u32) -> u32 {
+        const LOW: u64 = 0x5555_5555_5555_5555;
+        let full_words = self.n_blocks / 32;
+        while b < self.n_blocks {
+            let w = b >> 5;
+            if w >= full_words {
+                if self.atb_get(b) != FREE {
+                    return b;
+                }
+                b += 1;
+                continue;
+            }
+            let x = self.atb_word(w) >> (2 * (b & 31));
+            // Bit 2i set: block b + i is not free.
+            let used = (x | (x >> 1)) & LOW;
+            if used != 0 {
+                return b + used.trailing_zeros() / 2;
+            }
+            b = (w + 1) * 32;
+        }
+        self.n_blocks
+    }
+
+    /// Mark the free blocks `start .. start + n` as one allocation, zero them and do the
+    /// accounting. Returns its offset.
+    #[inline(always)]
+    fn take(&mut self, start: u32, n: u32) -> u32 {
+        let (w, sh) = (start >> 5, start & 31);
+        if sh + n <= 32 && w < self.n_blocks / 32 {
+            // All in one full table word: HEAD then n - 1 TAILs, or-ed into FREE pairs.
+            let pattern = ((0xAAAA_AAAA_AAAA_AAAA & (!0u64 >> (64 - 2 * n))) & !3) | HEAD as u64;
+            self.atb_word_set(w, self.atb_word(w) | pattern << (2 * sh));
+        } else {
+            self.atb_set(start, HEAD);
+            for i in 1..n {
+                self.atb_set(start + i, TAIL);
+            }
+        }
+        let next = start + n;
+        if next > self.high {
+            self.high = next;
+        }
+        // `peak_blocks` is brought up to date before `used_blocks` goes down.
+        self.used_blocks += n;
+        self.since_collect += n as usize * BLOCK;
+        let off = self.off_of(start);
+        let p = self.ptr(off) as *mut u128;
+        // SAFETY: the n blocks at `off` are inside the pool and now owned by this
+        // allocation; every block starts a multiple of 16 bytes from the arena base, which
+        // is a `Box<[u128]>` (aligned for u128), so each u128 write is aligned and in bounds.
+        unsafe {
+            for i in 0..n as usize {
+                p.add(i).write(0);
+            }
+        }
+        off
+    }
+
+    /// Allocation fast path for `n <= SMALL_CLASSES` blocks: succeeds only when the bump
+    /// region has room (the usual case: after a sweep the region walks up through garbage
+    /// that was freed in one piece). Writes the header word (`kind`, zero flags and aux)
+    /// and zeroes the rest. None: use `alloc`.
     #[inline(always)]
     pub fn alloc_fast(&mut self, n: u32, kind: u8) -> Option<u32> {
         if n == 0 || n as usize > SMALL_CLASSES || self.lock_depth > 0 {
             return None;
         }
-        let c = self.hints[n as usize];
-        if c + n > self.n_blocks || (0..n).any(|i| self.atb_get(c + i) != FREE) {
+        let c = self.bump;
+        if c + n > self.bump_end {
             return None;
         }
-        self.atb_set(c, HEAD);
-        for i in 1..n {
-            self.atb_set(c + i, TAIL);
-        }
-        let next = c + n;
-        self.hints[n as usize] = if next >= self.n_blocks { 0 } else { next };
-        if next > self.high {
-            self.high = next;
-        }
-        self.used_blocks += n;
-        if self.used_blocks > self.peak_blocks {
-            self.peak_blocks = self.used_blocks;
-        }
-        self.since_collect += n as usize * BLOCK;
-        let off = self.off_of(c);
-        let p = self.ptr(off) as *mut u64;
-        // SAFETY: the n blocks at `off` are inside the pool and now owned by this
-        // allocation; blocks are 8-aligned (16-byte blocks from a base of u128s), so the
-        // u64 writes are aligned and in bounds. The header's `kind` is its first byte
-        // (`Header` is repr(C)), written as a byte so endianness does not matter.
-        unsafe {
-            for i in 0..(n as usize * BLOCK / 8) {
-                p.add(i).write(0);
-            }
-            *(p as *mut u8) = kind;
-        }
+        self.bump = c + n;
+        let off = self.take(c, n);
+        // SAFETY: `off` is the start of the allocation just made (inside the pool); the
+        // header's `kind` is its first byte (`Header` is repr(C)), written as a byte so
+        // endianness does not matter.
+        unsafe { *self.ptr(off) = kind };
         Some(off)
     }
 
@@ -350,6 +401,7 @@ impl Heap {
         for i in 0..n {
             self.atb_set(b0 + i, FREE);
         }
+        self.note_peak();
         self.used_blocks -= n;
         for k in 1..=(n as usize).min(SMALL_CLASSES) {
             if b0 < self.hints[k] {
@@ -372,6 +424,7 @@ impl Heap {
             for i in want..have {
                 self.atb_set(b0 + i, FREE);
             }
+            self.note_peak();
             self.used_blocks -= have - want;
             return true;
         }
@@ -384,6 +437,7 @@ impl Heap {
                 return false;
             }
         }
+        self.claim(b0 + have, b0 + want);
         for i in have..want {
             self.atb_set(b0 + i, TAIL);
         }
@@ -395,9 +449,6 @@ impl Heap {
             core::ptr::write_bytes(self.ptr(self.off_of(b0 + have)), 0, extra as usize * BLOCK)
         };
         self.used_blocks += extra;
-        if self.used_blocks > self.peak_blocks {
-            self.peak_blocks = self.used_blocks;
-        }
         self.since_collect += extra as usize * BLOCK;
         true
     }
@@ -553,12 +604,22 @@ impl Heap {
                 }
             }
         }
+        self.note_peak();
         self.used_blocks -= freed;
         self.hints = [0; SMALL_CLASSES + 1];
         self.hint_multi = 0;
+        self.bump = 0;
+        self.bump_end = 0;
         self.collections += 1;
         self.since_collect = 0;
         freed
+    }
+
+    /// Record the current use in `peak_blocks` (called before `used_blocks` decreases;
+    /// allocations only raise `used_blocks`).
+    #[inline]
+    fn note_peak(&mut self) {
+        self.peak_blocks = self.peak_blocks.max(self.used_blocks);
     }
 
     /// Bytes free.
@@ -575,7 +636,7 @@ impl Heap {
     }
     /// Peak bytes allocated.
     pub fn peak_bytes(&self) -> usize {
-        self.peak_blocks as usize * BLOCK
+        self.peak_blocks.max(self.used_blocks) as usize * BLOCK
     }
 
     /// Walk the table for detailed statistics (`micropython.mem_info`).
@@ -609,41 +670,34 @@ impl Heap {
 /// Sweep one table word (32 blocks): HEAD becomes FREE, MARK becomes HEAD, a TAIL becomes
 /// FREE when its allocation's head was freed. `in_free` carries "the last allocation seen
 /// was freed" across words. Returns the new word and the number of blocks freed.
+///
+/// Bit-parallel: with one bit per block (bit 2i of the masks), a TAIL is freed when the
+/// nearest HEAD or MARK below it is a HEAD (or there is none and `in_free` is set). Set
+/// every bit of the word that is not a HEAD or MARK block (odd bits included) and add a
+/// 1 just above each HEAD (and at bit 0 for `in_free`): each carry runs up through the
+/// blocks that follow the HEAD and stops at the next HEAD or MARK, so the bits the
+/// addition changes are exactly the blocks owned by freed heads. Carries never meet:
+/// one stops at a HEAD/MARK block `p` at the latest, and the next carry starts at `p + 1`.
 #[inline]
 fn sweep_word(x: u64, in_free: &mut bool) -> (u64, u32) {
     const LOW: u64 = 0x5555_5555_5555_5555;
     let hi = x >> 1;
+    let heads = x & !hi & LOW;
+    let marks = x & hi & LOW;
     let tails = hi & !x & LOW;
-    if tails == 0 {
-        let heads = x & !hi & LOW;
-        let marks = x & hi & LOW;
-        // The highest non-free block decides whether a TAIL in the next word is freed.
+    let starts = heads | marks;
+    let mut freed_tails = 0;
+    if tails != 0 {
+        let pass = !starts;
+        let seeds = (heads << 2) | *in_free as u64;
+        let sum = pass.wrapping_add(seeds);
+        freed_tails = (pass ^ sum) & tails;
+    }
+    if starts != 0 {
+        // The highest HEAD or MARK decides whether a TAIL in the next word is freed.
         *in_free = heads.leading_zeros() < marks.leading_zeros();
-        return (marks, heads.count_ones());
     }
-    let mut y = 0u64;
-    let mut freed = 0;
-    for i in 0..32 {
-        let s = ((x >> (2 * i)) & 3) as u8;
-        let t = match s {
-            HEAD => {
-                *in_free = true;
-                freed += 1;
-                FREE
-            }
-            MARK => {
-                *in_free = false;
-                HEAD
-            }
-            TAIL if *in_free => {
-                freed += 1;
-                FREE
-            }
-            other => other,
-        };
-        y |= (t as u64) << (2 * i);
-    }
-    (y, freed)
+    (marks | ((tails & !freed_tails) << 1), heads.count_ones() + freed_tails.count_ones())
 }
 
 #[cfg(test)]
@@ -812,6 +866,83 @@ mod tests {
                 assert_eq!(h.find_run(from, to, n), want, "n {n} in {from}..{to}");
             }
         }
+    }
+
+    #[test]
+    fn mixed_allocations_never_overlap_and_the_bump_region_stays_free() {
+        let mut rng = 0x0bad_cafe_1234_5678u64;
+        let mut h = Heap::new(60_000);
+        // Shadow ownership of every block: 0 free, else allocation id.
+        let mut owner = alloc::vec![0u32; h.n_blocks as usize];
+        let mut live: alloc::vec::Vec<(u32, u32, u32)> = alloc::vec::Vec::new();
+        let mut next_id = 1u32;
+        for step in 0..40_000 {
+            let r = xorshift(&mut rng) % 100;
+            if r < 70 {
+                let n = match xorshift(&mut rng) % 10 {
+                    0 => 9 + (xorshift(&mut rng) % 30) as u32,
+                    1..=5 => 1,
+                    6 | 7 => 2,
+                    _ => 3 + (xorshift(&mut rng) % 6) as u32,
+                };
+                let got = if n <= SMALL_CLASSES as u32 && xorshift(&mut rng) % 2 == 0 {
+                    h.alloc_fast(n, 7).or_else(|| h.alloc(n as usize * BLOCK))
+                } else {
+                    h.alloc(n as usize * BLOCK)
+                };
+                if let Some(o) = got {
+                    let b0 = h.block_of(o).unwrap();
+                    for b in b0..b0 + n {
+                        assert_eq!(owner[b as usize], 0, "step {step}: block {b} handed out twice");
+                        owner[b as usize] = next_id;
+                    }
+                    live.push((o, n, next_id));
+                    next_id += 1;
+                }
+            } else if r < 85 && !live.is_empty() {
+                let i = (xorshift(&mut rng) % live.len() as u64) as usize;
+                let (o, n, _) = live.swap_remove(i);
+                let b0 = h.block_of(o).unwrap();
+                for b in b0..b0 + n {
+                    owner[b as usize] = 0;
+                }
+                h.free(o);
+            } else if r < 95 && !live.is_empty() {
+                let i = (xorshift(&mut rng) % live.len() as u64) as usize;
+                let (o, n, id) = live[i];
+                let want = 1 + (xorshift(&mut rng) % 12) as u32;
+                if h.resize_in_place(o, want as usize * BLOCK) {
+                    let b0 = h.block_of(o).unwrap();
+                    for b in b0 + want..b0 + n {
+                        owner[b as usize] = 0;
+                    }
+                    for b in b0 + n..b0 + want {
+                        assert_eq!(owner[b as usize], 0, "step {step}: resize took block {b}");
+                        owner[b as usize] = id;
+                    }
+                    live[i].1 = want;
+                }
+            } else {
+                // Collect, keeping a random half.
+                live.retain(|_| xorshift(&mut rng) % 2 == 0);
+                owner.fill(0);
+                for &(o, n, id) in &live {
+                    h.mark_off(o);
+                    let b0 = h.block_of(o).unwrap();
+                    for b in b0..b0 + n {
+                        owner[b as usize] = id;
+                    }
+                }
+                h.drain(no_children);
+                h.sweep();
+            }
+            for b in h.bump..h.bump_end {
+                assert_eq!(h.atb_get(b), FREE, "step {step}: bump region block {b} not free");
+            }
+            assert!(h.bump_end <= h.n_blocks);
+        }
+        let used: u32 = live.iter().map(|&(_, n, _)| n).sum();
+        assert_eq!(h.used_bytes(), used as usize * BLOCK);
     }
 
     #[test]

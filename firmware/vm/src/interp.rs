@@ -1574,18 +1574,15 @@ fn raise_value(vm: &mut Vm, e: Value, cause: Option<Value>) -> Exc {
 /// Save the running generator frame `fi` (everything above its base) and pop it.
 /// Returns false if the frame is not a generator's.
 fn yield_frame(vm: &mut Vm, fi: usize, resume_ip: u32) -> bool {
-    let fr = vm.frames[fi];
-    let Some(g) = fr.generator.as_obj() else { return false };
-    let base = fr.base as usize;
+    let Some(fr) = vm.frames.get(fi) else { return false };
+    let (generator, base, ret_sp) = (fr.generator, fr.base as usize, fr.ret_sp as usize);
+    let Some(g) = generator.as_obj() else { return false };
     let arr = vm.heap.get::<obj::GenObj>(g).frame;
-    let cap = vm.heap.vals(arr).len();
     // The frame window goes straight from the VM stack into the generator's array.
     let window = vm.stack.get(base..).unwrap_or(&[]);
-    if window.len() > cap {
-        return false;
-    }
-    vm.heap.vals_mut(arr)[..window.len()].copy_from_slice(window);
     let window_len = window.len();
+    let Some(dst) = vm.heap.vals_mut(arr).get_mut(..window_len) else { return false };
+    dst.copy_from_slice(window);
     let handled = vm.handled;
     let go = vm.heap.get_mut::<obj::GenObj>(g);
     go.sp = window_len as u32;
@@ -1593,7 +1590,7 @@ fn yield_frame(vm: &mut Vm, fi: usize, resume_ip: u32) -> bool {
     go.h.flags = obj::GEN_SUSPENDED;
     go.handled = handled;
     vm.frames.pop();
-    vm.stack.truncate(fr.ret_sp as usize);
+    vm.stack.truncate(ret_sp);
     true
 }
 
@@ -1671,9 +1668,13 @@ fn gen_resume_inner(
         return Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
     }
     let ret_sp = vm.stack.len();
+    let Some(window) = vm.heap.vals(arr).get(..sp as usize) else {
+        return Err(vm.raise(TypeId::RuntimeError, "corrupt generator frame"));
+    };
+    vm.stack.reserve(sp as usize + 2);
     vm.stack.push(g);
     let base = vm.stack.len();
-    vm.stack.extend_from_slice(&vm.heap.vals(arr)[..sp as usize]);
+    vm.stack.extend_from_slice(window);
     if let Some(v) = push {
         vm.stack.push(v);
     }
@@ -1780,8 +1781,21 @@ fn delegate(vm: &mut Vm, it: Value, v: Value, throw: Option<Value>) -> PyResult<
 
 /// `next(generator)`: Some(value) or None when it finished.
 pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
-    if vm.heap.get::<obj::GenObj>(g.as_obj().unwrap_or(0)).h.flags == obj::GEN_DONE {
-        return Ok(None);
+    let off = g.as_obj().unwrap_or(0);
+    let go = vm.heap.get::<obj::GenObj>(off);
+    match go.h.flags {
+        obj::GEN_DONE => return Ok(None),
+        obj::GEN_SUSPENDED => {
+            // The common case, straight to the resume (what `gen_resume` does for a
+            // suspended generator sent None): a StopIteration raised inside becomes
+            // RuntimeError there, so an error here is never the end of iteration.
+            let (code, globals, func, arr, sp, ip, gh) = (go.code, go.globals, go.func, go.frame, go.sp, go.ip, go.handled);
+            return match gen_resume_inner(vm, g, off, code, globals, func, arr, sp, ip, gh, Some(Value::NONE), None)? {
+                GenStep::Yield(v) => Ok(Some(v)),
+                GenStep::Return(_) => Ok(None),
+            };
+        }
+        _ => {}
     }
     match gen_resume(vm, g, Value::NONE, None) {
         Ok(GenStep::Yield(v)) => Ok(Some(v)),

@@ -75,7 +75,13 @@ impl Qstr {
 /// FNV-1a, the hash of every str (interned or not) and bytes.
 #[inline]
 pub fn hash_bytes(s: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
+    hash_continue(0x811c_9dc5, s)
+}
+
+/// FNV-1a carried on from `h`: `hash_continue(hash_bytes(a), b) == hash_bytes(a ++ b)`
+/// (FNV has no finalisation step), so a concatenation reuses its left part's hash.
+#[inline]
+pub fn hash_continue(mut h: u32, s: &[u8]) -> u32 {
     for &b in s {
         h ^= b as u32;
         h = h.wrapping_mul(0x0100_0193);
@@ -173,5 +179,13 @@ mod tests {
         assert_eq!(p.hash(a), hash_bytes(b"some_runtime_name"));
         assert_eq!(p.intern("__init__"), q!("__init__"));
         assert_ne!(p.intern("x1"), p.intern("x2"));
+    }
+
+    #[test]
+    fn hash_continues_over_a_concatenation() {
+        for (a, b) in [("", ""), ("ab", ""), ("", "cd"), ("héllo ", "wörld"), ("x", "yz")] {
+            let whole = alloc::format!("{a}{b}");
+            assert_eq!(hash_continue(hash_bytes(a.as_bytes()), b.as_bytes()), hash_bytes(whole.as_bytes()));
+        }
     }
 }

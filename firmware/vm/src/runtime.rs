@@ -2031,7 +2031,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                 let t = type_name(vm, item);
                 return Err(vm.raise_fmt(TypeId::TypeError, format_args!("'in <string>' requires string as left operand, not {t}")));
             };
-            return Ok(s.contains(sub));
+            return Ok(obj::search::find(s.as_bytes(), sub.as_bytes()).is_some());
         }
     }
     if let Some(off) = container.as_obj() {

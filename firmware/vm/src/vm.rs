@@ -319,11 +319,7 @@ impl Vm {
     /// and large free runs above them.
     #[inline(always)]
     fn collect_due(&self) -> bool {
-        let threshold = if self.gc_threshold >= 0 {
-            self.gc_threshold as usize
-        } else {
-            (self.heap.total_bytes() / 4).max(16 * 1024)
-        };
+        let threshold = if self.gc_threshold >= 0 { self.gc_threshold as usize } else { self.heap.default_threshold };
         self.gc_enabled && self.heap.since_collect > threshold
     }
 

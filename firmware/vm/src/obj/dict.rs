@@ -99,31 +99,56 @@ impl Vm {
         'restart: loop {
             let dobj = *self.heap.get::<DictObj>(d);
             if dobj.index == 0 {
-                let used = dobj.used;
+                let used = dobj.used as usize;
                 // Identity pass first: most lookups are interned names or small ints.
-                for i in 0..used {
-                    let (k, _) = self.dict_entry(d, i);
-                    if k == key {
-                        return Ok(Some(i));
-                    }
+                let vals = self.heap.vals(dobj.entries);
+                let ents = vals.get(..used * 2).unwrap_or(vals);
+                if let Some(i) = ents.chunks_exact(2).position(|e| e[0] == key) {
+                    return Ok(Some(i as u32));
                 }
-                for i in 0..used {
-                    let (k, _) = self.dict_entry(d, i);
-                    if k.is_null() || self.entry_hash(d, i) != h {
-                        continue;
-                    }
-                    if fast_only && (k.is_small() || k.as_qstr().is_some()) {
-                        continue;
-                    }
-                    let same = runtime::eq(self, k, key)?;
-                    if self.heap.get::<DictObj>(d).entries != dobj.entries || self.dict_entry(d, i).0 != k {
-                        continue 'restart;
-                    }
+                // Then equality, in entry order, for entries with the same hash. An
+                // interned str or small int key can only equal a heap key other than
+                // itself (a heap str, a float), so other immediates are skipped without
+                // looking at their hashes.
+                let mut i = 0usize;
+                loop {
+                    let cand = {
+                        let vals = self.heap.vals(dobj.entries);
+                        let hs = self.heap.raw(dobj.hashes);
+                        let n = used.min(vals.len() / 2).min(hs.len() / 4);
+                        let mut cand = None;
+                        while i < n {
+                            let k = vals[2 * i];
+                            if k == key {
+                                return Ok(Some(i as u32));
+                            }
+                            if !k.is_null() && (!fast_only || k.is_obj()) {
+                                let eh = u32::from_le_bytes([hs[4 * i], hs[4 * i + 1], hs[4 * i + 2], hs[4 * i + 3]]);
+                                if eh == h {
+                                    cand = Some(k);
+                                    break;
+                                }
+                            }
+                            i += 1;
+                        }
+                        cand
+                    };
+                    let Some(k) = cand else { return Ok(None) };
+                    let same = match self.str_keys_eq(k, key) {
+                        Some(same) => same,
+                        None => {
+                            let same = runtime::eq(self, k, key)?;
+                            if self.heap.get::<DictObj>(d).entries != dobj.entries || self.dict_entry(d, i as u32).0 != k {
+                                continue 'restart;
+                            }
+                            same
+                        }
+                    };
                     if same {
-                        return Ok(Some(i));
+                        return Ok(Some(i as u32));
                     }
+                    i += 1;
                 }
-                return Ok(None);
             }
             let mask = dobj.index_cap - 1;
             let index = dobj.index;
@@ -146,11 +171,17 @@ impl Vm {
                         && self.entry_hash(d, e) == h
                         && !(fast_only && (k.is_small() || k.as_qstr().is_some()))
                     {
-                        let same = runtime::eq(self, k, key)?;
-                        let now = self.heap.get::<DictObj>(d);
-                        if now.entries != dobj.entries || now.index != index || self.dict_entry(d, e).0 != k {
-                            continue 'restart;
-                        }
+                        let same = match self.str_keys_eq(k, key) {
+                            Some(same) => same,
+                            None => {
+                                let same = runtime::eq(self, k, key)?;
+                                let now = self.heap.get::<DictObj>(d);
+                                if now.entries != dobj.entries || now.index != index || self.dict_entry(d, e).0 != k {
+                                    continue 'restart;
+                                }
+                                same
+                            }
+                        };
                         if same {
                             return Ok(Some(e));
                         }
@@ -161,6 +192,30 @@ impl Vm {
             }
             return Ok(None);
         }
+    }
+
+    /// Equality of two keys that are both exactly str (interned or heap, not a subclass
+    /// instance, whose `__eq__` may be overridden): their texts compared, no Python
+    /// code. None when either is something else.
+    #[inline]
+    fn str_keys_eq(&self, a: Value, b: Value) -> Option<bool> {
+        let ta = self.exact_str_bytes(a)?;
+        let tb = self.exact_str_bytes(b)?;
+        Some(ta == tb)
+    }
+
+    /// The bytes of an exact str (interned, or a heap `Kind::Str`).
+    #[inline]
+    fn exact_str_bytes(&self, v: Value) -> Option<&[u8]> {
+        if let Some(q) = v.as_qstr() {
+            return Some(self.qstrs.get(q).as_bytes());
+        }
+        let off = v.as_obj()?;
+        if self.heap.kind(off) != Kind::Str {
+            return None;
+        }
+        let len = self.heap.get::<super::StrObj>(off).len as usize;
+        Some(self.heap.bytes_at(off, super::STR_DATA, len))
     }
 
     fn index_get(&self, index: u32, i: u32) -> u32 {
@@ -237,10 +292,28 @@ impl Vm {
         Ok(())
     }
 
+    /// `runtime::hash(key)`, with the common key types (interned and heap str, small
+    /// int) inline.
+    #[inline(always)]
+    pub(crate) fn key_hash(&mut self, key: Value) -> PyResult<u32> {
+        if let Some(q) = key.as_qstr() {
+            return Ok(self.qstrs.hash(q));
+        }
+        if let Some(i) = key.as_small() {
+            return Ok(if i == -1 { -2i32 as u32 } else { i as u32 });
+        }
+        if let Some(off) = key.as_obj() {
+            if self.heap.kind(off) == Kind::Str {
+                return Ok(self.heap.get::<super::StrObj>(off).hash);
+            }
+        }
+        runtime::hash(self, key)
+    }
+
     /// `d[key]`, or None when missing.
     pub fn dict_get(&mut self, dict: Value, key: Value) -> PyResult<Option<Value>> {
         let Some(d) = self.dict_off(dict) else { return Ok(None) };
-        let h = runtime::hash(self, key)?;
+        let h = self.key_hash(key)?;
         if self.heap.get::<DictObj>(d).len == 0 {
             return Ok(None);
         }
@@ -382,7 +455,7 @@ impl Vm {
     /// `d[key] = value`.
     pub fn dict_set(&mut self, dict: Value, key: Value, value: Value) -> PyResult<()> {
         let Some(d) = self.dict_off(dict) else { return Ok(()) };
-        let h = runtime::hash(self, key)?;
+        let h = self.key_hash(key)?;
         self.dict_set_h(d, key, value, h)
     }
 
@@ -468,7 +541,7 @@ impl Vm {
     /// Remove `key`; returns its value, or None when missing.
     pub fn dict_remove(&mut self, dict: Value, key: Value) -> PyResult<Option<Value>> {
         let Some(d) = self.dict_off(dict) else { return Ok(None) };
-        let h = runtime::hash(self, key)?;
+        let h = self.key_hash(key)?;
         if self.heap.get::<DictObj>(d).len == 0 {
             return Ok(None);
         }

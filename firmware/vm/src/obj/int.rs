@@ -152,7 +152,7 @@ pub fn binop(vm: &mut Vm, op: upy_bytecode::BinOp, a: &IntVal, b: &IntVal) -> Py
             }
             Mod => {
                 if y == 0 {
-                    return Err(vm.raise(TypeId::ZeroDivisionError, "integer division or modulo by zero"));
+                    return Err(vm.raise(TypeId::ZeroDivisionError, "integer modulo by zero"));
                 }
                 if y == -1 { Some(0) } else { Some(Integer::mod_floor(&x, &y)) }
             }
@@ -242,7 +242,7 @@ pub fn binop(vm: &mut Vm, op: upy_bytecode::BinOp, a: &IntVal, b: &IntVal) -> Py
         }
         Mod => {
             if y.is_zero() {
-                return Err(vm.raise(TypeId::ZeroDivisionError, "integer division or modulo by zero"));
+                return Err(vm.raise(TypeId::ZeroDivisionError, "integer modulo by zero"));
             }
             x.mod_floor(&y)
         }

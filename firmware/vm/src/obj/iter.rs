@@ -144,10 +144,15 @@ fn next_iter(vm: &mut Vm, it: Value, off: u32) -> PyResult<Option<Value>> {
     let (kind, a, b, c, i) = (o.h.aux, o.a, o.b, o.c, o.i);
     match kind {
         k if k == IterKind::Seq as u16 => {
-            let v = match a.as_obj().map(|x| vm.heap.kind(x)) {
-                Some(Kind::List) => vm.list_items(a).and_then(|s| s.get(i as usize).copied()),
-                Some(Kind::Tuple) => vm.tuple_items(a).and_then(|s| s.get(i as usize).copied()),
-                Some(Kind::Bytes) | Some(Kind::ByteArray) | Some(Kind::MemoryView) => {
+            let v = match a.as_obj().map(|x| (x, vm.heap.kind(x))) {
+                Some((lo, Kind::List)) => {
+                    // An exact list: its items read directly (no `list_items` call).
+                    let l = vm.heap.get::<super::ListObj>(lo);
+                    let (items, len) = (l.items, l.len);
+                    if i < len { vm.heap.vals(items).get(i as usize).copied() } else { None }
+                }
+                Some((_, Kind::Tuple)) => vm.tuple_items(a).and_then(|s| s.get(i as usize).copied()),
+                Some((_, Kind::Bytes)) | Some((_, Kind::ByteArray)) | Some((_, Kind::MemoryView)) => {
                     super::bytes::buffer_ref(vm, a).and_then(|b| b.get(i as usize).map(|&x| Value::small(x as i32)))
                 }
                 _ => {
@@ -165,8 +170,14 @@ fn next_iter(vm: &mut Vm, it: Value, off: u32) -> PyResult<Option<Value>> {
                     }
                 }
             };
-            if v.is_some() {
-                vm.heap.get_mut::<Obj4>(off).i = i + 1;
+            match v {
+                Some(_) => vm.heap.get_mut::<Obj4>(off).i = i + 1,
+                // Exhausted for good (as CPython): a list that grows later is not seen.
+                None => {
+                    let o = vm.heap.get_mut::<Obj4>(off);
+                    o.i = u32::MAX;
+                    o.j = u32::MAX;
+                }
             }
             Ok(v)
         }

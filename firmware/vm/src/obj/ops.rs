@@ -19,7 +19,15 @@ pub fn builtin_binop(vm: &mut Vm, op: BinOp, inplace: bool, a: Value, b: Value) 
             BinOp::And => return Ok(Value::small((x & y) as i32)),
             BinOp::Or => return Ok(Value::small((x | y) as i32)),
             BinOp::Xor => return Ok(Value::small((x ^ y) as i32)),
-            _ => {}
+            // Every other operator on two small ints: straight to the int arithmetic
+            // (where the general path below ends up too, after the float and complex
+            // checks).
+            _ => return obj::int::binop(vm, op, &obj::int::IntVal::Small(x), &obj::int::IntVal::Small(y)),
+        }
+    }
+    if op == BinOp::Add {
+        if let Some(r) = obj::str::concat(vm, a, b) {
+            return r;
         }
     }
     let fa = vm.float_of(a);

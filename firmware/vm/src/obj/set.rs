@@ -85,19 +85,19 @@ fn add_all(vm: &mut Vm, dst: u32, src: Value) -> PyResult<()> {
 impl Vm {
     /// Add `x` to the set table `d`.
     fn dict_set_h_any(&mut self, d: u32, x: Value) -> PyResult<()> {
-        let h = runtime::hash(self, x)?;
+        let h = self.key_hash(x)?;
         self.dict_set_h(d, x, Value::NONE, h)
     }
 
     /// Is `x` a key of table `d`?
     fn table_has(&mut self, d: u32, x: Value) -> PyResult<bool> {
-        let h = runtime::hash(self, x)?;
+        let h = self.key_hash(x)?;
         Ok(self.dict_lookup_h(d, x, h)?.is_some())
     }
 
     /// Remove `x` from table `d` if present.
     fn table_discard(&mut self, d: u32, x: Value) -> PyResult<bool> {
-        let h = runtime::hash(self, x)?;
+        let h = self.key_hash(x)?;
         match self.dict_lookup_h(d, x, h)? {
             Some((i, _)) => {
                 self.dict_remove_entry(d, i);

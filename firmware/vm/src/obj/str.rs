@@ -12,10 +12,10 @@ use alloc::vec::Vec;
 use super::search;
 use super::unicode as uc;
 use super::{Kind, StrObj, STR_DATA};
-use crate::qstr::{hash_bytes, Qstr};
+use crate::qstr::{hash_bytes, hash_continue, Qstr};
 use crate::runtime;
 use crate::types::TypeId;
-use crate::value::{Unpacked, Value};
+use crate::value::Value;
 use crate::vm::{Exc, PyResult, Vm};
 
 type Kw<'a> = &'a [(Qstr, Value)];
@@ -65,20 +65,28 @@ impl Vm {
     /// The text of a str value (interned or heap), or None if `v` is not a str.
     #[inline]
     pub fn str_of(&self, v: Value) -> Option<&str> {
-        match v.unpack() {
-            Unpacked::Str(q) => Some(self.qstrs.get(q)),
-            Unpacked::Obj(off) if self.heap.kind(off) == Kind::Str => {
+        // Tags tested directly (not through `unpack`): this is on every str path.
+        if let Some(q) = v.as_qstr() {
+            return Some(self.qstrs.get(q));
+        }
+        let off = v.as_obj()?;
+        match self.heap.kind(off) {
+            Kind::Str => {
                 let len = self.heap.get::<StrObj>(off).len as usize;
                 let b = self.heap.bytes_at(off, STR_DATA, len);
                 // SAFETY: str objects are only created from valid UTF-8 (`new_str`).
                 Some(unsafe { core::str::from_utf8_unchecked(b) })
             }
-            Unpacked::Obj(off) if self.heap.kind(off) == Kind::Instance => {
-                let native = self.heap.get::<super::InstObj>(off).native;
-                if native.is_obj() || native.as_qstr().is_some() { self.str_of(native) } else { None }
-            }
+            Kind::Instance => self.instance_str_of(off),
             _ => None,
         }
+    }
+
+    /// `str_of` of an instance of a str subclass (out of line: rare).
+    #[inline(never)]
+    fn instance_str_of(&self, off: u32) -> Option<&str> {
+        let native = self.heap.get::<super::InstObj>(off).native;
+        if native.is_obj() || native.as_qstr().is_some() { self.str_of(native) } else { None }
     }
 
     /// Is `v` a str (or instance of a str subclass)?
@@ -101,22 +109,26 @@ impl Vm {
 
     /// Number of code points of a str value.
     pub fn str_char_len(&self, v: Value) -> usize {
-        match v.unpack() {
-            Unpacked::Obj(off) if self.heap.kind(off) == Kind::Str => {
-                self.heap.get::<StrObj>(off).nchars as usize
+        if let Some(off) = v.as_obj() {
+            if self.heap.kind(off) == Kind::Str {
+                return self.heap.get::<StrObj>(off).nchars as usize;
             }
-            _ => self.str_of(v).map_or(0, |s| if s.is_ascii() { s.len() } else { s.chars().count() }),
         }
+        self.str_of(v).map_or(0, |s| if s.is_ascii() { s.len() } else { s.chars().count() })
     }
 
     /// Hash of a str value.
     #[inline]
     pub fn str_hash(&self, v: Value) -> u32 {
-        match v.unpack() {
-            Unpacked::Str(q) => self.qstrs.hash(q),
-            Unpacked::Obj(off) if self.heap.kind(off) == Kind::Str => self.heap.get::<StrObj>(off).hash,
-            _ => self.str_of(v).map_or(0, |s| hash_bytes(s.as_bytes())),
+        if let Some(q) = v.as_qstr() {
+            return self.qstrs.hash(q);
         }
+        if let Some(off) = v.as_obj() {
+            if self.heap.kind(off) == Kind::Str {
+                return self.heap.get::<StrObj>(off).hash;
+            }
+        }
+        self.str_of(v).map_or(0, |s| hash_bytes(s.as_bytes()))
     }
 
     /// A new str value.
@@ -196,23 +208,19 @@ fn text(vm: &Vm, v: Value) -> &str {
 /// Is the str `v` all ASCII (so char indices are byte indices)?
 #[inline]
 fn is_ascii(vm: &Vm, v: Value) -> bool {
-    match v.unpack() {
-        Unpacked::Obj(off) if vm.heap.kind(off) == Kind::Str => {
+    if let Some(off) = v.as_obj() {
+        if vm.heap.kind(off) == Kind::Str {
             let o = vm.heap.get::<StrObj>(off);
-            o.len == o.nchars
+            return o.len == o.nchars;
         }
-        _ => text(vm, v).is_ascii(),
     }
+    text(vm, v).is_ascii()
 }
 
 /// Is `v` exactly a str (not a subclass instance), so it can be returned as is?
 #[inline]
 fn is_exact(vm: &Vm, v: Value) -> bool {
-    match v.unpack() {
-        Unpacked::Str(_) => true,
-        Unpacked::Obj(off) => vm.heap.kind(off) == Kind::Str,
-        _ => false,
-    }
+    v.as_qstr().is_some() || v.as_obj().is_some_and(|off| vm.heap.kind(off) == Kind::Str)
 }
 
 /// Byte offset of code point `ci` (clamped to the end).
@@ -266,6 +274,60 @@ pub fn new_substr(vm: &mut Vm, src: Value, a: usize, b: usize) -> PyResult<Value
     // distinct from the source, and no reference into the arena is alive here.
     unsafe { core::ptr::copy_nonoverlapping(from, vm.heap.ptr(off + STR_DATA), n) };
     Ok(Value::obj(off))
+}
+
+/// Byte length, code-point count and hash of an exact str (interned or heap); None for
+/// anything else (subclass instances included).
+#[inline]
+fn exact_parts(vm: &Vm, v: Value) -> Option<(usize, usize, u32)> {
+    if let Some(q) = v.as_qstr() {
+        let s = vm.qstrs.get(q);
+        return Some((s.len(), nchars(s), vm.qstrs.hash(q)));
+    }
+    let off = v.as_obj()?;
+    if vm.heap.kind(off) != Kind::Str {
+        return None;
+    }
+    let o = vm.heap.get::<StrObj>(off);
+    Some((o.len as usize, o.nchars as usize, o.hash))
+}
+
+/// `a + b` when both are exact strs (None otherwise: the caller takes the general path).
+/// The result is built in place: no temporary String, the code-point count is the sum of
+/// the parts' and the hash carries on from `a`'s.
+pub fn concat(vm: &mut Vm, a: Value, b: Value) -> Option<PyResult<Value>> {
+    let (la, ca, ha) = exact_parts(vm, a)?;
+    let (lb, cb, _) = exact_parts(vm, b)?;
+    if lb == 0 {
+        return Some(Ok(a));
+    }
+    if la == 0 {
+        return Some(Ok(b));
+    }
+    let n = la + lb;
+    // The parts are copied after the allocation, which may collect.
+    vm.root(a);
+    vm.root(b);
+    let off = match vm.alloc(Kind::Str, STR_DATA as usize + n) {
+        Ok(off) => off,
+        Err(e) => return Some(Err(e)),
+    };
+    let (pa, pb) = (text(vm, a).as_ptr(), text(vm, b).as_ptr());
+    let dst = vm.heap.ptr(off + STR_DATA);
+    // SAFETY: `pa`/`pb` point at the `la`/`lb` text bytes of `a` and `b`, alive and in
+    // place (rooted above; the heap never moves objects and interned strings are never
+    // freed or moved). `dst` is the fresh allocation's `n = la + lb` data bytes, distinct
+    // from both sources; no reference into the arena is alive here.
+    unsafe {
+        core::ptr::copy_nonoverlapping(pa, dst, la);
+        core::ptr::copy_nonoverlapping(pb, dst.add(la), lb);
+    }
+    let hash = hash_continue(ha, vm.heap.bytes_at(off, STR_DATA + la as u32, lb));
+    let o = vm.heap.get_mut::<StrObj>(off);
+    o.hash = hash;
+    o.len = n as u32;
+    o.nchars = (ca + cb) as u32;
+    Some(Ok(Value::obj(off)))
 }
 
 /// A list of the pieces `src[a..b]` for each range.
@@ -575,13 +637,14 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
         return Ok(items[0]);
     }
     let sep = text(vm, args[0]);
-    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
-    let mut ascii = sep.is_ascii();
+    let (sep_len, sep_chars) = (sep.len(), char_count(vm, args[0]));
+    let mut total = sep_len.saturating_mul(items.len().saturating_sub(1));
+    let mut chars = sep_chars.saturating_mul(items.len().saturating_sub(1));
     for (i, &it) in items.iter().enumerate() {
         match vm.str_of(it) {
             Some(s) => {
                 total += s.len();
-                ascii = ascii && is_ascii(vm, it);
+                chars += char_count(vm, it);
             }
             None => {
                 let t = runtime::type_name(vm, it);
@@ -592,15 +655,37 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
     if total > vm.heap.total_bytes() {
         return Err(vm.raise_memory_error_bytes(total));
     }
-    let mut out = String::with_capacity(total);
-    for (i, &it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(text(vm, args[0]));
-        }
-        out.push_str(text(vm, it));
+    if total == 0 {
+        return Ok(Value::qstr(q!("")));
     }
-    let n = if ascii { out.len() } else { nchars(&out) };
-    new_str_n(vm, &out, n)
+    // Built straight into the new object. The separator is an argument and the items are
+    // in a live container or rooted by `collect_iter`, so their texts stay in place.
+    let off = vm.alloc(Kind::Str, STR_DATA as usize + total)?;
+    let dst = vm.heap.ptr(off + STR_DATA);
+    let mut at = 0usize;
+    for (i, &it) in items.iter().enumerate() {
+        let parts: [&str; 2] = [if i > 0 { text(vm, args[0]) } else { "" }, text(vm, it)];
+        for p in parts {
+            let n = p.len().min(total - at);
+            // SAFETY: `p` is the text of a live str (see above), distinct from the fresh
+            // allocation; `at + n <= total`, the allocation's data size, and no reference
+            // into the arena is alive across the copy.
+            unsafe { core::ptr::copy_nonoverlapping(p.as_ptr(), dst.add(at), n) };
+            at += n;
+        }
+    }
+    let hash = hash_bytes(vm.heap.bytes_at(off, STR_DATA, total));
+    let o = vm.heap.get_mut::<StrObj>(off);
+    o.hash = hash;
+    o.len = total as u32;
+    o.nchars = chars as u32;
+    Ok(Value::obj(off))
+}
+
+/// Code points of a str value (cached for heap strs).
+#[inline]
+fn char_count(vm: &Vm, v: Value) -> usize {
+    vm.str_char_len(v)
 }
 
 /// strip / lstrip / rstrip.
@@ -704,11 +789,49 @@ fn map_str(vm: &mut Vm, sv: Value, ascii_f: fn(&str) -> String, f: fn(&str) -> S
     new_str(vm, &out)
 }
 
+/// lower()/upper() of an ASCII str, written straight into the new object (the str
+/// itself when nothing changes and it is exactly a str). `sv` is an argument (rooted).
+fn ascii_case(vm: &mut Vm, sv: Value, upper: bool) -> PyResult<Value> {
+    let s = text(vm, sv).as_bytes();
+    let changes = if upper { s.iter().any(u8::is_ascii_lowercase) } else { s.iter().any(u8::is_ascii_uppercase) };
+    let n = s.len();
+    if !changes && is_exact(vm, sv) {
+        return Ok(sv);
+    }
+    if n == 0 {
+        return Ok(Value::qstr(q!("")));
+    }
+    let off = vm.alloc(Kind::Str, STR_DATA as usize + n)?;
+    let src = text(vm, sv).as_ptr();
+    let dst = vm.heap.ptr(off + STR_DATA);
+    for i in 0..n {
+        // SAFETY: `src` holds the `n` bytes of `sv`'s text (alive, in place: `sv` is
+        // rooted and the heap never moves); `dst` is the fresh allocation's `n` data
+        // bytes; no reference into the arena is alive here.
+        unsafe {
+            let b = *src.add(i);
+            *dst.add(i) = if upper { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
+        }
+    }
+    let hash = hash_bytes(vm.heap.bytes_at(off, STR_DATA, n));
+    let o = vm.heap.get_mut::<StrObj>(off);
+    o.hash = hash;
+    o.len = n as u32;
+    o.nchars = n as u32;
+    Ok(Value::obj(off))
+}
+
 fn str_upper(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
+    if is_ascii(vm, args[0]) {
+        return ascii_case(vm, args[0], true);
+    }
     map_str(vm, args[0], |s| s.to_ascii_uppercase(), |s| s.to_uppercase())
 }
 
 fn str_lower(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
+    if is_ascii(vm, args[0]) {
+        return ascii_case(vm, args[0], false);
+    }
     map_str(vm, args[0], |s| s.to_ascii_lowercase(), |s| s.to_lowercase())
 }
 
@@ -1487,6 +1610,21 @@ fn str_format_m(vm: &mut Vm, args: &[Value], _kw: Kw<'_>) -> PyResult<Value> {
 pub fn subscr(vm: &mut Vm, o: Value, key: Value) -> PyResult<Value> {
     let ascii = is_ascii(vm, o);
     let n = vm.str_char_len(o);
+    if ascii {
+        // ASCII fast paths: a small-int index, or a slice of small ints / None with no
+        // step (char indices are byte indices).
+        if let Some(i) = key.as_small() {
+            let j = if i < 0 { i as i64 + n as i64 } else { i as i64 };
+            if j < 0 || j >= n as i64 {
+                return Err(vm.raise(TypeId::IndexError, "string index out of range"));
+            }
+            let b = text(vm, o).as_bytes().get(j as usize).copied().unwrap_or(b' ');
+            return new_char(vm, core::str::from_utf8(&[b]).unwrap_or(" "));
+        }
+        if let Some((a, b)) = simple_slice(vm, key, n) {
+            return if a >= b { Ok(Value::qstr(q!(""))) } else { new_substr(vm, o, a, b) };
+        }
+    }
     if super::slice::is_slice(vm, key) {
         let (start, _, step, count) = super::slice::indices(vm, key, n)?;
         if count == 0 {
@@ -1537,6 +1675,32 @@ pub fn subscr(vm: &mut Vm, o: Value, key: Value) -> PyResult<Value> {
     let ch = s.chars().nth(i).unwrap_or(' ');
     let mut buf = [0u8; 4];
     new_char(vm, ch.encode_utf8(&mut buf))
+}
+
+/// `key` is a slice whose start and stop are small ints or None and whose step is None:
+/// its (start, stop) clamped to `0..=len` as `slice.indices` would (stop may be below
+/// start: an empty result).
+#[inline]
+fn simple_slice(vm: &Vm, key: Value, len: usize) -> Option<(usize, usize)> {
+    let off = key.as_obj()?;
+    if vm.heap.kind(off) != Kind::Slice {
+        return None;
+    }
+    let sl = vm.heap.get::<super::SliceObj>(off);
+    if !(sl.step.is_none() || sl.step.is_null()) {
+        return None;
+    }
+    let len = len as i64;
+    let bound = |v: Value, default: i64| -> Option<i64> {
+        if v.is_none() || v.is_null() {
+            return Some(default);
+        }
+        let x = v.as_small()? as i64;
+        Some(if x < 0 { (x + len).max(0) } else { x.min(len) })
+    };
+    let a = bound(sl.start, 0)?;
+    let b = bound(sl.stop, len)?;
+    Some((a as usize, b as usize))
 }
 
 fn str_new(vm: &mut Vm, args: &[Value], kw: Kw<'_>) -> PyResult<Value> {
