@@ -252,6 +252,35 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         }
                     }};
                 }
+                // `ForIter` with `ip` at its operand (the arm, and the back edge of a loop).
+                macro_rules! for_iter {
+                    () => {{
+                        let t = jump!();
+                        let it = top!();
+                        match range_step(vm, it) {
+                            Some(Some(cur)) => {
+                                if let Some(v) = Value::try_small(cur) {
+                                    for_item!(v);
+                                    continue 'instr;
+                                }
+                                let v = tri!(obj::int::new_int(vm, cur));
+                                for_item!(v);
+                            }
+                            Some(None) => {
+                                vm.stack.pop();
+                                ip = t;
+                                continue 'instr;
+                            }
+                            None => match tri!(runtime::next(vm, it)) {
+                                Some(v) => for_item!(v),
+                                None => {
+                                    vm.stack.pop();
+                                    ip = t;
+                                }
+                            },
+                        }
+                    }};
+                }
                 let Some(op) = Op::from_u8(opb) else {
                     break 'op Err(vm.raise(TypeId::RuntimeError, "invalid opcode"));
                 };
@@ -660,6 +689,17 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         ip = t;
                         if t <= op_start {
                             tri!(check_pending(vm));
+                            // The back edge of a `for` loop: run the `ForIter` at the loop
+                            // head here (one dispatch less per iteration), as if dispatched:
+                            // errors are reported at its offset.
+                            if code.get(t).copied() == Some(Op::ForIter as u8) {
+                                if vm.temp.len() > temp_base {
+                                    vm.temp.truncate(temp_base);
+                                }
+                                op_start = t;
+                                ip = t + 1;
+                                for_iter!();
+                            }
                             break 'op Ok(());
                         }
                         continue 'instr;
@@ -702,32 +742,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         vm.stack.pop();
                         vm.stack.push(it);
                     }
-                    Op::ForIter => {
-                        let t = jump!();
-                        let it = top!();
-                        match range_step(vm, it) {
-                            Some(Some(cur)) => {
-                                if let Some(v) = Value::try_small(cur) {
-                                    for_item!(v);
-                                    continue 'instr;
-                                }
-                                let v = tri!(obj::int::new_int(vm, cur));
-                                for_item!(v);
-                            }
-                            Some(None) => {
-                                vm.stack.pop();
-                                ip = t;
-                                continue 'instr;
-                            }
-                            None => match tri!(runtime::next(vm, it)) {
-                                Some(v) => vm.stack.push(v),
-                                None => {
-                                    vm.stack.pop();
-                                    ip = t;
-                                }
-                            },
-                        }
-                    }
+                    Op::ForIter => for_iter!(),
                     Op::BuildTuple | Op::BuildList | Op::BuildSet => {
                         let n = arg16!();
                         let l = vm.stack.len();
