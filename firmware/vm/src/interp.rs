@@ -664,6 +664,23 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             tri!(runtime::compare(vm, cop, a, b))
                         };
                         vm.stack.truncate(l - 2);
+                        // A bool result followed by a conditional jump (`if x in s:`) branches
+                        // here too; any other result is tested by the jump itself (`__bool__`).
+                        let nb = code.get(ip).copied().unwrap_or(0);
+                        if (r == Value::TRUE || r == Value::FALSE)
+                            && (nb == Op::PopJumpIfFalse as u8 || nb == Op::PopJumpIfTrue as u8)
+                        {
+                            let t = rd32(code, ip + 1);
+                            let jop = ip;
+                            ip += 5;
+                            if (r == Value::TRUE) == (nb == Op::PopJumpIfTrue as u8) {
+                                ip = t;
+                                if t <= jop {
+                                    tri!(check_pending(vm));
+                                }
+                            }
+                            break 'op Ok(());
+                        }
                         vm.stack.push(r);
                     }
                     Op::Pop => {
