@@ -11,9 +11,10 @@
 //!   plus the pushed exception, and an entry's depth may not exceed the depth of any
 //!   instruction it covers);
 //! - no reachable instruction falls off the end of the code;
-//! - only `Jump` may jump backwards (to its own offset or before): conditional jumps and
-//!   `ForIter` jump forward, so a VM that checks for pending events in backward `Jump`s
-//!   sees every loop iteration;
+//! - only `Jump`, `PopJumpIfFalse` and `PopJumpIfTrue` may jump backwards (to their own
+//!   offset or before): `JumpIfFalseOrPop`, `JumpIfTrueOrPop` and `ForIter` jump forward, so
+//!   a VM that checks for pending events in those three when they jump backwards sees every
+//!   loop iteration;
 //! - cell slots (`*Deref`, `LoadClosure`) are made by `MakeCell` or are free-variable
 //!   slots, and fast-local ops (the superinstructions' two slots included) never touch
 //!   those slots;
@@ -343,7 +344,7 @@ pub fn validate_one(c: &CodeObject) -> Result<(), ValidateError> {
                 if a >= code.len() || !boundary[a] {
                     return Err(fail(ins.offset, format!("jump target {} is not an instruction", a)));
                 }
-                if ins.op != Op::Jump && a <= ins.offset as usize {
+                if !matches!(ins.op, Op::Jump | Op::PopJumpIfFalse | Op::PopJumpIfTrue) && a <= ins.offset as usize {
                     return Err(fail(ins.offset, format!("{} jumps backwards", ins.op.name())));
                 }
             }
@@ -497,8 +498,8 @@ mod tests {
         b.extend_from_slice(&2u32.to_le_bytes());
         b.extend_from_slice(&RET_NONE);
         assert!(validate(&code(&b)).is_err());
-        // Conditional backward jump.
-        let mut b = alloc::vec![Op::LoadTrue as u8, Op::PopJumpIfTrue as u8];
+        // Conditional backward jump that keeps its operand (`PopJumpIf*` may jump back).
+        let mut b = alloc::vec![Op::LoadTrue as u8, Op::JumpIfTrueOrPop as u8];
         b.extend_from_slice(&0u32.to_le_bytes());
         b.extend_from_slice(&RET_NONE);
         let e = validate(&code(&b)).unwrap_err();

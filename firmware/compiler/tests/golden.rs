@@ -147,7 +147,7 @@ fn while_break_continue() {
      1     0 LoadName 0 (n)
            3 LoadSmallInt 0
            6 CompareOp 4 (>)
-           8 PopJumpIfFalse -> 58
+           8 PopJumpIfFalse -> 66
      2    13 LoadName 0 (n)
           16 BinaryOpSmallInt 273 (-= 1)
           19 StoreName 0 (n)
@@ -159,10 +159,13 @@ fn while_break_continue() {
      5    40 LoadName 0 (n)
           43 LoadSmallInt 2
           46 CompareOp 2 (==)
-          48 PopJumpIfTrue -> 58
-     1    53 Jump -> 0
-          58 LoadNone
-          59 ReturnValue
+          48 PopJumpIfTrue -> 66
+     1    53 LoadName 0 (n)
+          56 LoadSmallInt 0
+          59 CompareOp 4 (>)
+          61 PopJumpIfTrue -> 13
+          66 LoadNone
+          67 ReturnValue
 "#,
     );
 }

@@ -252,6 +252,35 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         }
                     }};
                 }
+                // `ForIter` with `ip` at its operand (the arm, and the back edge of a loop).
+                macro_rules! for_iter {
+                    () => {{
+                        let t = jump!();
+                        let it = top!();
+                        match range_step(vm, it) {
+                            Some(Some(cur)) => {
+                                if let Some(v) = Value::try_small(cur) {
+                                    for_item!(v);
+                                    continue 'instr;
+                                }
+                                let v = tri!(obj::int::new_int(vm, cur));
+                                for_item!(v);
+                            }
+                            Some(None) => {
+                                vm.stack.pop();
+                                ip = t;
+                                continue 'instr;
+                            }
+                            None => match tri!(runtime::next(vm, it)) {
+                                Some(v) => for_item!(v),
+                                None => {
+                                    vm.stack.pop();
+                                    ip = t;
+                                }
+                            },
+                        }
+                    }};
+                }
                 let Some(op) = Op::from_u8(opb) else {
                     break 'op Err(vm.raise(TypeId::RuntimeError, "invalid opcode"));
                 };
@@ -639,6 +668,23 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             tri!(runtime::compare(vm, cop, a, b))
                         };
                         vm.stack.truncate(l - 2);
+                        // A bool result followed by a conditional jump (`if x in s:`) branches
+                        // here too; any other result is tested by the jump itself (`__bool__`).
+                        let nb = code.get(ip).copied().unwrap_or(0);
+                        if (r == Value::TRUE || r == Value::FALSE)
+                            && (nb == Op::PopJumpIfFalse as u8 || nb == Op::PopJumpIfTrue as u8)
+                        {
+                            let t = rd32(code, ip + 1);
+                            let jop = ip;
+                            ip += 5;
+                            if (r == Value::TRUE) == (nb == Op::PopJumpIfTrue as u8) {
+                                ip = t;
+                                if t <= jop {
+                                    tri!(check_pending(vm));
+                                }
+                            }
+                            break 'op Ok(());
+                        }
                         vm.stack.push(r);
                     }
                     Op::Pop => {
@@ -664,6 +710,17 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         ip = t;
                         if t <= op_start {
                             tri!(check_pending(vm));
+                            // The back edge of a `for` loop: run the `ForIter` at the loop
+                            // head here (one dispatch less per iteration), as if dispatched:
+                            // errors are reported at its offset.
+                            if code.get(t).copied() == Some(Op::ForIter as u8) {
+                                if vm.temp.len() > temp_base {
+                                    vm.temp.truncate(temp_base);
+                                }
+                                op_start = t;
+                                ip = t + 1;
+                                for_iter!();
+                            }
                             break 'op Ok(());
                         }
                         continue 'instr;
@@ -706,32 +763,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         vm.stack.pop();
                         vm.stack.push(it);
                     }
-                    Op::ForIter => {
-                        let t = jump!();
-                        let it = top!();
-                        match range_step(vm, it) {
-                            Some(Some(cur)) => {
-                                if let Some(v) = Value::try_small(cur) {
-                                    for_item!(v);
-                                    continue 'instr;
-                                }
-                                let v = tri!(obj::int::new_int(vm, cur));
-                                for_item!(v);
-                            }
-                            Some(None) => {
-                                vm.stack.pop();
-                                ip = t;
-                                continue 'instr;
-                            }
-                            None => match tri!(runtime::next(vm, it)) {
-                                Some(v) => vm.stack.push(v),
-                                None => {
-                                    vm.stack.pop();
-                                    ip = t;
-                                }
-                            },
-                        }
-                    }
+                    Op::ForIter => for_iter!(),
                     Op::BuildTuple | Op::BuildList | Op::BuildSet => {
                         let n = arg16!();
                         let l = vm.stack.len();

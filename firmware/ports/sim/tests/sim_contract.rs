@@ -237,6 +237,25 @@ try:
     raise ValueError('x')
 except ValueError as e:
     pe(e)
+def w(n):
+    i = 0
+    while i < n or 1/0:
+        i += 1
+try:
+    w(2)
+except ZeroDivisionError as e:
+    pe(e)
+def it2():
+    yield 1
+    yield 2
+    raise KeyError('k')
+def loop():
+    for x in it2():
+        x += 1
+try:
+    loop()
+except KeyError as e:
+    pe(e)
 g()
 ";
     let upy_dir = tmpdir("tb-upy");
@@ -256,7 +275,7 @@ g()
     // CPython prints the script's absolute path (the shim above keeps its base name, the name
     // upy was given); the frames, names and lines must be the same.
     assert_eq!(text(&upy.stdout), text(&cpy.stdout));
-    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 6);
+    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 8);
 }
 
 #[test]
