@@ -361,6 +361,12 @@ opcodes! {
     /// Operand `b | (op << 8)`. UnboundLocalError for `b` at the instruction's offset; the
     /// operator's errors at offset + 1.
     LoadFastBinaryOp = 91: U16,
+    /// `[obj, key] -> [obj, key, obj[key]]`: the load half of `obj[key] op= x` (what
+    /// `Copy 2; Copy 2; BinarySubscr` would do, in one dispatch). Emitted by the compiler.
+    BinarySubscrKeep = 92: None,
+    /// `[obj, key, value] -> []`: `obj[key] = value`, the store half of `obj[key] op= x`
+    /// (what `Swap 3; Swap 2; StoreSubscr` would do, in one dispatch). Emitted by the compiler.
+    StoreSubscrAug = 93: None,
 }
 
 /// Operand of `UnaryOp`.

@@ -94,7 +94,8 @@ pub fn stack_effect(op: Op, arg: u32) -> Option<StackEffect> {
         DeleteAttr => eff(1, 0),
         LoadMethod => eff(1, 2),
         BinarySubscr => eff(2, 1),
-        StoreSubscr => eff(3, 0),
+        StoreSubscr | StoreSubscrAug => eff(3, 0),
+        BinarySubscrKeep => eff(2, 3),
         DeleteSubscr => eff(2, 0),
         BuildSlice => match arg {
             2 | 3 => eff(arg, 1),
@@ -586,6 +587,16 @@ mod tests {
         assert_eq!(validate(&code(&[Op::LoadNone as u8, Op::BinarySubscrSmallInt as u8, 0xff, 0xff, Op::ReturnValue as u8])), Ok(()));
         // Truncated.
         assert!(validate(&code(&[Op::LoadNone as u8, Op::BinarySubscrSmallInt as u8, 0])).is_err());
+        // Augmented-subscript halves: stack needs and growth.
+        assert!(validate(&code(&[Op::LoadNone as u8, Op::BinarySubscrKeep as u8, Op::ReturnValue as u8])).is_err());
+        let mut c = code(&[Op::LoadNone as u8, Op::LoadNone as u8, Op::BinarySubscrKeep as u8, Op::ReturnValue as u8]);
+        assert!(validate(&c).is_err(), "max_stack 2 is too small");
+        c.max_stack = 3;
+        assert_eq!(validate(&c), Ok(()));
+        c.code = alloc::vec![Op::LoadNone as u8, Op::LoadNone as u8, Op::BinarySubscrKeep as u8, Op::StoreSubscrAug as u8, Op::LoadNone as u8, Op::ReturnValue as u8];
+        assert_eq!(validate(&c), Ok(()));
+        c.code = alloc::vec![Op::LoadNone as u8, Op::LoadNone as u8, Op::StoreSubscrAug as u8, Op::LoadNone as u8, Op::ReturnValue as u8];
+        assert!(validate(&c).is_err());
     }
 
     #[test]

@@ -532,25 +532,21 @@ fn augassign() {
 a.b -= c
 "#,
         r#"code <module> line 1 flags MODULE
-  args 0 posonly 0 kwonly 0 locals 0 free 0 stack 4
+  args 0 posonly 0 kwonly 0 locals 0 free 0 stack 3
      1     0 LoadName 0 (a)
            3 LoadName 1 (i)
-           6 Copy 2
-           8 Copy 2
-          10 BinarySubscr
-          11 BinaryOpSmallInt 272 (+= 1)
-          14 Swap 3
-          16 Swap 2
-          18 StoreSubscr
-     2    19 LoadName 0 (a)
-          22 Copy 1
-          24 LoadAttr 2 (b)
-          27 LoadName 3 (c)
-          30 BinaryOp 17 (-=)
-          32 Swap 2
-          34 StoreAttr 2 (b)
-          37 LoadNone
-          38 ReturnValue
+           6 BinarySubscrKeep
+           7 BinaryOpSmallInt 272 (+= 1)
+          10 StoreSubscrAug
+     2    11 LoadName 0 (a)
+          14 Copy 1
+          16 LoadAttr 2 (b)
+          19 LoadName 3 (c)
+          22 BinaryOp 17 (-=)
+          24 Swap 2
+          26 StoreAttr 2 (b)
+          29 LoadNone
+          30 ReturnValue
 "#,
     );
 }

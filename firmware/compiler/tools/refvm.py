@@ -568,6 +568,12 @@ def execute(frame, throw=None):
                     k = st.pop()
                     obj = st.pop()
                     obj[k] = st.pop()
+                elif op == "BinarySubscrKeep":
+                    st.append(st[-2][st[-1]])
+                elif op == "StoreSubscrAug":
+                    v = st.pop()
+                    k = st.pop()
+                    st.pop()[k] = v
                 elif op == "DeleteSubscr":
                     k = st.pop()
                     del st.pop()[k]

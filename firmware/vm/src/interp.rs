@@ -527,6 +527,30 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let l = vm.stack.len();
                         vm.stack.truncate(l - 3);
                     }
+                    Op::BinarySubscrKeep => {
+                        // `obj[key] op= x`, load half: [o, k] -> [o, k, o[k]].
+                        let (o, k) = (peek!(2), peek!(1));
+                        if let Some((items, j)) = list_slot(vm, o, k) {
+                            let v = vm.heap.vals(items)[j];
+                            vm.stack.push(v);
+                            continue 'instr;
+                        }
+                        let v = tri!(runtime::getitem(vm, o, k));
+                        vm.stack.push(v);
+                    }
+                    Op::StoreSubscrAug => {
+                        // `obj[key] op= x`, store half: [o, k, v] -> [], `o[k] = v`.
+                        let (o, k, v) = (peek!(3), peek!(2), peek!(1));
+                        let l = vm.stack.len();
+                        if let Some((items, j)) = list_slot(vm, o, k) {
+                            vm.heap.vals_mut(items)[j] = v;
+                            vm.stack.truncate(l.saturating_sub(3));
+                            continue 'instr;
+                        }
+                        tri!(runtime::setitem(vm, o, k, v));
+                        let l = vm.stack.len();
+                        vm.stack.truncate(l.saturating_sub(3));
+                    }
                     Op::DeleteSubscr => {
                         let (o, k) = (peek!(2), peek!(1));
                         tri!(runtime::delitem(vm, o, k));

@@ -77,15 +77,13 @@ impl<'a> Compiler<'a> {
                     ExprKind::Subscript { value: obj, index } => {
                         self.visit_expr(*obj)?;
                         self.visit_expr(*index)?;
-                        self.emit(Op::Copy, 2);
-                        self.emit(Op::Copy, 2);
-                        self.emit0(Op::BinarySubscr);
+                        // One dispatch each for `Copy 2; Copy 2; BinarySubscr` and
+                        // `Swap 3; Swap 2; StoreSubscr` (op.rs).
+                        self.emit0(Op::BinarySubscrKeep);
                         self.visit_expr(*value)?;
                         self.set_line(s.line);
                         self.emit(Op::BinaryOp, Self::inplace(*op));
-                        self.emit(Op::Swap, 3);
-                        self.emit(Op::Swap, 2);
-                        self.emit0(Op::StoreSubscr);
+                        self.emit0(Op::StoreSubscrAug);
                     }
                     _ => return Err(serr("illegal expression for augmented assignment", s)),
                 }
