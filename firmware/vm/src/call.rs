@@ -79,6 +79,7 @@ pub fn not_callable(vm: &mut Vm, f: Value) -> crate::vm::Exc {
 
 /// Call a native function value with arity checks.
 pub fn call_native(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Value> {
+    let Some((is_type, t, _)) = f.native_ref() else { return Err(not_callable(vm, f)) };
     let Some(attr) = runtime::native_attr(f) else { return Err(not_callable(vm, f)) };
     let fun = match attr {
         Attr::Fun(x) | Attr::ClassFun(x) | Attr::StaticFun(x) => *x,
@@ -97,8 +98,8 @@ pub fn call_native(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) 
         let name = runtime::native_name(vm, f);
         return Err(vm.raise_fmt(TypeId::TypeError, format_args!("{name}() takes no keyword arguments")));
     }
-    if let (Attr::Fun(_), Unpacked::Imm(Imm::TypeFun(t, _))) = (attr, f.unpack()) {
-        check_self(vm, f, t, args)?;
+    if is_type && matches!(attr, Attr::Fun(_)) {
+        check_self(vm, f, t as u8, args)?;
     }
     vm.native_depth += 1;
     if vm.native_depth > vm.config.max_native_depth {
