@@ -114,12 +114,18 @@ pub fn call_native(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) 
 /// A method from built-in type `t`'s table called with `args[0]` as self (`str.upper(x)`)
 /// needs `x` to be an instance of `t`, as CPython's method descriptors check. Bound calls
 /// (`s.upper()`) pass the first test: the exact built-in type matches.
-#[inline]
+#[inline(always)]
 fn check_self(vm: &mut Vm, f: Value, t: u8, args: &[Value]) -> PyResult<()> {
     let Some(&s) = args.first() else { return Ok(()) };
-    if runtime::builtin_type(vm, s) as u8 == t || t == TypeId::Object as u8 {
+    if t == TypeId::Object as u8 || runtime::builtin_type(vm, s) as u8 == t {
         return Ok(());
     }
+    check_self_slow(vm, f, t, s)
+}
+
+/// `check_self` when `s` is not exactly of type `t`: a subclass instance, or an error.
+#[inline(never)]
+fn check_self_slow(vm: &mut Vm, f: Value, t: u8, s: Value) -> PyResult<()> {
     let cls = Value::ty(t);
     if runtime::isinstance(vm, s, cls) {
         return Ok(());
