@@ -78,6 +78,7 @@ pub fn not_callable(vm: &mut Vm, f: Value) -> crate::vm::Exc {
 }
 
 /// Call a native function value with arity checks.
+#[inline(never)]
 pub fn call_native(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Value> {
     let Some((is_type, t, _)) = f.native_ref() else { return Err(not_callable(vm, f)) };
     let Some(attr) = runtime::native_attr(f) else { return Err(not_callable(vm, f)) };

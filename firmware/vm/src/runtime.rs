@@ -1033,6 +1033,13 @@ pub fn load_method_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyR
             }
         }
     }
+    load_method_builtin(vm, obj_v, name, slot)
+}
+
+/// `load_method_at` for anything but an instance whose dict provably lacks `name` (out of
+/// line: keeps the dispatch loop's inlined part small).
+#[inline(never)]
+fn load_method_builtin(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyResult<(Value, Value)> {
     // An object of an exact built-in type without an instance dict: what `name` resolves
     // to depends only on (type, name) (built-in type tables never change), so a native
     // method found once is kept in the method cache under the type immediate (which no
