@@ -78,7 +78,9 @@ pub fn not_callable(vm: &mut Vm, f: Value) -> crate::vm::Exc {
 }
 
 /// Call a native function value with arity checks.
+#[inline(never)]
 pub fn call_native(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Value> {
+    let Some((is_type, t, _)) = f.native_ref() else { return Err(not_callable(vm, f)) };
     let Some(attr) = runtime::native_attr(f) else { return Err(not_callable(vm, f)) };
     let fun = match attr {
         Attr::Fun(x) | Attr::ClassFun(x) | Attr::StaticFun(x) => *x,
@@ -97,8 +99,8 @@ pub fn call_native(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) 
         let name = runtime::native_name(vm, f);
         return Err(vm.raise_fmt(TypeId::TypeError, format_args!("{name}() takes no keyword arguments")));
     }
-    if let (Attr::Fun(_), Unpacked::Imm(Imm::TypeFun(t, _))) = (attr, f.unpack()) {
-        check_self(vm, f, t, args)?;
+    if is_type && matches!(attr, Attr::Fun(_)) {
+        check_self(vm, f, t as u8, args)?;
     }
     vm.native_depth += 1;
     if vm.native_depth > vm.config.max_native_depth {
@@ -113,12 +115,18 @@ pub fn call_native(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) 
 /// A method from built-in type `t`'s table called with `args[0]` as self (`str.upper(x)`)
 /// needs `x` to be an instance of `t`, as CPython's method descriptors check. Bound calls
 /// (`s.upper()`) pass the first test: the exact built-in type matches.
-#[inline]
+#[inline(always)]
 fn check_self(vm: &mut Vm, f: Value, t: u8, args: &[Value]) -> PyResult<()> {
     let Some(&s) = args.first() else { return Ok(()) };
-    if runtime::builtin_type(vm, s) as u8 == t || t == TypeId::Object as u8 {
+    if t == TypeId::Object as u8 || runtime::builtin_type(vm, s) as u8 == t {
         return Ok(());
     }
+    check_self_slow(vm, f, t, s)
+}
+
+/// `check_self` when `s` is not exactly of type `t`: a subclass instance, or an error.
+#[inline(never)]
+fn check_self_slow(vm: &mut Vm, f: Value, t: u8, s: Value) -> PyResult<()> {
     let cls = Value::ty(t);
     if runtime::isinstance(vm, s, cls) {
         return Ok(());

@@ -1066,7 +1066,13 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         };
                         vm.frames[fi].ip = ip as u32;
                         vm.frames[fi].op = op_start as u32;
-                        let r = tri!(call::call(vm, f, args, &kw));
+                        // Native functions and methods (the common case here) skip `call`'s
+                        // dispatch: `call` sends exactly these values to `call_native`.
+                        let r = if f.native_ref().is_some() {
+                            tri!(call::call_native(vm, f, args, &kw))
+                        } else {
+                            tri!(call::call(vm, f, args, &kw))
+                        };
                         vm.stack.truncate(ret_sp);
                         vm.stack.push(r);
                     }

@@ -25,8 +25,30 @@ macro_rules! exc {
     }};
 }
 
-/// The definition of a built-in type.
+/// The definition of a built-in type: one load from a table built at compile time
+/// (native calls, attribute lookups and `type()` ask for it constantly).
+#[inline]
 pub fn type_def(t: TypeId) -> &'static TypeDef {
+    TYPE_DEFS[t as usize]
+}
+
+/// The definition of the built-in type with index `t` (a type immediate's payload).
+#[inline]
+pub fn type_def_at(t: usize) -> Option<&'static TypeDef> {
+    TYPE_DEFS.get(t).copied()
+}
+
+static TYPE_DEFS: [&TypeDef; TypeId::COUNT] = {
+    let mut a: [&TypeDef; TypeId::COUNT] = [&obj::object::OBJECT_TYPE; TypeId::COUNT];
+    let mut i = 0;
+    while i < TypeId::COUNT {
+        a[i] = type_def_of(TypeId::ALL[i]);
+        i += 1;
+    }
+    a
+};
+
+const fn type_def_of(t: TypeId) -> &'static TypeDef {
     use TypeId::*;
     match t {
         Object => &obj::object::OBJECT_TYPE,
@@ -131,8 +153,29 @@ pub fn type_def(t: TypeId) -> &'static TypeDef {
     }
 }
 
-/// The definition of a built-in module.
+/// The definition of a built-in module (a table load, as `type_def`).
+#[inline]
 pub fn module_def(m: ModuleId) -> &'static ModuleDef {
+    MODULE_DEFS[m as usize]
+}
+
+/// The definition of the built-in module with index `m`.
+#[inline]
+pub fn module_def_at(m: usize) -> Option<&'static ModuleDef> {
+    MODULE_DEFS.get(m).copied()
+}
+
+static MODULE_DEFS: [&ModuleDef; ModuleId::COUNT] = {
+    let mut a: [&ModuleDef; ModuleId::COUNT] = [&modules::builtins::MODULE; ModuleId::COUNT];
+    let mut i = 0;
+    while i < ModuleId::COUNT {
+        a[i] = module_def_of(ModuleId::ALL[i]);
+        i += 1;
+    }
+    a
+};
+
+const fn module_def_of(m: ModuleId) -> &'static ModuleDef {
     match m {
         ModuleId::Builtins => &modules::builtins::MODULE,
         ModuleId::Sys => &modules::sys::MODULE,

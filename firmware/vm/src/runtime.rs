@@ -391,15 +391,9 @@ fn attr_value(vm: &mut Vm, type_id: u8, slot: usize, a: &Attr) -> PyResult<Value
 
 /// The `Attr` behind a native function value from a type or module table.
 pub fn native_attr(v: Value) -> Option<&'static Attr> {
-    match v.unpack() {
-        Unpacked::Imm(Imm::TypeFun(t, s)) => {
-            rom::type_def(TypeId::from_u8(t)?).locals.get(s as usize).map(|(_, a)| a)
-        }
-        Unpacked::Imm(Imm::ModFun(m, s)) => {
-            rom::module_def(crate::types::ModuleId::from_u8(m)?).globals.get(s as usize).map(|(_, a)| a)
-        }
-        _ => None,
-    }
+    let (is_type, t, s) = v.native_ref()?;
+    let table = if is_type { rom::type_def_at(t)?.locals } else { rom::module_def_at(t)?.globals };
+    table.get(s).map(|(_, a)| a)
 }
 
 /// Name of a native function value.
@@ -1038,6 +1032,37 @@ pub fn load_method_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyR
                 return load_method_fill(vm, obj_v, cls, name, slot);
             }
         }
+    }
+    load_method_builtin(vm, obj_v, name, slot)
+}
+
+/// `load_method_at` for anything but an instance whose dict provably lacks `name` (out of
+/// line: keeps the dispatch loop's inlined part small).
+#[inline(never)]
+fn load_method_builtin(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyResult<(Value, Value)> {
+    // An object of an exact built-in type without an instance dict: what `name` resolves
+    // to depends only on (type, name) (built-in type tables never change), so a native
+    // method found once is kept in the method cache under the type immediate (which no
+    // user-class entry can equal) with the name, verified on a hit.
+    let plain_builtin = match obj_v.as_obj() {
+        Some(off) => !matches!(
+            vm.heap.kind(off),
+            Kind::Instance | Kind::Exception | Kind::Func | Kind::Module | Kind::Class | Kind::Super
+        ),
+        None => obj_v.as_type_id().is_none() && !matches!(obj_v.unpack(), Unpacked::Imm(Imm::Module(_))),
+    };
+    if plain_builtin {
+        let cls = builtin_type(vm, obj_v).value();
+        let ms = method_slot(slot, cls);
+        let e = vm.method_cache[ms];
+        if e.cls == cls && e.idx == name.0 as u32 {
+            return Ok((Value(e.dict), obj_v));
+        }
+        let (f, s) = load_method(vm, obj_v, name)?;
+        if !s.is_null() && f.native_ref().is_some_and(|(is_type, _, _)| is_type) {
+            vm.method_cache[ms] = crate::vm::MethodCacheEntry { cls, dict: f.bits(), idx: name.0 as u32 };
+        }
+        return Ok((f, s));
     }
     load_method(vm, obj_v, name)
 }

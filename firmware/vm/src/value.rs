@@ -198,6 +198,28 @@ impl Value {
         }
     }
 
+    /// A native function's table reference without a full `unpack`: `Some((is_type_fun,
+    /// table index, slot))` for exactly the values `unpack` decodes as `Imm::TypeFun`
+    /// (`is_type_fun`) or `Imm::ModFun`.
+    #[inline(always)]
+    pub fn native_ref(self) -> Option<(bool, usize, usize)> {
+        let b = self.0;
+        // An immediate: not NULL, not a small int, not an object, not an interned str.
+        if b & 0b111 != 0b110 {
+            return None;
+        }
+        let kind = (b >> 3) & 0xf;
+        let p = b >> 7;
+        let r = ((p & 0xff) as usize, (p >> 8) as usize);
+        if kind >= IMM_TYPEFUN {
+            Some((true, r.0, r.1))
+        } else if kind == IMM_MODFUN {
+            Some((false, r.0, r.1))
+        } else {
+            None
+        }
+    }
+
     /// The built-in type id, if this is a built-in type.
     #[inline]
     pub fn as_type_id(self) -> Option<u8> {
