@@ -1844,7 +1844,11 @@ fn gen_resume_inner(
 
 /// One step of `yield from` / `await` delegation to `it`.
 fn delegate(vm: &mut Vm, it: Value, v: Value, throw: Option<Value>) -> PyResult<GenStep> {
-    if it.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Generator) {
+    if let Some(o) = it.as_obj().filter(|&o| vm.heap.kind(o) == Kind::Generator) {
+        if throw.is_none() && vm.heap.get::<obj::GenObj>(o).h.flags == obj::GEN_DONE {
+            // An exhausted delegate raises a bare StopIteration: `yield from` gives None.
+            return Ok(GenStep::Return(Value::NONE));
+        }
         return match gen_resume(vm, it, v, throw) {
             Err(e) => {
                 if throw.is_none() && vm.exc_matches(vm.exc, TypeId::StopIteration) && false {
