@@ -78,6 +78,14 @@ fn unwind(vm: &mut Vm) -> Result<(), Exc> {
             return Ok(());
         }
         vm.frames.pop();
+        // A generator frame resumed by ForIter in this loop: the caller's handled
+        // exception is in the slot below its window.
+        let inline_gen = !fr.entry && !fr.generator.is_null();
+        if inline_gen {
+            if let Some(&h) = vm.stack.get(fr.ret_sp as usize) {
+                vm.handled = h;
+            }
+        }
         vm.stack.truncate(fr.ret_sp as usize);
         if let Some(g) = fr.generator.as_obj() {
             let go = vm.heap.get_mut::<obj::GenObj>(g);
@@ -86,6 +94,16 @@ fn unwind(vm: &mut Vm) -> Result<(), Exc> {
         }
         if fr.entry {
             return Err(Exc);
+        }
+        if inline_gen && vm.exc_matches(vm.exc, TypeId::StopIteration) {
+            // As gen_resume_inner: StopIteration leaving a generator becomes RuntimeError.
+            let inner = vm.exc;
+            let is_coro = fr.generator.as_obj().is_some_and(|g| vm.heap.get::<obj::GenObj>(g).h.aux == 1);
+            let msg = if is_coro { "coroutine raised StopIteration" } else { "generator raised StopIteration" };
+            let _ = vm.raise(TypeId::RuntimeError, msg);
+            if let Some(eo) = vm.exc.as_obj() {
+                vm.heap.get_mut::<obj::ExcObj>(eo).cause = inner;
+            }
         }
     }
 }
@@ -271,13 +289,65 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 ip = t;
                                 continue 'instr;
                             }
-                            None => match tri!(runtime::next(vm, it)) {
-                                Some(v) => for_item!(v),
-                                None => {
-                                    vm.stack.pop();
-                                    ip = t;
+                            None => {
+                                // A generator resumes in a frame of this loop (no nested
+                                // `run`): its YieldValue pushes the value here and continues
+                                // after this ForIter; its return re-executes this ForIter,
+                                // which then finds it done (see docs/vm-internals.md).
+                                if let Some(go_off) = it.as_obj().filter(|&o| vm.heap.kind(o) == Kind::Generator) {
+                                    let go = vm.heap.get::<obj::GenObj>(go_off);
+                                    let state = go.h.flags;
+                                    if state == obj::GEN_SUSPENDED || state == obj::GEN_CREATED {
+                                        let (gcode, gglobals, gfunc, arr, sp, gip, gh) = (go.code, go.globals, go.func, go.frame, go.sp as usize, go.ip, go.handled);
+                                        if vm.frames.len() >= vm.config.max_frames {
+                                            break 'op Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
+                                        }
+                                        let Some(window) = vm.heap.vals(arr).get(..sp) else {
+                                            break 'op Err(vm.raise(TypeId::RuntimeError, "corrupt generator frame"));
+                                        };
+                                        let ret_sp = vm.stack.len();
+                                        vm.stack.reserve(sp + 2);
+                                        // The caller's handled exception, restored when the
+                                        // generator frame yields, returns or raises.
+                                        vm.stack.push(vm.handled);
+                                        let gbase = vm.stack.len();
+                                        vm.stack.extend_from_slice(window);
+                                        if state == obj::GEN_SUSPENDED {
+                                            vm.stack.push(Value::NONE);
+                                        }
+                                        vm.handled = gh;
+                                        vm.heap.get_mut::<obj::GenObj>(go_off).h.flags = obj::GEN_RUNNING;
+                                        vm.frames[fi].ip = ip as u32;
+                                        vm.frames[fi].op = op_start as u32;
+                                        vm.frames.push(crate::vm::Frame {
+                                            code: gcode,
+                                            globals: gglobals,
+                                            locals: Value::NULL,
+                                            func: gfunc,
+                                            base: gbase as u32,
+                                            ret_sp: ret_sp as u32,
+                                            ip: gip,
+                                            op: gip.saturating_sub(1),
+                                            generator: it,
+                                            entry: false,
+                                            init: false,
+                                        });
+                                        continue 'frame;
+                                    }
+                                    if state == obj::GEN_DONE {
+                                        vm.stack.pop();
+                                        ip = t;
+                                        continue 'instr;
+                                    }
                                 }
-                            },
+                                match tri!(runtime::next(vm, it)) {
+                                    Some(v) => for_item!(v),
+                                    None => {
+                                        vm.stack.pop();
+                                        ip = t;
+                                    }
+                                }
+                            }
                         }
                     }};
                 }
@@ -1129,6 +1199,20 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             go.frame = 0;
                         }
                         vm.frames.pop();
+                        if !fr2.entry && !fr2.generator.is_null() {
+                            // A generator resumed by ForIter finished: restore the caller's
+                            // handled exception and re-execute its ForIter, which now sees
+                            // the generator done and leaves the loop.
+                            if let Some(&h) = vm.stack.get(fr2.ret_sp as usize) {
+                                vm.handled = h;
+                            }
+                            vm.stack.truncate(fr2.ret_sp as usize);
+                            vm.temp.truncate(temp_base);
+                            if let Some(c) = vm.frames.last_mut() {
+                                c.ip = c.op;
+                            }
+                            continue 'frame;
+                        }
                         if fr2.init {
                             // `cls(...)`'s `__init__` returns: the result is the instance. A
                             // non-None return raises in the caller (its frame is on top now).
@@ -1157,6 +1241,16 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::YieldValue => {
                         let v = pop!();
                         vm.root(v);
+                        if !fr.entry && !fr.generator.is_null() {
+                            // Resumed by the caller's ForIter in this loop: the value goes
+                            // onto the caller's stack and the caller continues.
+                            let ch = vm.stack.get(fr.ret_sp as usize).copied().unwrap_or(Value::NULL);
+                            if yield_frame(vm, fi, ip as u32) {
+                                vm.handled = ch;
+                                vm.stack.push(v);
+                                continue 'frame;
+                            }
+                        }
                         if yield_frame(vm, fi, ip as u32) {
                             vm.yielded = true;
                             return Ok(v);
@@ -1171,6 +1265,14 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 vm.root(x);
                                 vm.stack.pop();
                                 // Resume re-executes this instruction with the sent value.
+                                if !fr.entry && !fr.generator.is_null() {
+                                    let ch = vm.stack.get(fr.ret_sp as usize).copied().unwrap_or(Value::NULL);
+                                    if yield_frame(vm, fi, op_start as u32) {
+                                        vm.handled = ch;
+                                        vm.stack.push(x);
+                                        continue 'frame;
+                                    }
+                                }
                                 if yield_frame(vm, fi, op_start as u32) {
                                     vm.yielded = true;
                                     return Ok(x);
@@ -1804,7 +1906,11 @@ fn gen_resume_inner(
 
 /// One step of `yield from` / `await` delegation to `it`.
 fn delegate(vm: &mut Vm, it: Value, v: Value, throw: Option<Value>) -> PyResult<GenStep> {
-    if it.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Generator) {
+    if let Some(o) = it.as_obj().filter(|&o| vm.heap.kind(o) == Kind::Generator) {
+        if throw.is_none() && vm.heap.get::<obj::GenObj>(o).h.flags == obj::GEN_DONE {
+            // An exhausted delegate raises a bare StopIteration: `yield from` gives None.
+            return Ok(GenStep::Return(Value::NONE));
+        }
         return match gen_resume(vm, it, v, throw) {
             Err(e) => {
                 if throw.is_none() && vm.exc_matches(vm.exc, TypeId::StopIteration) && false {

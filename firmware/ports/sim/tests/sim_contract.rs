@@ -233,6 +233,19 @@ try:
         pass
 except ValueError as e:
     pe(e)
+def inner():
+    yield 1
+    raise KeyError('k')
+def outer():
+    for y in inner():
+        yield y
+def h():
+    for x in outer():
+        pass
+try:
+    h()
+except KeyError as e:
+    pe(e)
 try:
     raise ValueError('x')
 except ValueError as e:
@@ -275,7 +288,7 @@ g()
     // CPython prints the script's absolute path (the shim above keeps its base name, the name
     // upy was given); the frames, names and lines must be the same.
     assert_eq!(text(&upy.stdout), text(&cpy.stdout));
-    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 8);
+    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 9);
 }
 
 #[test]
