@@ -209,19 +209,7 @@ pub(crate) fn enter_function(
             if filled {
                 vm.stack.truncate(base + argcount);
                 vm.stack.resize(base + n_locals, Value::NULL);
-                vm.frames.push(Frame {
-                    code,
-                    globals,
-                    locals,
-                    func,
-                    base: base as u32,
-                    ret_sp,
-                    ip: 0,
-                    op: 0,
-                    generator: Value::NULL,
-                    entry,
-                    init: false,
-                });
+                vm.frames.push(Frame::call(code, globals, locals, func, base, ret_sp, entry));
                 return Ok(None);
             }
         }
@@ -390,19 +378,7 @@ fn enter_function_slow(
         vm.stack.truncate(ret_sp as usize);
         return Ok(Some(g));
     }
-    vm.frames.push(Frame {
-        code,
-        globals,
-        locals,
-        func,
-        base: base as u32,
-        ret_sp,
-        ip: 0,
-        op: 0,
-        generator: Value::NULL,
-        entry,
-        init: false,
-    });
+    vm.frames.push(Frame::call(code, globals, locals, func, base, ret_sp, entry));
     Ok(None)
 }
 

@@ -319,19 +319,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                         vm.heap.get_mut::<obj::GenObj>(go_off).h.flags = obj::GEN_RUNNING;
                                         vm.frames[fi].ip = ip as u32;
                                         vm.frames[fi].op = op_start as u32;
-                                        vm.frames.push(crate::vm::Frame {
-                                            code: gcode,
-                                            globals: gglobals,
-                                            locals: Value::NULL,
-                                            func: gfunc,
-                                            base: gbase as u32,
-                                            ret_sp: ret_sp as u32,
-                                            ip: gip,
-                                            op: gip.saturating_sub(1),
-                                            generator: it,
-                                            entry: false,
-                                            init: false,
-                                        });
+                                        vm.frames.push(crate::vm::Frame::resume(gcode, gglobals, gfunc, gbase, ret_sp, gip, it, false));
                                         continue 'frame;
                                     }
                                     if state == obj::GEN_DONE {
@@ -1846,19 +1834,7 @@ fn gen_resume_inner(
     vm.root(caller_handled);
     vm.handled = ghandled;
     vm.heap.get_mut::<obj::GenObj>(off).h.flags = obj::GEN_RUNNING;
-    vm.frames.push(crate::vm::Frame {
-        code,
-        globals,
-        locals: Value::NULL,
-        func,
-        base: base as u32,
-        ret_sp: ret_sp as u32,
-        ip,
-        op: ip.saturating_sub(1),
-        generator: g,
-        entry: true,
-        init: false,
-    });
+    vm.frames.push(crate::vm::Frame::resume(code, globals, func, base, ret_sp, ip, g, true));
     if let Some(e) = throw {
         vm.exc = e;
         vm.throw_pending = true;
@@ -1995,19 +1971,8 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyRe
     vm.stack.push(code);
     let base = vm.stack.len();
     vm.stack.resize(base + n_locals, Value::NULL);
-    vm.frames.push(crate::vm::Frame {
-        code,
-        globals,
-        locals: if locals.is_null() { globals } else { locals },
-        func: Value::NULL,
-        base: base as u32,
-        ret_sp: ret_sp as u32,
-        ip: 0,
-        op: 0,
-        generator: Value::NULL,
-        entry: true,
-        init: false,
-    });
+    let locals = if locals.is_null() { globals } else { locals };
+    vm.frames.push(crate::vm::Frame::call(code, globals, locals, Value::NULL, base, ret_sp as u32, true));
     vm.native_depth += 1;
     let r = run(vm);
     vm.native_depth -= 1;

@@ -45,6 +45,33 @@ pub(crate) struct Frame {
     pub init: bool,
 }
 
+impl Frame {
+    /// A function's frame at its first instruction (not a generator, not `__init__`).
+    #[inline(always)]
+    pub(crate) fn call(code: Value, globals: Value, locals: Value, func: Value, base: usize, ret_sp: u32, entry: bool) -> Frame {
+        Frame { code, globals, locals, func, base: base as u32, ret_sp, ip: 0, op: 0, generator: Value::NULL, entry, init: false }
+    }
+
+    /// The frame of `generator` resumed at `ip` (its window already at `base`).
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn resume(code: Value, globals: Value, func: Value, base: usize, ret_sp: usize, ip: u32, generator: Value, entry: bool) -> Frame {
+        Frame {
+            code,
+            globals,
+            locals: Value::NULL,
+            func,
+            base: base as u32,
+            ret_sp: ret_sp as u32,
+            ip,
+            op: ip.saturating_sub(1),
+            generator,
+            entry,
+            init: false,
+        }
+    }
+}
+
 /// Settings a port chooses when creating a VM.
 #[derive(Clone, Debug)]
 pub struct Config {
