@@ -323,15 +323,7 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
 fn fuse_pairs(ins: &mut [Instr], keep: &mut [bool], handlers: &[(u32, u32)]) -> Vec<u32> {
     let n = ins.len();
     let mut line2 = vec![0u32; n];
-    // Index of the first kept instruction at or after t (where a jump to t lands).
-    let mut next = vec![n; n + 1];
-    let mut nx = n;
-    for t in (0..n).rev() {
-        if keep[t] {
-            nx = t;
-        }
-        next[t] = nx;
-    }
+    let next = next_kept(keep);
     let mut landing = vec![false; n + 1];
     for (k, y) in ins.iter().enumerate() {
         if keep[k] && is_jump(y.op) {
@@ -393,9 +385,10 @@ fn push_entry(
     Ok(())
 }
 
-fn max_stack(ins: &[Instr], order: &[usize], keep: &[bool], handlers: &[(u32, u32)]) -> CResult<u32> {
-    let n = ins.len();
-    // Index of the first kept instruction at or after t.
+/// Per instruction index t (and n, the end), the index of the first kept instruction at or
+/// after t: where a jump to t lands.
+fn next_kept(keep: &[bool]) -> Vec<usize> {
+    let n = keep.len();
     let mut next = vec![n; n + 1];
     let mut nx = n;
     for t in (0..n).rev() {
@@ -404,6 +397,12 @@ fn max_stack(ins: &[Instr], order: &[usize], keep: &[bool], handlers: &[(u32, u3
         }
         next[t] = nx;
     }
+    next
+}
+
+fn max_stack(ins: &[Instr], order: &[usize], keep: &[bool], handlers: &[(u32, u32)]) -> CResult<u32> {
+    let n = ins.len();
+    let next = next_kept(keep);
     let mut depth: Vec<u32> = vec![u32::MAX; n];
     let mut max = 0u32;
     let start = order.first().copied().unwrap_or(0);
