@@ -95,14 +95,9 @@ fn unwind(vm: &mut Vm) -> Result<(), Exc> {
         if fr.entry {
             return Err(Exc);
         }
-        if inline_gen && vm.exc_matches(vm.exc, TypeId::StopIteration) {
-            // As gen_resume_inner: StopIteration leaving a generator becomes RuntimeError.
-            let inner = vm.exc;
-            let is_coro = fr.generator.as_obj().is_some_and(|g| vm.heap.get::<obj::GenObj>(g).h.aux == 1);
-            let msg = if is_coro { "coroutine raised StopIteration" } else { "generator raised StopIteration" };
-            let _ = vm.raise(TypeId::RuntimeError, msg);
-            if let Some(eo) = vm.exc.as_obj() {
-                vm.heap.get_mut::<obj::ExcObj>(eo).cause = inner;
+        if inline_gen {
+            if let Some(g) = fr.generator.as_obj() {
+                stop_iteration_escaped(vm, g);
             }
         }
     }
@@ -298,28 +293,16 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                     let go = vm.heap.get::<obj::GenObj>(go_off);
                                     let state = go.h.flags;
                                     if state == obj::GEN_SUSPENDED || state == obj::GEN_CREATED {
-                                        let (gcode, gglobals, gfunc, arr, sp, gip, gh) = (go.code, go.globals, go.func, go.frame, go.sp as usize, go.ip, go.handled);
                                         if vm.frames.len() >= vm.config.max_frames {
                                             break 'op Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
                                         }
-                                        let Some(window) = vm.heap.vals(arr).get(..sp) else {
-                                            break 'op Err(vm.raise(TypeId::RuntimeError, "corrupt generator frame"));
-                                        };
-                                        let ret_sp = vm.stack.len();
-                                        vm.stack.reserve(sp + 2);
-                                        // The caller's handled exception, restored when the
-                                        // generator frame yields, returns or raises.
-                                        vm.stack.push(vm.handled);
-                                        let gbase = vm.stack.len();
-                                        vm.stack.extend_from_slice(window);
-                                        if state == obj::GEN_SUSPENDED {
-                                            vm.stack.push(Value::NONE);
-                                        }
-                                        vm.handled = gh;
-                                        vm.heap.get_mut::<obj::GenObj>(go_off).h.flags = obj::GEN_RUNNING;
                                         vm.frames[fi].ip = ip as u32;
                                         vm.frames[fi].op = op_start as u32;
-                                        vm.frames.push(crate::vm::Frame::resume(gcode, gglobals, gfunc, gbase, ret_sp, gip, it, false));
+                                        // The caller's handled exception goes in the slot below
+                                        // the window, restored when the frame yields, returns or
+                                        // raises.
+                                        let push = (state == obj::GEN_SUSPENDED).then_some(Value::NONE);
+                                        tri!(push_generator_frame(vm, it, go_off, vm.handled, push, false));
                                         continue 'frame;
                                     }
                                     if state == obj::GEN_DONE {
@@ -1751,7 +1734,7 @@ fn yield_frame(vm: &mut Vm, fi: usize, resume_ip: u32) -> bool {
 pub fn gen_resume(vm: &mut Vm, g: Value, send: Value, throw: Option<Value>) -> PyResult<GenStep> {
     let off = g.as_obj().unwrap_or(0);
     let go = vm.heap.get::<obj::GenObj>(off);
-    let (state, code, globals, func, arr, sp, ip, ghandled) = (go.h.flags, go.code, go.globals, go.func, go.frame, go.sp, go.ip, go.handled);
+    let (state, code, arr, sp, ip) = (go.h.flags, go.code, go.frame, go.sp, go.ip);
     match state {
         obj::GEN_RUNNING => return Err(vm.raise(TypeId::ValueError, "generator already executing")),
         obj::GEN_DONE => {
@@ -1787,54 +1770,26 @@ pub fn gen_resume(vm: &mut Vm, g: Value, send: Value, throw: Option<Value>) -> P
                         // The delegate finished: continue after YieldFrom with its value.
                         vm.heap.vals_mut(arr)[sp as usize - 1] = r;
                         vm.heap.get_mut::<obj::GenObj>(off).ip = ip + 1;
-                        return gen_resume_inner(vm, g, off, code, globals, func, arr, sp, ip + 1, ghandled, None, None);
+                        return gen_resume_inner(vm, g, off, None, None);
                     }
                     Err(_) => {
                         let e2 = vm.take_exception();
-                        return gen_resume_inner(vm, g, off, code, globals, func, arr, sp, ip, ghandled, None, Some(e2));
+                        return gen_resume_inner(vm, g, off, None, Some(e2));
                     }
                 }
             }
         }
     }
     let push = if state == obj::GEN_SUSPENDED && throw.is_none() { Some(send) } else { None };
-    gen_resume_inner(vm, g, off, code, globals, func, arr, sp, ip, ghandled, push, throw)
+    gen_resume_inner(vm, g, off, push, throw)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn gen_resume_inner(
-    vm: &mut Vm,
-    g: Value,
-    off: u32,
-    code: Value,
-    globals: Value,
-    func: Value,
-    arr: u32,
-    sp: u32,
-    ip: u32,
-    ghandled: Value,
-    push: Option<Value>,
-    throw: Option<Value>,
-) -> PyResult<GenStep> {
+fn gen_resume_inner(vm: &mut Vm, g: Value, off: u32, push: Option<Value>, throw: Option<Value>) -> PyResult<GenStep> {
     if vm.frames.len() >= vm.config.max_frames || vm.native_depth >= vm.config.max_native_depth {
         return Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
     }
-    let ret_sp = vm.stack.len();
-    let Some(window) = vm.heap.vals(arr).get(..sp as usize) else {
-        return Err(vm.raise(TypeId::RuntimeError, "corrupt generator frame"));
-    };
-    vm.stack.reserve(sp as usize + 2);
-    vm.stack.push(g);
-    let base = vm.stack.len();
-    vm.stack.extend_from_slice(window);
-    if let Some(v) = push {
-        vm.stack.push(v);
-    }
-    let caller_handled = vm.handled;
+    let (caller_handled, ret_sp) = push_generator_frame(vm, g, off, g, push, true)?;
     vm.root(caller_handled);
-    vm.handled = ghandled;
-    vm.heap.get_mut::<obj::GenObj>(off).h.flags = obj::GEN_RUNNING;
-    vm.frames.push(crate::vm::Frame::resume(code, globals, func, base, ret_sp, ip, g, true));
     if let Some(e) = throw {
         vm.exc = e;
         vm.throw_pending = true;
@@ -1865,19 +1820,58 @@ fn gen_resume_inner(
             let go = vm.heap.get_mut::<obj::GenObj>(off);
             go.h.flags = obj::GEN_DONE;
             go.frame = 0;
-            if vm.exc_matches(vm.exc, TypeId::StopIteration) {
-                let inner = vm.exc;
-                let is_coro = vm.heap.get::<obj::GenObj>(off).h.aux == 1;
-                let msg = if is_coro { "coroutine raised StopIteration" } else { "generator raised StopIteration" };
-                let x = vm.raise(TypeId::RuntimeError, msg);
-                if let Some(eo) = vm.exc.as_obj() {
-                    vm.heap.get_mut::<obj::ExcObj>(eo).cause = inner;
-                }
-                return Err(x);
-            }
+            stop_iteration_escaped(vm, off);
             Err(e)
         }
     }
+}
+
+/// A StopIteration leaving generator `g` (heap offset) becomes RuntimeError with the
+/// StopIteration as its cause (PEP 479); any other pending exception is left as it is.
+fn stop_iteration_escaped(vm: &mut Vm, g: u32) {
+    if !vm.exc_matches(vm.exc, TypeId::StopIteration) {
+        return;
+    }
+    let inner = vm.exc;
+    let is_coro = vm.heap.get::<obj::GenObj>(g).h.aux == 1;
+    let msg = if is_coro { "coroutine raised StopIteration" } else { "generator raised StopIteration" };
+    let _ = vm.raise(TypeId::RuntimeError, msg);
+    if let Some(eo) = vm.exc.as_obj() {
+        vm.heap.get_mut::<obj::ExcObj>(eo).cause = inner;
+    }
+}
+
+/// Push the frame of generator `g` (heap offset `off`) resumed from its saved window
+/// `arr[..sp]` at `ip`: first `below` (the slot the frame returns to), then the window,
+/// then `push` (the value of the suspended `yield`, if any). The generator's handled
+/// exception becomes current and it is marked running. Returns the caller's handled
+/// exception (for the caller to restore) and the stack length to return to.
+#[inline(always)]
+fn push_generator_frame(
+    vm: &mut Vm,
+    g: Value,
+    off: u32,
+    below: Value,
+    push: Option<Value>,
+    entry: bool,
+) -> PyResult<(Value, usize)> {
+    let go = vm.heap.get::<obj::GenObj>(off);
+    let (code, globals, func, arr, sp, ip, ghandled) = (go.code, go.globals, go.func, go.frame, go.sp as usize, go.ip, go.handled);
+    let ret_sp = vm.stack.len();
+    let Some(window) = vm.heap.vals(arr).get(..sp) else {
+        return Err(vm.raise(TypeId::RuntimeError, "corrupt generator frame"));
+    };
+    vm.stack.reserve(sp + 2);
+    vm.stack.push(below);
+    let base = vm.stack.len();
+    vm.stack.extend_from_slice(window);
+    if let Some(v) = push {
+        vm.stack.push(v);
+    }
+    let caller_handled = core::mem::replace(&mut vm.handled, ghandled);
+    vm.heap.get_mut::<obj::GenObj>(off).h.flags = obj::GEN_RUNNING;
+    vm.frames.push(crate::vm::Frame::resume(code, globals, func, base, ret_sp, ip, g, entry));
+    Ok((caller_handled, ret_sp))
 }
 
 /// One step of `yield from` / `await` delegation to `it`.
@@ -1933,8 +1927,7 @@ pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
             // The common case, straight to the resume (what `gen_resume` does for a
             // suspended generator sent None): a StopIteration raised inside becomes
             // RuntimeError there, so an error here is never the end of iteration.
-            let (code, globals, func, arr, sp, ip, gh) = (go.code, go.globals, go.func, go.frame, go.sp, go.ip, go.handled);
-            return match gen_resume_inner(vm, g, off, code, globals, func, arr, sp, ip, gh, Some(Value::NONE), None)? {
+            return match gen_resume_inner(vm, g, off, Some(Value::NONE), None)? {
                 GenStep::Yield(v) => Ok(Some(v)),
                 GenStep::Return(_) => Ok(None),
             };
