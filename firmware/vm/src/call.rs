@@ -11,7 +11,7 @@ use crate::qstr::Qstr;
 use crate::runtime;
 use crate::types::{Attr, TypeId, VAR};
 use crate::value::{Imm, Unpacked, Value};
-use crate::vm::{Frame, PyResult, Vm};
+use crate::vm::{CodeView, Frame, PyResult, Vm};
 
 /// Call `f(*args, **kw)` from native code.
 pub fn call(vm: &mut Vm, f: Value, args: &[Value], kw: &[(Qstr, Value)]) -> PyResult<Value> {
@@ -187,6 +187,7 @@ pub(crate) fn enter_function(
         let c = vm.code(code);
         let argcount = c.argcount as usize;
         let n_locals = c.n_locals as usize;
+        let view = CodeView::of(&vm.heap, c);
         let plain = c.kwonly == 0
             && c.n_free == 0
             && c.h.aux & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR | CodeFlags::COROUTINE) == 0;
@@ -208,8 +209,12 @@ pub(crate) fn enter_function(
             };
             if filled {
                 vm.stack.truncate(base + argcount);
-                vm.stack.resize(base + n_locals, Value::NULL);
-                vm.frames.push(Frame::call(code, globals, locals, func, base, ret_sp, entry));
+                // The other locals start unbound (pushed one by one: usually a few, and
+                // `resize` would be an out-of-line call).
+                for _ in argcount..n_locals {
+                    vm.stack.push(Value::NULL);
+                }
+                vm.frames.push(Frame::call(code, view, globals, locals, func, base, ret_sp, entry));
                 return Ok(None);
             }
         }
@@ -378,7 +383,8 @@ fn enter_function_slow(
         vm.stack.truncate(ret_sp as usize);
         return Ok(Some(g));
     }
-    vm.frames.push(Frame::call(code, globals, locals, func, base, ret_sp, entry));
+    let view = CodeView::of(&vm.heap, vm.code(code));
+    vm.frames.push(Frame::call(code, view, globals, locals, func, base, ret_sp, entry));
     Ok(None)
 }
 

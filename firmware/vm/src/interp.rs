@@ -140,24 +140,25 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
         unwind(vm)?;
     }
     'frame: loop {
-        let Some(&fr) = vm.frames.last() else { return Ok(Value::NONE) };
+        let Some(fr) = vm.frames.last() else { return Ok(Value::NONE) };
         let fi = vm.frames.len() - 1;
-        let (code_ptr, code_len, consts, names) = {
-            let c = vm.code(fr.code);
-            (vm.heap.ptr(c.bytecode + obj::ARRAY_DATA), c.code_len as usize, c.consts, c.names)
-        };
-        // SAFETY: the code object is rooted by the frame for as long as this frame runs,
-        // the heap never moves objects, and bytecode buffers are never written after
-        // loading. The slice is re-derived whenever the current frame changes.
-        let code: &[u8] = unsafe { core::slice::from_raw_parts(code_ptr, code_len) };
-        // SAFETY: as for `code`: the names and constants tuples belong to the rooted,
-        // immutable code object, so their items stay valid and unchanged while this frame
-        // runs; the slices are re-derived whenever the current frame changes.
-        let names_s: &[Value] = unsafe { detach(vm.tuple_items(names).unwrap_or(&[])) };
+        // Only what most instructions need is kept in locals; the rest of the frame is
+        // read where it is used (`vm.frames[fi]`), so entering a frame copies little.
+        let (view, globals, base, ip) = (fr.view, fr.globals, fr.base as usize, fr.ip as usize);
+        let mut ip = ip;
+        // SAFETY: `view` was taken from the frame's code object (`CodeView::of`): its
+        // bytecode buffer holds `code_len` bytes at `code_at`. The code object is rooted by
+        // the frame for as long as this frame runs, the heap never moves objects, and
+        // bytecode buffers are never written after loading. The slice is re-derived
+        // whenever the current frame changes.
+        let code: &[u8] = unsafe { core::slice::from_raw_parts(vm.heap.ptr(view.code_at), view.code_len as usize) };
+        // SAFETY: as for `code`: the names and constants tuples (their items at `names_at`
+        // and `consts_at`, as many as the view says, or an empty slice) belong to the
+        // rooted, immutable code object, so their items stay valid and unchanged while this
+        // frame runs; the slices are re-derived whenever the current frame changes.
+        let names_s: &[Value] = unsafe { detach(vm.heap.vals_at(view.names_at, 0, view.n_names as usize)) };
         // SAFETY: see above.
-        let consts_s: &[Value] = unsafe { detach(vm.tuple_items(consts).unwrap_or(&[])) };
-        let base = fr.base as usize;
-        let mut ip = fr.ip as usize;
+        let consts_s: &[Value] = unsafe { detach(vm.heap.vals_at(view.consts_at, 0, view.n_consts as usize)) };
         // Temporary roots live until the end of the instruction that made them: released
         // here when the frame changes and after every instruction that may allocate (the
         // end of the loop body). Arms that never allocate `continue` straight to the next
@@ -257,7 +258,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             let w = vm.stack.get(base + j).copied().unwrap_or(Value::NULL);
                             if w.is_null() {
                                 op_start = at + 1;
-                                break 'op Err(unbound_local(vm, fr.code, j));
+                                break 'op Err(unbound_local(vm, vm.frames[fi].code, j));
                             }
                             vm.stack.push(w);
                         } else {
@@ -356,7 +357,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let i = arg16!();
                         let v = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
                         if v.is_null() {
-                            break 'op Err(unbound_local(vm, fr.code, i));
+                            break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
                         }
                         vm.stack.push(v);
                         continue 'instr;
@@ -374,12 +375,12 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let (i, j) = (a & 0xff, a >> 8);
                         let v = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
                         if v.is_null() {
-                            break 'op Err(unbound_local(vm, fr.code, i));
+                            break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
                         }
                         let w = vm.stack.get(base + j).copied().unwrap_or(Value::NULL);
                         if w.is_null() {
                             op_start += 1;
-                            break 'op Err(unbound_local(vm, fr.code, j));
+                            break 'op Err(unbound_local(vm, vm.frames[fi].code, j));
                         }
                         vm.stack.push(v);
                         vm.stack.push(w);
@@ -395,7 +396,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let w = vm.stack.get(base + j).copied().unwrap_or(Value::NULL);
                         if w.is_null() {
                             op_start += 1;
-                            break 'op Err(unbound_local(vm, fr.code, j));
+                            break 'op Err(unbound_local(vm, vm.frames[fi].code, j));
                         }
                         vm.stack.push(w);
                         continue 'instr;
@@ -404,17 +405,17 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let i = arg16!();
                         let v = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
                         if v.is_null() {
-                            break 'op Err(unbound_local(vm, fr.code, i));
+                            break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
                         }
                         vm.stack[base + i] = Value::NULL;
                     }
                     Op::LoadDeref | Op::LoadClassDeref => {
                         let i = arg16!();
-                        if op == Op::LoadClassDeref && !fr.locals.is_null() {
-                            let vn = vm.code(fr.code).varnames;
+                        if op == Op::LoadClassDeref && !vm.frames[fi].locals.is_null() {
+                            let vn = vm.code(vm.frames[fi].code).varnames;
                             let n = vm.tuple_items(vn).and_then(|t| t.get(i).copied()).and_then(|v| v.as_qstr());
                             if let Some(n) = n {
-                                if let Some(v) = vm.dict_get_str(fr.locals, n) {
+                                if let Some(v) = vm.dict_get_str(vm.frames[fi].locals, n) {
                                     vm.stack.push(v);
                                     break 'op Ok(());
                                 }
@@ -423,7 +424,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let cell = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
                         let v = cell_get(vm, cell);
                         if v.is_null() {
-                            let vn = vm.code(fr.code).varnames;
+                            let vn = vm.code(vm.frames[fi].code).varnames;
                             let n = vm.tuple_items(vn).and_then(|t| t.get(i).copied()).unwrap_or(Value::NONE);
                             let n = alloc::string::String::from(vm.str_of(n).unwrap_or("?"));
                             break 'op Err(vm.raise_fmt(TypeId::NameError, format_args!("free variable '{n}' referenced before assignment")));
@@ -457,7 +458,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::LoadGlobal => {
                         let n = name!(arg16!());
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
-                        match runtime::load_global_at(vm, fr.globals, n, slot) {
+                        match runtime::load_global_at(vm, globals, n, slot) {
                             Some(v) => vm.stack.push(v),
                             None => break 'op Err(name_error(vm, n)),
                         }
@@ -465,18 +466,18 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::StoreGlobal => {
                         let n = name!(arg16!());
                         let v = top!();
-                        tri!(vm.dict_set(fr.globals, Value::qstr(n), v));
+                        tri!(vm.dict_set(globals, Value::qstr(n), v));
                         vm.stack.pop();
                     }
                     Op::DeleteGlobal => {
                         let n = name!(arg16!());
-                        if tri!(vm.dict_remove(fr.globals, Value::qstr(n))).is_none() {
+                        if tri!(vm.dict_remove(globals, Value::qstr(n))).is_none() {
                             break 'op Err(name_error(vm, n));
                         }
                     }
                     Op::LoadName => {
                         let n = name!(arg16!());
-                        let locals = if fr.locals.is_null() { fr.globals } else { fr.locals };
+                        let locals = { let l = vm.frames[fi].locals; if l.is_null() { globals } else { l } };
                         let found = if vm.dict_off(locals).is_some()
                             && locals.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Dict)
                         {
@@ -486,7 +487,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         };
                         if let Some(v) = found {
                             vm.stack.push(v);
-                        } else if let Some(v) = vm.dict_get_str(fr.globals, n) {
+                        } else if let Some(v) = vm.dict_get_str(globals, n) {
                             vm.stack.push(v);
                         } else if let Some(v) = vm.dict_get_str(vm.builtins, n) {
                             vm.stack.push(v);
@@ -496,14 +497,14 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::StoreName => {
                         let n = name!(arg16!());
-                        let locals = if fr.locals.is_null() { fr.globals } else { fr.locals };
+                        let locals = { let l = vm.frames[fi].locals; if l.is_null() { globals } else { l } };
                         let v = top!();
                         tri!(runtime::setitem(vm, locals, Value::qstr(n), v));
                         vm.stack.pop();
                     }
                     Op::DeleteName => {
                         let n = name!(arg16!());
-                        let locals = if fr.locals.is_null() { fr.globals } else { fr.locals };
+                        let locals = { let l = vm.frames[fi].locals; if l.is_null() { globals } else { l } };
                         if tri!(vm.dict_remove(locals, Value::qstr(n))).is_none() {
                             break 'op Err(name_error(vm, n));
                         }
@@ -671,7 +672,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             let i = arg & 0xff;
                             let b = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
                             if b.is_null() {
-                                break 'op Err(unbound_local(vm, fr.code, i));
+                                break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
                             }
                             binop_top!(b, (arg >> 8) as u8);
                         }
@@ -1136,7 +1137,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::MakeFunction => {
                         let flags = arg8!();
                         let code_v = top!();
-                        let f = tri!(obj::func::new_function(vm, code_v, fr.globals));
+                        let f = tri!(obj::func::new_function(vm, code_v, globals));
                         let foff = f.as_obj().unwrap_or(0);
                         let mut k = 2;
                         if flags & 4 != 0 {
@@ -1163,13 +1164,19 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::ReturnValue => {
                         let mut v = pop!();
-                        let fr2 = vm.frames[fi];
+                        // (This frame is the last one: `fi` is its index.)
+                        let Some(fr2) = vm.frames.pop() else { return Ok(v) };
+                        if fr2.generator.is_null() && !fr2.init && !fr2.entry {
+                            // A plain call from this loop returns.
+                            vm.stack.truncate(fr2.ret_sp as usize);
+                            vm.stack.push(v);
+                            continue 'frame;
+                        }
                         if let Some(g) = fr2.generator.as_obj() {
                             let go = vm.heap.get_mut::<obj::GenObj>(g);
                             go.h.flags = obj::GEN_DONE;
                             go.frame = 0;
                         }
-                        vm.frames.pop();
                         if !fr2.entry && !fr2.generator.is_null() {
                             // A generator resumed by ForIter finished: restore the caller's
                             // handled exception and re-execute its ForIter, which now sees
@@ -1212,10 +1219,11 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::YieldValue => {
                         let v = pop!();
                         vm.root(v);
-                        if !fr.entry && !fr.generator.is_null() {
+                        let f = &vm.frames[fi];
+                        if !f.entry && !f.generator.is_null() {
                             // Resumed by the caller's ForIter in this loop: the value goes
                             // onto the caller's stack and the caller continues.
-                            let ch = vm.stack.get(fr.ret_sp as usize).copied().unwrap_or(Value::NULL);
+                            let ch = vm.stack.get(f.ret_sp as usize).copied().unwrap_or(Value::NULL);
                             if yield_frame(vm, fi, ip as u32) {
                                 vm.handled = ch;
                                 vm.stack.push(v);
@@ -1236,8 +1244,9 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 vm.root(x);
                                 vm.stack.pop();
                                 // Resume re-executes this instruction with the sent value.
-                                if !fr.entry && !fr.generator.is_null() {
-                                    let ch = vm.stack.get(fr.ret_sp as usize).copied().unwrap_or(Value::NULL);
+                                let f = &vm.frames[fi];
+                                if !f.entry && !f.generator.is_null() {
+                                    let ch = vm.stack.get(f.ret_sp as usize).copied().unwrap_or(Value::NULL);
                                     if yield_frame(vm, fi, op_start as u32) {
                                         vm.handled = ch;
                                         vm.stack.push(x);
@@ -1394,7 +1403,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let level = vm.int_i64(level).unwrap_or(0);
                         vm.frames[fi].ip = ip as u32;
                         vm.frames[fi].op = op_start as u32;
-                        let m = tri!(crate::modules::import::import_name(vm, n, fromlist, level, fr.globals));
+                        let m = tri!(crate::modules::import::import_name(vm, n, fromlist, level, globals));
                         let l = vm.stack.len();
                         vm.stack.truncate(l - 2);
                         vm.stack.push(m);
@@ -1407,7 +1416,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::ImportStar => {
                         let m = top!();
-                        let target = if fr.locals.is_null() { fr.globals } else { fr.locals };
+                        let target = { let l = vm.frames[fi].locals; if l.is_null() { globals } else { l } };
                         tri!(crate::modules::import::import_star(vm, m, target));
                         vm.stack.pop();
                     }
@@ -1870,7 +1879,8 @@ fn push_generator_frame(
     }
     let caller_handled = core::mem::replace(&mut vm.handled, ghandled);
     vm.heap.get_mut::<obj::GenObj>(off).h.flags = obj::GEN_RUNNING;
-    vm.frames.push(crate::vm::Frame::resume(code, globals, func, base, ret_sp, ip, g, entry));
+    let view = crate::vm::CodeView::of(&vm.heap, vm.code(code));
+    vm.frames.push(crate::vm::Frame::resume(code, view, globals, func, base, ret_sp, ip, g, entry));
     Ok((caller_handled, ret_sp))
 }
 
@@ -1965,7 +1975,8 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyRe
     let base = vm.stack.len();
     vm.stack.resize(base + n_locals, Value::NULL);
     let locals = if locals.is_null() { globals } else { locals };
-    vm.frames.push(crate::vm::Frame::call(code, globals, locals, Value::NULL, base, ret_sp as u32, true));
+    let view = crate::vm::CodeView::of(&vm.heap, vm.code(code));
+    vm.frames.push(crate::vm::Frame::call(code, view, globals, locals, Value::NULL, base, ret_sp as u32, true));
     vm.native_depth += 1;
     let r = run(vm);
     vm.native_depth -= 1;

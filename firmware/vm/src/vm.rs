@@ -43,20 +43,53 @@ pub(crate) struct Frame {
     /// The frame runs `__init__` for `cls(...)` called from the interpreter: the instance
     /// is in `stack[ret_sp]`, and returning pushes it instead of the (None) result.
     pub init: bool,
+    /// Where the code's instructions, names and constants are (see `CodeView`).
+    pub view: CodeView,
+}
+
+/// Heap offsets and lengths of a code object's instruction bytes, names and constants,
+/// taken when a frame is built: the dispatch loop enters (or returns to) a frame with a
+/// few loads instead of looking them up through the code object. A code object never
+/// changes after it is made and is kept alive by the frame, so these stay valid.
+#[derive(Copy, Clone, Debug, Default)]
+pub(crate) struct CodeView {
+    pub code_at: u32,
+    pub code_len: u32,
+    pub names_at: u32,
+    pub n_names: u32,
+    pub consts_at: u32,
+    pub n_consts: u32,
+}
+
+impl CodeView {
+    /// The view of code object `c` (tuples' items; an item list that is not a tuple,
+    /// which the loader never makes, reads as empty).
+    #[inline(always)]
+    pub(crate) fn of(heap: &Heap, c: &obj::CodeObj) -> CodeView {
+        let tuple = |v: Value| match v.as_obj() {
+            Some(off) if heap.kind(off) == Kind::Tuple => (off + obj::TUPLE_DATA, heap.get::<obj::TupleObj>(off).len),
+            _ => (0, 0),
+        };
+        let (names_at, n_names) = tuple(c.names);
+        let (consts_at, n_consts) = tuple(c.consts);
+        CodeView { code_at: c.bytecode + obj::ARRAY_DATA, code_len: c.code_len, names_at, n_names, consts_at, n_consts }
+    }
 }
 
 impl Frame {
     /// A function's frame at its first instruction (not a generator, not `__init__`).
     #[inline(always)]
-    pub(crate) fn call(code: Value, globals: Value, locals: Value, func: Value, base: usize, ret_sp: u32, entry: bool) -> Frame {
-        Frame { code, globals, locals, func, base: base as u32, ret_sp, ip: 0, op: 0, generator: Value::NULL, entry, init: false }
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn call(code: Value, view: CodeView, globals: Value, locals: Value, func: Value, base: usize, ret_sp: u32, entry: bool) -> Frame {
+        Frame { code, globals, locals, func, base: base as u32, ret_sp, ip: 0, op: 0, generator: Value::NULL, entry, init: false, view }
     }
 
     /// The frame of `generator` resumed at `ip` (its window already at `base`).
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn resume(code: Value, globals: Value, func: Value, base: usize, ret_sp: usize, ip: u32, generator: Value, entry: bool) -> Frame {
+    pub(crate) fn resume(code: Value, view: CodeView, globals: Value, func: Value, base: usize, ret_sp: usize, ip: u32, generator: Value, entry: bool) -> Frame {
         Frame {
+            view,
             code,
             globals,
             locals: Value::NULL,
