@@ -187,7 +187,7 @@ pub(crate) fn enter_function(
         let c = vm.code(code);
         let argcount = c.argcount as usize;
         let n_locals = c.n_locals as usize;
-        let view = CodeView::of(&vm.heap, c);
+        let view = CodeView::of(c);
         let plain = c.kwonly == 0
             && c.n_free == 0
             && c.h.aux & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR | CodeFlags::COROUTINE) == 0;
@@ -383,7 +383,7 @@ fn enter_function_slow(
         vm.stack.truncate(ret_sp as usize);
         return Ok(Some(g));
     }
-    let view = CodeView::of(&vm.heap, vm.code(code));
+    let view = CodeView::of(vm.code(code));
     vm.frames.push(Frame::call(code, view, globals, locals, func, base, ret_sp, entry));
     Ok(None)
 }

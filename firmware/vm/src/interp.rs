@@ -1879,7 +1879,7 @@ fn push_generator_frame(
     }
     let caller_handled = core::mem::replace(&mut vm.handled, ghandled);
     vm.heap.get_mut::<obj::GenObj>(off).h.flags = obj::GEN_RUNNING;
-    let view = crate::vm::CodeView::of(&vm.heap, vm.code(code));
+    let view = crate::vm::CodeView::of(vm.code(code));
     vm.frames.push(crate::vm::Frame::resume(code, view, globals, func, base, ret_sp, ip, g, entry));
     Ok((caller_handled, ret_sp))
 }
@@ -1975,7 +1975,7 @@ pub fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value) -> PyRe
     let base = vm.stack.len();
     vm.stack.resize(base + n_locals, Value::NULL);
     let locals = if locals.is_null() { globals } else { locals };
-    let view = crate::vm::CodeView::of(&vm.heap, vm.code(code));
+    let view = crate::vm::CodeView::of(vm.code(code));
     vm.frames.push(crate::vm::Frame::call(code, view, globals, locals, Value::NULL, base, ret_sp as u32, true));
     vm.native_depth += 1;
     let r = run(vm);

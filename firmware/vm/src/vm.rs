@@ -62,17 +62,17 @@ pub(crate) struct CodeView {
 }
 
 impl CodeView {
-    /// The view of code object `c` (tuples' items; an item list that is not a tuple,
-    /// which the loader never makes, reads as empty).
+    /// The view of code object `c` (`load_code` noted where its tuples' items are).
     #[inline(always)]
-    pub(crate) fn of(heap: &Heap, c: &obj::CodeObj) -> CodeView {
-        let tuple = |v: Value| match v.as_obj() {
-            Some(off) if heap.kind(off) == Kind::Tuple => (off + obj::TUPLE_DATA, heap.get::<obj::TupleObj>(off).len),
-            _ => (0, 0),
-        };
-        let (names_at, n_names) = tuple(c.names);
-        let (consts_at, n_consts) = tuple(c.consts);
-        CodeView { code_at: c.bytecode + obj::ARRAY_DATA, code_len: c.code_len, names_at, n_names, consts_at, n_consts }
+    pub(crate) fn of(c: &obj::CodeObj) -> CodeView {
+        CodeView {
+            code_at: c.bytecode + obj::ARRAY_DATA,
+            code_len: c.code_len,
+            names_at: c.names_at,
+            n_names: c.n_names,
+            consts_at: c.consts_at,
+            n_consts: c.n_consts,
+        }
     }
 }
 

@@ -59,6 +59,11 @@ pub fn load_code(vm: &mut Vm, c: &CodeObject) -> PyResult<Value> {
     o.code_len = c.code.len() as u32;
     o.consts = consts_t;
     o.names = names_t;
+    // The tuples' items, for frames (`CodeView`); the tuples never change.
+    o.consts_at = consts_t.as_obj().unwrap_or(0) + super::TUPLE_DATA;
+    o.n_consts = consts.len() as u32;
+    o.names_at = names_t.as_obj().unwrap_or(0) + super::TUPLE_DATA;
+    o.n_names = names.len() as u32;
     o.varnames = varnames_t;
     o.exc = exc;
     o.n_exc = c.exc_table.len() as u32;

@@ -311,6 +311,14 @@ pub struct CodeObj {
     pub lines: u32,
     /// Number of line entries.
     pub n_lines: u32,
+    /// Heap offset of the items of `names` (set with it by `load_code`; for `CodeView`).
+    pub names_at: u32,
+    /// Number of items in `names`.
+    pub n_names: u32,
+    /// Heap offset of the items of `consts`.
+    pub consts_at: u32,
+    /// Number of items in `consts`.
+    pub n_consts: u32,
 }
 
 /// Closure cell.
