@@ -323,6 +323,17 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         }
                     }};
                 }
+                // The running generator frame yields `$x` (see `yield_up`).
+                macro_rules! yield_up {
+                    ($x:expr, $resume:expr) => {{
+                        let x = $x;
+                        match yield_up(vm, x, $resume) {
+                            Ok(true) => return Ok(x),
+                            Ok(false) => continue 'frame,
+                            Err(e) => break 'op Err(e),
+                        }
+                    }};
+                }
                 let Some(op) = Op::from_u8(opb) else {
                     break 'op Err(vm.raise(TypeId::RuntimeError, "invalid opcode"));
                 };
@@ -1177,6 +1188,18 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             go.h.flags = obj::GEN_DONE;
                             go.frame = 0;
                         }
+                        if fr2.delegated {
+                            // A `yield from` delegate finished: its value replaces the
+                            // iterator on the delegating frame's stack, which continues
+                            // after its `yield from`.
+                            if let Some(&h) = vm.stack.get(fr2.ret_sp as usize) {
+                                vm.handled = h;
+                            }
+                            vm.stack.truncate(fr2.ret_sp as usize);
+                            vm.stack.pop();
+                            vm.stack.push(v);
+                            continue 'frame;
+                        }
                         if !fr2.entry && !fr2.generator.is_null() {
                             // A generator resumed by ForIter finished: restore the caller's
                             // handled exception and re-execute its ForIter, which now sees
@@ -1218,46 +1241,37 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::YieldValue => {
                         let v = pop!();
-                        vm.root(v);
-                        let f = &vm.frames[fi];
-                        if !f.entry && !f.generator.is_null() {
-                            // Resumed by the caller's ForIter in this loop: the value goes
-                            // onto the caller's stack and the caller continues.
-                            let ch = vm.stack.get(f.ret_sp as usize).copied().unwrap_or(Value::NULL);
-                            if yield_frame(vm, fi, ip as u32) {
-                                vm.handled = ch;
-                                vm.stack.push(v);
-                                continue 'frame;
-                            }
-                        }
-                        if yield_frame(vm, fi, ip as u32) {
-                            vm.yielded = true;
-                            return Ok(v);
-                        }
-                        break 'op Err(vm.raise(TypeId::RuntimeError, "yield outside generator"));
+                        yield_up!(v, ip as u32);
                     }
                     Op::YieldFrom => {
                         let (it, v) = (peek!(2), peek!(1));
                         vm.frames[fi].op = op_start as u32;
+                        // A generator delegate that can take `v` runs in a frame of this
+                        // loop (no nested `run`), marked `delegated`: its yields go on up
+                        // through this frame (`yield_up!`), its return continues here.
+                        if let Some(go_off) = it.as_obj().filter(|&o| vm.heap.kind(o) == Kind::Generator) {
+                            let state = vm.heap.get::<obj::GenObj>(go_off).h.flags;
+                            if state == obj::GEN_SUSPENDED || (state == obj::GEN_CREATED && v.is_none()) {
+                                if vm.frames.len() >= vm.config.max_frames {
+                                    break 'op Err(vm.raise(TypeId::RecursionError, "maximum recursion depth exceeded"));
+                                }
+                                // This frame keeps `it` on its stack while the delegate runs
+                                // (what it has when suspended in `yield from` either way).
+                                vm.stack.pop();
+                                vm.frames[fi].ip = ip as u32;
+                                let push = (state == obj::GEN_SUSPENDED).then_some(v);
+                                tri!(push_generator_frame(vm, it, go_off, vm.handled, push, false));
+                                if let Some(t) = vm.frames.last_mut() {
+                                    t.delegated = true;
+                                }
+                                continue 'frame;
+                            }
+                        }
                         match tri!(delegate(vm, it, v, None)) {
                             GenStep::Yield(x) => {
-                                vm.root(x);
                                 vm.stack.pop();
                                 // Resume re-executes this instruction with the sent value.
-                                let f = &vm.frames[fi];
-                                if !f.entry && !f.generator.is_null() {
-                                    let ch = vm.stack.get(f.ret_sp as usize).copied().unwrap_or(Value::NULL);
-                                    if yield_frame(vm, fi, op_start as u32) {
-                                        vm.handled = ch;
-                                        vm.stack.push(x);
-                                        continue 'frame;
-                                    }
-                                }
-                                if yield_frame(vm, fi, op_start as u32) {
-                                    vm.yielded = true;
-                                    return Ok(x);
-                                }
-                                break 'op Err(vm.raise(TypeId::RuntimeError, "yield outside generator"));
+                                yield_up!(x, op_start as u32);
                             }
                             GenStep::Return(r) => {
                                 let l = vm.stack.len();
@@ -1713,6 +1727,45 @@ fn raise_value(vm: &mut Vm, e: Value, cause: Option<Value>) -> Exc {
         }
     }
     vm.set_exception(e)
+}
+
+/// The running generator frame (the top one) yields `x`, resuming at `resume` later.
+/// Resumed by the caller's ForIter in this loop: the value goes onto the caller's stack
+/// and the caller continues (Ok(false): continue with the top frame). Resumed by a `yield
+/// from` in the frame below (`delegated`): that frame yields the value in turn (it
+/// resumes at its `yield from`, its `op`). Resumed from native code (`entry`): Ok(true),
+/// `run` returns the value with `vm.yielded` set.
+#[inline(never)]
+fn yield_up(vm: &mut Vm, x: Value, mut resume: u32) -> PyResult<bool> {
+    loop {
+        let Some(f) = vm.frames.last() else { return Err(vm.raise(TypeId::RuntimeError, "yield outside generator")) };
+        let k = vm.frames.len() - 1;
+        let (entry, delegated, ret_sp) = (f.entry, f.delegated, f.ret_sp as usize);
+        if f.generator.is_null() {
+            return Err(vm.raise(TypeId::RuntimeError, "yield outside generator"));
+        }
+        if entry {
+            // The native caller holds the value in a Rust local.
+            vm.root(x);
+            if !yield_frame(vm, k, resume) {
+                return Err(vm.raise(TypeId::RuntimeError, "corrupt generator frame"));
+            }
+            vm.yielded = true;
+            return Ok(true);
+        }
+        let ch = vm.stack.get(ret_sp).copied().unwrap_or(Value::NULL);
+        if !yield_frame(vm, k, resume) {
+            return Err(vm.raise(TypeId::RuntimeError, "corrupt generator frame"));
+        }
+        vm.handled = ch;
+        if !delegated {
+            vm.stack.push(x);
+            return Ok(false);
+        }
+        // The delegating frame (now on top) yields `x` from its `yield from`, with the
+        // delegate on its stack as when it delegates.
+        resume = vm.frames.last().map_or(0, |p| p.op);
+    }
 }
 
 /// Save the running generator frame `fi` (everything above its base) and pop it.

@@ -43,6 +43,10 @@ pub(crate) struct Frame {
     /// The frame runs `__init__` for `cls(...)` called from the interpreter: the instance
     /// is in `stack[ret_sp]`, and returning pushes it instead of the (None) result.
     pub init: bool,
+    /// A generator frame resumed by `yield from` in the frame below it (in the same `run`
+    /// loop): its yields are yielded on by that frame, its return value is the value of
+    /// the `yield from` (see docs/vm-internals.md).
+    pub delegated: bool,
     /// Where the code's instructions, names and constants are (see `CodeView`).
     pub view: CodeView,
 }
@@ -81,7 +85,7 @@ impl Frame {
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn call(code: Value, view: CodeView, globals: Value, locals: Value, func: Value, base: usize, ret_sp: u32, entry: bool) -> Frame {
-        Frame { code, globals, locals, func, base: base as u32, ret_sp, ip: 0, op: 0, generator: Value::NULL, entry, init: false, view }
+        Frame { code, globals, locals, func, base: base as u32, ret_sp, ip: 0, op: 0, generator: Value::NULL, entry, init: false, delegated: false, view }
     }
 
     /// The frame of `generator` resumed at `ip` (its window already at `base`).
@@ -101,6 +105,7 @@ impl Frame {
             generator,
             entry,
             init: false,
+            delegated: false,
         }
     }
 }
