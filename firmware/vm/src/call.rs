@@ -282,20 +282,32 @@ fn enter_function_slow(
         }
         vm.stack.resize(base + n_locals, Value::NULL);
     } else {
-        let mut slots: Vec<Value> = alloc::vec![Value::NULL; n_locals];
-        let pos: Vec<Value> = vm.stack[base..base + npos].to_vec();
-        for &v in pos.iter() {
-            vm.root(v);
-        }
-        for &(_, v) in kw {
-            vm.root(v);
-        }
-        let ncopy = npos.min(argcount);
-        slots[..ncopy].copy_from_slice(&pos[..ncopy]);
+        // The locals are bound into a buffer (on the Rust stack for the usual frame sizes)
+        // and copied over the arguments at the end. Until then the arguments stay where
+        // they are on the VM stack (positionals at `base`, keyword values after them), so
+        // they need no other roots; the names and defaults are read from the code and
+        // function objects where needed.
+        let mut small = [Value::NULL; 16];
+        let mut large: Vec<Value>;
+        let slots: &mut [Value] = if n_locals <= small.len() {
+            &mut small[..n_locals]
+        } else {
+            large = alloc::vec![Value::NULL; n_locals];
+            &mut large
+        };
+        let ncopy = npos.min(argcount).min(n_locals);
+        slots[..ncopy].copy_from_slice(&vm.stack[base..base + ncopy]);
         let mut slot = argcount + kwonly;
         if flags.has(CodeFlags::VARARGS) {
-            let extra = if npos > argcount { &pos[argcount..] } else { &[][..] };
-            slots[slot] = obj::tuple::new_tuple(vm, extra)?;
+            let t = if npos > argcount {
+                let extra: Vec<Value> = vm.stack[base + argcount..base + npos].to_vec();
+                obj::tuple::new_tuple(vm, &extra)?
+            } else {
+                obj::tuple::new_tuple(vm, &[])?
+            };
+            if let Some(s) = slots.get_mut(slot) {
+                *s = t;
+            }
             slot += 1;
         } else if npos > argcount {
             let name = func_name(vm, code);
@@ -306,19 +318,22 @@ fn enter_function_slow(
         }
         let kwdict = if flags.has(CodeFlags::VARKEYWORDS) {
             let d = obj::dict::new_dict(vm)?;
-            slots[slot] = d;
+            if let Some(s) = slots.get_mut(slot) {
+                *s = d;
+            }
             Some(d)
         } else {
             None
         };
-        let names: Vec<Value> = vm.tuple_items(varnames).map(|s| s.to_vec()).unwrap_or_default();
         for &(k, v) in kw {
             let kv = Value::qstr(k);
-            let pos_idx = names[posonly.min(names.len())..(argcount + kwonly).min(names.len())]
-                .iter()
-                .position(|&n| n == kv)
-                .map(|i| i + posonly);
-            match pos_idx {
+            let pos_idx = vm.tuple_items(varnames).and_then(|names| {
+                names[posonly.min(names.len())..(argcount + kwonly).min(names.len())]
+                    .iter()
+                    .position(|&n| n == kv)
+                    .map(|i| i + posonly)
+            });
+            match pos_idx.filter(|&i| i < n_locals) {
                 Some(i) => {
                     if !slots[i].is_null() {
                         let name = func_name(vm, code);
@@ -338,23 +353,23 @@ fn enter_function_slow(
             }
         }
         // Defaults for missing positionals.
-        let defs: Vec<Value> = vm.tuple_items(defaults).map(|s| s.to_vec()).unwrap_or_default();
-        let first_def = argcount.saturating_sub(defs.len());
-        for i in 0..argcount {
+        let ndefs_all = vm.tuple_items(defaults).map_or(0, |t| t.len());
+        let first_def = argcount.saturating_sub(ndefs_all);
+        for i in 0..argcount.min(n_locals) {
             if slots[i].is_null() {
                 if i >= first_def {
-                    slots[i] = defs[i - first_def];
+                    slots[i] = vm.tuple_items(defaults).and_then(|d| d.get(i - first_def).copied()).unwrap_or(Value::NONE);
                 } else {
                     let name = func_name(vm, code);
-                    let missing = names.get(i).and_then(|&n| vm.str_of(n)).unwrap_or("?");
-                    let missing = alloc::string::String::from(missing);
+                    let n = vm.tuple_items(varnames).and_then(|t| t.get(i).copied()).unwrap_or(Value::NULL);
+                    let missing = alloc::string::String::from(vm.str_of(n).unwrap_or("?"));
                     return Err(vm.raise_fmt(TypeId::TypeError, format_args!("{name}() missing required positional argument: '{missing}'")));
                 }
             }
         }
-        for i in argcount..argcount + kwonly {
+        for i in argcount..(argcount + kwonly).min(n_locals) {
             if slots[i].is_null() {
-                let n = names.get(i).copied().unwrap_or(Value::NULL);
+                let n = vm.tuple_items(varnames).and_then(|t| t.get(i).copied()).unwrap_or(Value::NULL);
                 let d = if kwdefaults.is_null() { None } else { vm.dict_get(kwdefaults, n)? };
                 match d {
                     Some(v) => slots[i] = v,
@@ -367,7 +382,7 @@ fn enter_function_slow(
             }
         }
         vm.stack.truncate(base);
-        vm.stack.extend_from_slice(&slots);
+        vm.stack.extend_from_slice(slots);
     }
     if n_free > 0 {
         let n = vm.tuple_items(closure).map_or(0, |t| t.len()).min(n_free);
@@ -390,6 +405,36 @@ fn enter_function_slow(
 
 fn func_name(vm: &Vm, code: Value) -> alloc::string::String {
     alloc::string::String::from(vm.str_of(vm.code(code).name).unwrap_or("?"))
+}
+
+/// Room for the keyword pairs of a call from the interpreter (see `kw_pairs_at`).
+pub(crate) struct KwBuf {
+    small: [(Qstr, Value); 8],
+    long: Vec<(Qstr, Value)>,
+}
+
+impl KwBuf {
+    #[inline(always)]
+    pub(crate) fn new() -> KwBuf {
+        KwBuf { small: [(Qstr(0), Value::NULL); 8], long: Vec::new() }
+    }
+}
+
+/// The keyword pairs of a call from the interpreter: names from the `kwnames` tuple,
+/// values `vm.stack[at .. at + n]` (what `kw_pairs` makes), kept in `buf` without a heap
+/// allocation when there are few and all names are interned (the compiler's are).
+#[inline(never)]
+pub(crate) fn kw_pairs_at<'a>(vm: &mut Vm, kwnames: Value, at: usize, n: usize, buf: &'a mut KwBuf) -> &'a [(Qstr, Value)] {
+    let names = vm.tuple_items(kwnames).filter(|t| n <= buf.small.len() && t.len() >= n && t[..n].iter().all(|x| x.as_qstr().is_some()));
+    if let (Some(names), Some(vals)) = (names, vm.stack.get(at..at + n)) {
+        for ((d, &k), &v) in buf.small.iter_mut().zip(names).zip(vals) {
+            *d = (k.as_qstr().unwrap_or(Qstr(0)), v);
+        }
+        return &buf.small[..n];
+    }
+    let vals: Vec<Value> = vm.stack.get(at..at + n).map(|v| v.to_vec()).unwrap_or_default();
+    buf.long = kw_pairs(vm, kwnames, &vals);
+    &buf.long
 }
 
 /// Turn (kwnames tuple, values) into keyword pairs.

@@ -1021,15 +1021,17 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                     vm.stack.insert(first, bs);
                                     vm.stack[ret_sp] = bf;
                                     f = bf;
-                                    let kw: Vec<(crate::qstr::Qstr, Value)> = if nk > 0 {
-                                        let vals: Vec<Value> = vm.stack[args_end + 1 - nk..args_end + 1].to_vec();
-                                        call::kw_pairs(vm, kwnames, &vals)
+                                    // (The buffer is only made for keyword calls.)
+                                    let mut kw_buf;
+                                    let kw: &[(crate::qstr::Qstr, Value)] = if nk == 0 {
+                                        &[]
                                     } else {
-                                        Vec::new()
+                                        kw_buf = call::KwBuf::new();
+                                        call::kw_pairs_at(vm, kwnames, args_end + 1 - nk, nk, &mut kw_buf)
                                     };
                                     vm.frames[fi].ip = ip as u32;
                                     vm.frames[fi].op = op_start as u32;
-                                    match call::enter_function_outlined(vm, f, first as u32, npos_total + 1, &kw, ret_sp as u32, false, Value::NULL) {
+                                    match call::enter_function_outlined(vm, f, first as u32, npos_total + 1, kw, ret_sp as u32, false, Value::NULL) {
                                         Ok(None) => continue 'frame,
                                         Ok(Some(g)) => {
                                             vm.stack.truncate(ret_sp);
@@ -1075,11 +1077,13 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             }
                         }
                         if f.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func) {
-                            let kw: Vec<(crate::qstr::Qstr, Value)> = if nk > 0 {
-                                let vals: Vec<Value> = vm.stack[args_end - nk..args_end].to_vec();
-                                call::kw_pairs(vm, kwnames, &vals)
+                            // (The buffer is only made for keyword calls.)
+                            let mut kw_buf;
+                            let kw: &[(crate::qstr::Qstr, Value)] = if nk == 0 {
+                                &[]
                             } else {
-                                Vec::new()
+                                kw_buf = call::KwBuf::new();
+                                call::kw_pairs_at(vm, kwnames, args_end - nk, nk, &mut kw_buf)
                             };
                             if nk > 0 {
                                 // Drop the kwnames tuple: values stay in place after positionals.
@@ -1088,7 +1092,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             }
                             vm.frames[fi].ip = ip as u32;
                             vm.frames[fi].op = op_start as u32;
-                            match call::enter_function(vm, f, first as u32, npos_total, &kw, ret_sp as u32, false, Value::NULL) {
+                            match call::enter_function(vm, f, first as u32, npos_total, kw, ret_sp as u32, false, Value::NULL) {
                                 Ok(None) => continue 'frame,
                                 Ok(Some(g)) => {
                                     vm.stack.truncate(ret_sp);
@@ -1111,20 +1115,22 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             long_args = src.to_vec();
                             &long_args
                         };
-                        let kw: Vec<(crate::qstr::Qstr, Value)> = if nk > 0 {
-                            let vals: Vec<Value> = vm.stack[args_end - nk..args_end].to_vec();
-                            call::kw_pairs(vm, kwnames, &vals)
+                        // (The buffer is only made for keyword calls.)
+                        let mut kw_buf;
+                        let kw: &[(crate::qstr::Qstr, Value)] = if nk == 0 {
+                            &[]
                         } else {
-                            Vec::new()
+                            kw_buf = call::KwBuf::new();
+                            call::kw_pairs_at(vm, kwnames, args_end - nk, nk, &mut kw_buf)
                         };
                         vm.frames[fi].ip = ip as u32;
                         vm.frames[fi].op = op_start as u32;
                         // Native functions and methods (the common case here) skip `call`'s
                         // dispatch: `call` sends exactly these values to `call_native`.
                         let r = if f.native_ref().is_some() {
-                            tri!(call::call_native(vm, f, args, &kw))
+                            tri!(call::call_native(vm, f, args, kw))
                         } else {
-                            tri!(call::call(vm, f, args, &kw))
+                            tri!(call::call(vm, f, args, kw))
                         };
                         vm.stack.truncate(ret_sp);
                         vm.stack.push(r);
