@@ -58,6 +58,11 @@ pub struct Heap {
     /// marks blocks allocated clips the region first (`claim`).
     bump: u32,
     bump_end: u32,
+    /// `alloc_fast` succeeds exactly when `bump + n <= fast_end`: the bump region's end,
+    /// clipped to where the collection budget runs out and closed (at most `bump`) while
+    /// the heap is locked. One compare then stands for "room in the region, no collection
+    /// due, not locked". Kept by `refresh_fast` after every change to what it depends on.
+    fast_end: u32,
     /// Every block at or above `high` is FREE (sweeps stop there).
     high: u32,
     used_blocks: u32,
@@ -65,12 +70,15 @@ pub struct Heap {
     /// Collections run so far.
     pub collections: u32,
     /// `micropython.heap_lock()` depth: allocation fails while non-zero.
-    pub lock_depth: u32,
+    lock_depth: u32,
     mark_stack: [u32; MARK_STACK],
     mark_sp: usize,
     overflow: bool,
     /// Bytes allocated since the last collection (for `gc.threshold`).
     pub since_collect: usize,
+    /// A collection is due once `since_collect` exceeds this (`usize::MAX`: never, the
+    /// collector is disabled). Set by the VM (`set_collect_after`).
+    collect_after: usize,
     /// The default collection threshold: a quarter of the pool, at least 16 KiB
     /// (precomputed: the VM compares against it on every allocation).
     pub default_threshold: usize,
@@ -97,6 +105,7 @@ impl Heap {
             hint_multi: 0,
             bump: 0,
             bump_end: 0,
+            fast_end: 0,
             high: 0,
             used_blocks: 0,
             peak_blocks: 0,
@@ -106,8 +115,56 @@ impl Heap {
             mark_sp: 0,
             overflow: false,
             since_collect: 0,
+            collect_after: usize::MAX,
             default_threshold: (n_blocks as usize * BLOCK / 4).max(16 * 1024),
         }
+    }
+
+    /// Collect once more than `bytes` have been allocated since the last collection
+    /// (`usize::MAX`: never).
+    pub fn set_collect_after(&mut self, bytes: usize) {
+        self.collect_after = bytes;
+        self.refresh_fast();
+    }
+
+    /// Is a collection due (more than the budget allocated since the last one)?
+    #[inline]
+    pub fn collect_due(&self) -> bool {
+        self.since_collect > self.collect_after
+    }
+
+    /// `micropython.heap_lock()`.
+    pub fn lock(&mut self) {
+        self.lock_depth += 1;
+        self.refresh_fast();
+    }
+
+    /// `micropython.heap_unlock()`: the remaining depth.
+    pub fn unlock(&mut self) -> u32 {
+        self.lock_depth = self.lock_depth.saturating_sub(1);
+        self.refresh_fast();
+        self.lock_depth
+    }
+
+    /// Is allocation locked (`micropython.heap_lock()`)?
+    #[inline]
+    pub fn locked(&self) -> bool {
+        self.lock_depth > 0
+    }
+
+    /// Recompute `fast_end`. An allocation starting at block `c` of the region may take
+    /// the fast path only if no collection is due before it, i.e. `since_collect + (c -
+    /// bump) * BLOCK <= collect_after` (both sides grow together as the region is cut, so
+    /// the bound stays right until something else changes them); `fast_end = bump + budget
+    /// + 1` admits exactly the one-block allocations allowed and sends larger ones near
+    /// the limit to the slow path, which checks exactly.
+    fn refresh_fast(&mut self) {
+        self.fast_end = if self.lock_depth > 0 || self.since_collect > self.collect_after {
+            self.bump
+        } else {
+            let budget = (self.collect_after - self.since_collect) / BLOCK;
+            if budget >= (self.bump_end - self.bump) as usize { self.bump_end } else { self.bump + budget as u32 + 1 }
+        };
     }
 
     #[inline(always)]
@@ -161,6 +218,12 @@ impl Heap {
     /// it), and the whole run becomes the new bump region. Larger allocations are next
     /// fit. Every search wraps around once before giving up.
     pub fn alloc(&mut self, bytes: usize) -> Option<u32> {
+        let r = self.alloc_slow(bytes);
+        self.refresh_fast();
+        r
+    }
+
+    fn alloc_slow(&mut self, bytes: usize) -> Option<u32> {
         if self.lock_depth > 0 {
             return None;
         }
@@ -209,6 +272,7 @@ impl Heap {
             } else {
                 self.bump_end = s;
             }
+            self.refresh_fast();
         }
     }
 
@@ -278,11 +342,11 @@ impl Heap {
     /// and zeroes the rest. None: use `alloc`.
     #[inline(always)]
     pub fn alloc_fast(&mut self, n: u32, kind: u8) -> Option<u32> {
-        if n == 0 || n as usize > SMALL_CLASSES || self.lock_depth > 0 {
+        if n == 0 || n as usize > SMALL_CLASSES {
             return None;
         }
         let c = self.bump;
-        if c + n > self.bump_end {
+        if c + n > self.fast_end {
             return None;
         }
         self.bump = c + n;
@@ -450,6 +514,7 @@ impl Heap {
         };
         self.used_blocks += extra;
         self.since_collect += extra as usize * BLOCK;
+        self.refresh_fast();
         true
     }
 
@@ -612,6 +677,7 @@ impl Heap {
         self.bump_end = 0;
         self.collections += 1;
         self.since_collect = 0;
+        self.refresh_fast();
         freed
     }
 
@@ -877,6 +943,16 @@ mod tests {
         let mut live: alloc::vec::Vec<(u32, u32, u32)> = alloc::vec::Vec::new();
         let mut next_id = 1u32;
         for step in 0..40_000 {
+            // Now and then a new collection budget (as `gc.threshold`) or a lock change.
+            match xorshift(&mut rng) % 500 {
+                0 => h.set_collect_after((xorshift(&mut rng) % 4096) as usize),
+                1 => h.set_collect_after(usize::MAX),
+                2 if !h.locked() => h.lock(),
+                3 | 4 if h.locked() => {
+                    h.unlock();
+                }
+                _ => {}
+            }
             let r = xorshift(&mut rng) % 100;
             if r < 70 {
                 let n = match xorshift(&mut rng) % 10 {
@@ -886,7 +962,14 @@ mod tests {
                     _ => 3 + (xorshift(&mut rng) % 6) as u32,
                 };
                 let got = if n <= SMALL_CLASSES as u32 && xorshift(&mut rng) % 2 == 0 {
-                    h.alloc_fast(n, 7).or_else(|| h.alloc(n as usize * BLOCK))
+                    // The fast path never runs past a due collection or a lock.
+                    let (due, locked) = (h.collect_due(), h.locked());
+                    let fast = h.alloc_fast(n, 7);
+                    assert!(fast.is_none() || !(due || locked), "step {step}: fast path when due={due} locked={locked}");
+                    if locked {
+                        assert!(h.alloc(n as usize * BLOCK).is_none(), "step {step}: allocated while locked");
+                    }
+                    fast.or_else(|| h.alloc(n as usize * BLOCK))
                 } else {
                     h.alloc(n as usize * BLOCK)
                 };
@@ -940,6 +1023,7 @@ mod tests {
                 assert_eq!(h.atb_get(b), FREE, "step {step}: bump region block {b} not free");
             }
             assert!(h.bump_end <= h.n_blocks);
+            assert!(h.fast_end <= h.bump_end.max(h.bump), "step {step}: fast_end past the region");
         }
         let used: u32 = live.iter().map(|&(_, n, _)| n).sum();
         assert_eq!(h.used_bytes(), used as usize * BLOCK);

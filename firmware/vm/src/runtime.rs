@@ -578,6 +578,9 @@ fn inst_dict_get(vm: &Vm, d: Value, name: Qstr) -> Option<Value> {
 #[inline]
 pub fn getattr_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyResult<Value> {
     if let Some(off) = obj_v.as_obj() {
+        if vm.heap.kind(off) == Kind::Module {
+            return module_attr_at(vm, obj_v, off, name, slot);
+        }
         if vm.heap.kind(off) == Kind::Instance {
             let inst = vm.heap.get::<obj::InstObj>(off);
             let (cls, d) = (inst.class, inst.dict);
@@ -605,6 +608,33 @@ pub fn getattr_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyResul
         }
     }
     getattr(vm, obj_v, name)
+}
+
+/// `getattr_at` for the module object at `off` (`math.sqrt`, `sys.argv`): the module dict's
+/// entry recorded in the instruction's `Vm::attr_cache` slot when its key is still `name`
+/// (a hit is checked against the key, so a rebound or deleted name just misses), else
+/// `getattr`, recording where the dict holds `name`. Dunder names are never recorded: a
+/// module's special attributes (`__name__`, `__dict__`, `__class__`) come before its dict.
+#[inline]
+fn module_attr_at(vm: &mut Vm, obj_v: Value, off: u32, name: Qstr, slot: usize) -> PyResult<Value> {
+    let d = vm.heap.get::<obj::ModuleObj>(off).dict;
+    if let Some(doff) = d.as_obj().filter(|&o| vm.heap.kind(o) == Kind::Dict) {
+        if let Some(v) = vm.dict_entry_if(doff, vm.attr_cache[slot] as u32, name) {
+            return Ok(v);
+        }
+    }
+    module_attr_fill(vm, obj_v, d, name, slot)
+}
+
+#[inline(never)]
+fn module_attr_fill(vm: &mut Vm, obj_v: Value, d: Value, name: Qstr, slot: usize) -> PyResult<Value> {
+    let v = getattr(vm, obj_v, name)?;
+    if !vm.qstr_str(name).starts_with("__") && d.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Dict) {
+        if let Some((i, _)) = vm.dict_find_str(d, name).filter(|&(i, _)| i < 256) {
+            vm.attr_cache[slot] = i as u8;
+        }
+    }
+    Ok(v)
 }
 
 /// Largest `ClassObj::inst_attrs` (instance dicts start with at most this many entries).
@@ -1013,6 +1043,10 @@ pub fn load_method(vm: &mut Vm, obj_v: Value, name: Qstr) -> PyResult<(Value, Va
 #[inline]
 pub fn load_method_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyResult<(Value, Value)> {
     if let Some(off) = obj_v.as_obj() {
+        if vm.heap.kind(off) == Kind::Module {
+            // A module's attributes are never bound (`load_method`'s "not a plain object").
+            return Ok((module_attr_at(vm, obj_v, off, name, slot)?, Value::NULL));
+        }
         if vm.heap.kind(off) == Kind::Instance {
             let inst = vm.heap.get::<obj::InstObj>(off);
             let (cls, d) = (inst.class, inst.dict);

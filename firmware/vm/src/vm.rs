@@ -171,9 +171,11 @@ pub struct Vm {
     pub(crate) native_depth: u32,
     pub(crate) config: Config,
     /// `gc.disable()` turns off automatic collection (allocation still collects when full).
-    pub gc_enabled: bool,
-    /// `gc.threshold()`: collect after this many bytes were allocated (-1: when full).
-    pub gc_threshold: isize,
+    /// (Set with `set_gc_enabled`, which tells the heap.)
+    pub(crate) gc_enabled: bool,
+    /// `gc.threshold()`: collect after this many bytes were allocated (-1: the default, a
+    /// quarter of the heap). (Set with `set_gc_threshold`, which tells the heap.)
+    pub(crate) gc_threshold: isize,
     /// `micropython.kbd_intr()` character (-1 disabled); the port reads it.
     pub kbd_intr_char: i32,
     pub(crate) in_collect: bool,
@@ -324,6 +326,7 @@ impl Vm {
             method_cache: alloc::vec![MethodCacheEntry::EMPTY; METHOD_CACHE_SIZE].into_boxed_slice(),
         };
         vm.fuel = vm.config.fuel;
+        vm.sync_collect_after();
         // A failure here means the heap is too small to hold the interpreter's own
         // objects; the VM still comes up, with the roots it managed to create.
         let _ = vm.init_roots();
@@ -384,8 +387,31 @@ impl Vm {
     /// and large free runs above them.
     #[inline(always)]
     fn collect_due(&self) -> bool {
-        let threshold = if self.gc_threshold >= 0 { self.gc_threshold as usize } else { self.heap.default_threshold };
-        self.gc_enabled && self.heap.since_collect > threshold
+        self.heap.collect_due()
+    }
+
+    /// `gc.enable()` / `gc.disable()`.
+    pub fn set_gc_enabled(&mut self, on: bool) {
+        self.gc_enabled = on;
+        self.sync_collect_after();
+    }
+
+    /// `gc.threshold(bytes)` (negative: the default, a quarter of the heap).
+    pub fn set_gc_threshold(&mut self, bytes: isize) {
+        self.gc_threshold = bytes;
+        self.sync_collect_after();
+    }
+
+    /// Tell the heap when a collection is due under the current `gc` settings.
+    pub(crate) fn sync_collect_after(&mut self) {
+        let after = if !self.gc_enabled {
+            usize::MAX
+        } else if self.gc_threshold >= 0 {
+            self.gc_threshold as usize
+        } else {
+            self.heap.default_threshold
+        };
+        self.heap.set_collect_after(after);
     }
 
     /// Allocate a one-block object (float, small int box, cell, ...): the allocator's fast
@@ -452,7 +478,7 @@ impl Vm {
     pub fn raise_memory_error_bytes(&mut self, bytes: usize) -> Exc {
         /// Free bytes the fresh exception must leave for its traceback and the handler.
         const RESERVE: usize = 512;
-        if self.building_memory_error || self.heap.lock_depth > 0 || self.heap.free_bytes() < RESERVE {
+        if self.building_memory_error || self.heap.locked() || self.heap.free_bytes() < RESERVE {
             return self.raise_memory_error();
         }
         self.building_memory_error = true;

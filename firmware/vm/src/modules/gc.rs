@@ -19,11 +19,11 @@ fn mem_alloc(vm: &mut Vm, _a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value>
     obj::int::new_int(vm, n as i64)
 }
 fn enable(vm: &mut Vm, _a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
-    vm.gc_enabled = true;
+    vm.set_gc_enabled(true);
     Ok(Value::NONE)
 }
 fn disable(vm: &mut Vm, _a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
-    vm.gc_enabled = false;
+    vm.set_gc_enabled(false);
     Ok(Value::NONE)
 }
 fn isenabled(vm: &mut Vm, _a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
@@ -31,7 +31,8 @@ fn isenabled(vm: &mut Vm, _a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value>
 }
 fn threshold(vm: &mut Vm, a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
     if let Some(&t) = a.first() {
-        vm.gc_threshold = vm.int_i64(t).unwrap_or(-1) as isize;
+        let t = vm.int_i64(t).unwrap_or(-1) as isize;
+        vm.set_gc_threshold(t);
         return Ok(Value::NONE);
     }
     obj::int::new_int(vm, vm.gc_threshold as i64)

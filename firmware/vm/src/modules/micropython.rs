@@ -33,12 +33,12 @@ fn mem_info(vm: &mut Vm, a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 fn heap_lock(vm: &mut Vm, _a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
-    vm.heap.lock_depth += 1;
+    vm.heap.lock();
     Ok(Value::NONE)
 }
 fn heap_unlock(vm: &mut Vm, _a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
-    vm.heap.lock_depth = vm.heap.lock_depth.saturating_sub(1);
-    Ok(Value::small(vm.heap.lock_depth as i32))
+    let depth = vm.heap.unlock();
+    Ok(Value::small(depth as i32))
 }
 fn kbd_intr(vm: &mut Vm, a: &[Value], _k: &[(Qstr, Value)]) -> PyResult<Value> {
     vm.kbd_intr_char = vm.int_i64(a[0]).unwrap_or(-1) as i32;
