@@ -117,10 +117,14 @@ unsafe fn detach<'a, T>(s: &[T]) -> &'a [T] {
 
 #[inline(always)]
 fn rd16(code: &[u8], ip: usize) -> usize {
-    match code.get(ip..ip + 2) {
-        Some(b) => u16::from_le_bytes([b[0], b[1]]) as usize,
-        None => usize::MAX,
-    }
+    debug_assert!(ip + 2 <= code.len(), "operand past the end of validated bytecode");
+    // SAFETY: `rd16` reads 16-bit operands only: the operand of the instruction being
+    // executed, or of the validated instruction that follows it (`for_item!`). The
+    // validator proves that every instruction lies at a boundary it recorded and that
+    // its operand is complete, and `ip` only ever holds such boundaries (+1 for the
+    // opcode byte): jump targets, handler offsets and saved frame positions are
+    // validated boundaries too.
+    unsafe { u16::from_le_bytes([*code.get_unchecked(ip), *code.get_unchecked(ip + 1)]) as usize }
 }
 
 #[inline(always)]
@@ -179,20 +183,52 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                 continue 'frame;
             };
             ip += 1;
+            // Operand-stack and local-slot access without bounds checks. The validator
+            // proves, for every instruction, that the operand-stack depth is at least
+            // what the instruction pops or reads (`StackEffect::need`), and that every
+            // fast-local slot operand is below the code's `n_locals`; the frame's window
+            // `base .. base + n_locals` is below its operand stack (`vm.stack.len()` is
+            // `base + n_locals + depth` at every instruction boundary). Debug builds (all
+            // tests, the fuzzers) check both.
             macro_rules! pop {
-                () => {
-                    vm.stack.pop().unwrap_or(Value::NULL)
-                };
+                () => {{
+                    let l = vm.stack.len();
+                    debug_assert!(l > base, "operand stack underflow");
+                    // SAFETY: see above: the depth is at least 1, so `l - 1` is a live
+                    // element (and `Value` is `Copy`: shortening the Vec drops nothing).
+                    unsafe {
+                        vm.stack.set_len(l - 1);
+                        *vm.stack.as_ptr().add(l - 1)
+                    }
+                }};
             }
             macro_rules! top {
                 () => {
-                    *vm.stack.last().unwrap_or(&Value::NULL)
+                    peek!(1)
                 };
             }
             macro_rules! peek {
                 ($n:expr) => {{
                     let l = vm.stack.len();
-                    if $n <= l { vm.stack[l - $n] } else { Value::NULL }
+                    debug_assert!($n >= 1 && l >= base + $n, "operand stack underflow");
+                    // SAFETY: see above: the depth is at least `$n`.
+                    unsafe { *vm.stack.as_ptr().add(l - $n) }
+                }};
+            }
+            macro_rules! local {
+                ($i:expr) => {{
+                    let i = $i;
+                    debug_assert!(base + i < vm.stack.len(), "local slot out of range");
+                    // SAFETY: see above: `i < n_locals`.
+                    unsafe { *vm.stack.as_ptr().add(base + i) }
+                }};
+            }
+            macro_rules! set_local {
+                ($i:expr, $v:expr) => {{
+                    let (i, v) = ($i, $v);
+                    debug_assert!(base + i < vm.stack.len(), "local slot out of range");
+                    // SAFETY: see above: `i < n_locals`.
+                    unsafe { *vm.stack.as_mut_ptr().add(base + i) = v }
                 }};
             }
             let result: PyResult<()> = 'op: {
@@ -244,18 +280,14 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         if nb == Op::StoreFast as u8 {
                             let i = rd16(code, ip + 1);
                             ip += 3;
-                            if let Some(s) = vm.stack.get_mut(base + i) {
-                                *s = v;
-                            }
+                            set_local!(i, v);
                         } else if nb == Op::StoreFastLoadFast as u8 {
                             let a = rd16(code, ip + 1);
                             let at = ip;
                             ip += 3;
                             let (i, j) = (a & 0xff, a >> 8);
-                            if let Some(s) = vm.stack.get_mut(base + i) {
-                                *s = v;
-                            }
-                            let w = vm.stack.get(base + j).copied().unwrap_or(Value::NULL);
+                            set_local!(i, v);
+                            let w = local!(j);
                             if w.is_null() {
                                 op_start = at + 1;
                                 break 'op Err(unbound_local(vm, vm.frames[fi].code, j));
@@ -366,7 +398,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::LoadFast => {
                         let i = arg16!();
-                        let v = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        let v = local!(i);
                         if v.is_null() {
                             break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
                         }
@@ -376,19 +408,17 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::StoreFast => {
                         let i = arg16!();
                         let v = pop!();
-                        if let Some(s) = vm.stack.get_mut(base + i) {
-                            *s = v;
-                        }
+                        set_local!(i, v);
                         continue 'instr;
                     }
                     Op::LoadFastLoadFast => {
                         let a = arg16!();
                         let (i, j) = (a & 0xff, a >> 8);
-                        let v = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        let v = local!(i);
                         if v.is_null() {
                             break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
                         }
-                        let w = vm.stack.get(base + j).copied().unwrap_or(Value::NULL);
+                        let w = local!(j);
                         if w.is_null() {
                             op_start += 1;
                             break 'op Err(unbound_local(vm, vm.frames[fi].code, j));
@@ -401,10 +431,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let a = arg16!();
                         let (i, j) = (a & 0xff, a >> 8);
                         let v = pop!();
-                        if let Some(s) = vm.stack.get_mut(base + i) {
-                            *s = v;
-                        }
-                        let w = vm.stack.get(base + j).copied().unwrap_or(Value::NULL);
+                        set_local!(i, v);
+                        let w = local!(j);
                         if w.is_null() {
                             op_start += 1;
                             break 'op Err(unbound_local(vm, vm.frames[fi].code, j));
@@ -414,7 +442,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                     Op::DeleteFast => {
                         let i = arg16!();
-                        let v = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        let v = local!(i);
                         if v.is_null() {
                             break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
                         }
@@ -432,7 +460,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 }
                             }
                         }
-                        let cell = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        let cell = local!(i);
                         let v = cell_get(vm, cell);
                         if v.is_null() {
                             let vn = vm.code(vm.frames[fi].code).varnames;
@@ -445,26 +473,24 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::StoreDeref => {
                         let i = arg16!();
                         let v = pop!();
-                        let cell = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        let cell = local!(i);
                         cell_set(vm, cell, v);
                     }
                     Op::DeleteDeref => {
                         let i = arg16!();
-                        let cell = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        let cell = local!(i);
                         cell_set(vm, cell, Value::NULL);
                     }
                     Op::LoadClosure => {
                         let i = arg16!();
-                        let cell = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        let cell = local!(i);
                         vm.stack.push(cell);
                     }
                     Op::MakeCell => {
                         let i = arg16!();
-                        let cur = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        let cur = local!(i);
                         let cell = tri!(obj::func::new_cell(vm, cur));
-                        if let Some(s) = vm.stack.get_mut(base + i) {
-                            *s = cell;
-                        }
+                        set_local!(i, cell);
                     }
                     Op::LoadGlobal => {
                         let n = name!(arg16!());
@@ -681,7 +707,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             binop_top!(Value::small((arg >> 8) as u8 as i8 as i32), arg as u8);
                         } else {
                             let i = arg & 0xff;
-                            let b = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                            let b = local!(i);
                             if b.is_null() {
                                 break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
                             }
