@@ -831,12 +831,9 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                         let t = jump!();
                         let v = top!();
-                        let (b, plain) = if v == Value::TRUE {
-                            (true, true)
-                        } else if v == Value::FALSE {
-                            (false, true)
-                        } else {
-                            (tri!(runtime::truthy(vm, v)), false)
+                        let (b, plain) = match truth_imm(v) {
+                            Some(b) => (b, true),
+                            None => (tri!(runtime::truthy(vm, v)), false),
                         };
                         vm.stack.pop();
                         if b == (op == Op::PopJumpIfTrue) {
@@ -853,7 +850,10 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
                         let t = jump!();
                         let v = top!();
-                        let b = tri!(runtime::truthy(vm, v));
+                        let b = match truth_imm(v) {
+                            Some(b) => b,
+                            None => tri!(runtime::truthy(vm, v)),
+                        };
                         if b == (op == Op::JumpIfTrueOrPop) {
                             ip = t;
                         } else {
@@ -1545,6 +1545,19 @@ fn binary_small(bop: BinOp, a: Value, b: Value) -> Option<Value> {
         BinOp::Or => Some(Value::small(x | y)),
         BinOp::Xor => Some(Value::small(x ^ y)),
         _ => None,
+    }
+}
+
+/// The truth of a bool, None or small int (what conditional jumps mostly test), without
+/// a call; None for anything else (`runtime::truthy`).
+#[inline(always)]
+fn truth_imm(v: Value) -> Option<bool> {
+    if v == Value::TRUE {
+        Some(true)
+    } else if v == Value::FALSE || v == Value::NONE {
+        Some(false)
+    } else {
+        v.as_small().map(|i| i != 0)
     }
 }
 

@@ -1214,7 +1214,11 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
             Kind::Range => return Ok(obj::range::range_len(vm, v) != 0),
             Kind::Instance => {
                 if let Some(r) = call_dunder(vm, v, q!("__bool__"), &[])? {
-                    return truthy(vm, r);
+                    if r != Value::TRUE && r != Value::FALSE {
+                        let t = type_name(vm, r);
+                        return Err(vm.raise_fmt(TypeId::TypeError, format_args!("__bool__ should return bool, returned {t}")));
+                    }
+                    return Ok(r == Value::TRUE);
                 }
                 if let Some(r) = call_dunder(vm, v, q!("__len__"), &[])? {
                     return Ok(vm.int_i64(r).unwrap_or(1) != 0);
