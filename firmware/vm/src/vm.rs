@@ -43,13 +43,17 @@ pub(crate) struct Frame {
     /// The frame runs `__init__` for `cls(...)` called from the interpreter: the instance
     /// is in `stack[ret_sp]`, and returning pushes it instead of the (None) result.
     pub init: bool,
+    /// Nonzero: the frame runs an operator's special method (`a + b`, `a < b`) for the
+    /// caller's instruction, whose operands are in `stack[ret_sp..ret_sp + 2]`; returning
+    /// NotImplemented continues the operator protocol there (`runtime::dunder_code`).
+    pub dunder: u16,
 }
 
 impl Frame {
     /// A function's frame at its first instruction (not a generator, not `__init__`).
     #[inline(always)]
     pub(crate) fn call(code: Value, globals: Value, locals: Value, func: Value, base: usize, ret_sp: u32, entry: bool) -> Frame {
-        Frame { code, globals, locals, func, base: base as u32, ret_sp, ip: 0, op: 0, generator: Value::NULL, entry, init: false }
+        Frame { code, globals, locals, func, base: base as u32, ret_sp, ip: 0, op: 0, generator: Value::NULL, entry, init: false, dunder: 0 }
     }
 
     /// The frame of `generator` resumed at `ip` (its window already at `base`).
@@ -68,6 +72,7 @@ impl Frame {
             generator,
             entry,
             init: false,
+            dunder: 0,
         }
     }
 }
