@@ -1622,6 +1622,9 @@ fn binary_small(bop: BinOp, a: Value, b: Value) -> Option<Value> {
         BinOp::And => Some(Value::small(x & y)),
         BinOp::Or => Some(Value::small(x | y)),
         BinOp::Xor => Some(Value::small(x ^ y)),
+        // A negative count raises ValueError: the general path.
+        BinOp::RShift if y >= 0 => Some(Value::small(x >> y.min(31))),
+        BinOp::LShift if (0..32).contains(&y) => Value::try_small((x as i64) << y),
         _ => None,
     }
 }
