@@ -1650,7 +1650,7 @@ fn binary_float(vm: &Vm, bop: BinOp, a: Value, b: Value) -> Option<f64> {
 }
 
 /// `a <op> b` for identity (`is`, `is not`: the same value, as `runtime::compare`), two
-/// small ints, or a float and a float or small int (exact: small ints are exactly
+/// small ints, two interned strs, or a float and a float or small int (exact: small ints are exactly
 /// representable as f64; NaN compares as IEEE and Python say), for the six
 /// ordering/equality operators. None: take the general path.
 #[inline(always)]
@@ -1673,6 +1673,20 @@ fn compare_fast(vm: &Vm, cop: CmpOp, a: Value, b: Value) -> Option<bool> {
     }
     if !matches!(cop, CmpOp::Lt | CmpOp::Le | CmpOp::Eq | CmpOp::Ne | CmpOp::Gt | CmpOp::Ge) {
         return None;
+    }
+    if let (Some(x), Some(y)) = (a.as_qstr(), b.as_qstr()) {
+        // Two interned strs: equal exactly when they are the same qstr (interning keeps
+        // one id per text); ordered by their UTF-8 bytes (code point order), as
+        // `runtime::compare` orders strs.
+        let o = if x == y { core::cmp::Ordering::Equal } else { vm.qstr_str(x).cmp(vm.qstr_str(y)) };
+        return Some(match cop {
+            CmpOp::Lt => o.is_lt(),
+            CmpOp::Le => o.is_le(),
+            CmpOp::Eq => o.is_eq(),
+            CmpOp::Ne => o.is_ne(),
+            CmpOp::Gt => o.is_gt(),
+            _ => o.is_ge(),
+        });
     }
     let (x, xf) = float_or_small(vm, a)?;
     let (y, yf) = float_or_small(vm, b)?;

@@ -1458,6 +1458,11 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
             Step::Call { .. } => Err(vm.raise(TypeId::RuntimeError, "operator protocol")),
         };
     }
+    // Strings (before numbers: cheaper to rule out, and a str is never a number).
+    if let (Some(x), Some(y)) = (vm.str_of(a), vm.str_of(b)) {
+        let o = x.cmp(y);
+        return Ok(Value::bool(ord_result(op, Some(o))));
+    }
     // Numbers.
     if let (Some(x), Some(y)) = (num_of(vm, a), num_of(vm, b)) {
         let o = match (&x, &y) {
@@ -1475,11 +1480,6 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
             }
         };
         return Ok(Value::bool(ord_result(op, o)));
-    }
-    // Strings.
-    if let (Some(x), Some(y)) = (vm.str_of(a), vm.str_of(b)) {
-        let o = x.cmp(y);
-        return Ok(Value::bool(ord_result(op, Some(o))));
     }
     // Bytes-like.
     if let (Some(x), Some(y)) = (obj::bytes::buffer_of(vm, a), obj::bytes::buffer_of(vm, b)) {
