@@ -829,6 +829,9 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             (true, true)
                         } else if v == Value::FALSE {
                             (false, true)
+                        } else if let Some(i) = v.as_small() {
+                            // `if n:` / `while k:` on a small int: no call.
+                            (i != 0, true)
                         } else {
                             (tri!(runtime::truthy(vm, v)), false)
                         };
