@@ -825,15 +825,9 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                         let t = jump!();
                         let v = top!();
-                        let (b, plain) = if v == Value::TRUE {
-                            (true, true)
-                        } else if v == Value::FALSE {
-                            (false, true)
-                        } else if let Some(i) = v.as_small() {
-                            // `if n:` / `while k:` on a small int: no call.
-                            (i != 0, true)
-                        } else {
-                            (tri!(runtime::truthy(vm, v)), false)
+                        let (b, plain) = match truthy_fast(v) {
+                            Some(b) => (b, true),
+                            None => (tri!(runtime::truthy(vm, v)), false),
                         };
                         vm.stack.pop();
                         if b == (op == Op::PopJumpIfTrue) {
@@ -850,7 +844,10 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
                         let t = jump!();
                         let v = top!();
-                        let b = tri!(runtime::truthy(vm, v));
+                        let b = match truthy_fast(v) {
+                            Some(b) => b,
+                            None => tri!(runtime::truthy(vm, v)),
+                        };
                         if b == (op == Op::JumpIfTrueOrPop) {
                             ip = t;
                         } else {
@@ -1606,6 +1603,19 @@ fn range_step(vm: &mut Vm, it: Value) -> Option<Option<i64>> {
         Some(Some(cur))
     } else {
         Some(None)
+    }
+}
+
+/// The truth of a bool, small int or None without a call (`if n:`, `while k:`, `x or y`);
+/// None for anything else.
+#[inline(always)]
+fn truthy_fast(v: Value) -> Option<bool> {
+    if v == Value::TRUE {
+        Some(true)
+    } else if v == Value::FALSE || v == Value::NONE {
+        Some(false)
+    } else {
+        v.as_small().map(|i| i != 0)
     }
 }
 

@@ -23,3 +23,16 @@ while x:
     x //= 1024
 print(x)
 print(0 or 7, 3 and 0, -1 and 9, 0 and 5)
+# and/or (JumpIf*OrPop) on None, bools, small ints and other values
+for v in vals:
+    print(v or 'alt', v and 'then', not v, None or v, v or None)
+node = None
+count = 0
+while node is None or node:
+    count += 1
+    node = count if count < 3 else 0
+print(count, node)
+class B:
+    def __bool__(self):
+        return False
+print(B() or 'b-false', type(B() and 'never').__name__, [x for x in (None, 0, 1, B()) if x])
