@@ -761,6 +761,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             // in a frame of this loop (`user_compare`), its result is left for
                             // the next instruction.
                             pushed!(user_compare(vm, cop, k as u8, a, b));
+                        } else if let Some(found) = tri!(contains_fast(vm, cop, a, b)) {
+                            Value::bool(found)
                         } else {
                             tri!(runtime::compare(vm, cop, a, b))
                         };
@@ -1604,6 +1606,22 @@ fn range_step(vm: &mut Vm, it: Value) -> Option<Option<i64>> {
     } else {
         Some(None)
     }
+}
+
+/// `a in b` / `a not in b` for an exact set or dict `b` (what `runtime::contains` does for
+/// them, without the dispatch of `runtime::compare` and `contains`); None for any other
+/// operator or container.
+#[inline(always)]
+fn contains_fast(vm: &mut Vm, cop: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+    if !matches!(cop, CmpOp::In | CmpOp::NotIn) {
+        return Ok(None);
+    }
+    let found = match b.as_obj().map(|o| vm.heap.kind(o)) {
+        Some(Kind::Set) => obj::set::set_contains(vm, b, a)?,
+        Some(Kind::Dict) => vm.dict_get(b, a)?.is_some(),
+        _ => return Ok(None),
+    };
+    Ok(Some(found == (cop == CmpOp::In)))
 }
 
 /// The truth of a bool, small int or None without a call (`if n:`, `while k:`, `x or y`);
