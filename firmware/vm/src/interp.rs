@@ -1608,9 +1608,9 @@ fn range_step(vm: &mut Vm, it: Value) -> Option<Option<i64>> {
     }
 }
 
-/// `a in b` / `a not in b` for an exact set or dict `b` (what `runtime::contains` does for
-/// them, without the dispatch of `runtime::compare` and `contains`); None for any other
-/// operator or container.
+/// `a in b` / `a not in b` for an exact set, dict or str `b` (what `runtime::contains` does
+/// for them, without the dispatch of `runtime::compare` and `contains`); None for any other
+/// operator or container (or a non-str in a str: the general path raises).
 #[inline(always)]
 fn contains_fast(vm: &mut Vm, cop: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
     if !matches!(cop, CmpOp::In | CmpOp::NotIn) {
@@ -1619,6 +1619,11 @@ fn contains_fast(vm: &mut Vm, cop: CmpOp, a: Value, b: Value) -> PyResult<Option
     let found = match b.as_obj().map(|o| vm.heap.kind(o)) {
         Some(Kind::Set) => obj::set::set_contains(vm, b, a)?,
         Some(Kind::Dict) => vm.dict_get(b, a)?.is_some(),
+        // An exact str (interned or heap) and a str item: substring search.
+        None | Some(Kind::Str) => match (vm.str_of(b), vm.str_of(a)) {
+            (Some(h), Some(n)) => obj::search::find(h.as_bytes(), n.as_bytes()).is_some(),
+            _ => return Ok(None),
+        },
         _ => return Ok(None),
     };
     Ok(Some(found == (cop == CmpOp::In)))

@@ -42,3 +42,20 @@ for i in range(20):
         n += 100
 print(n, len(seen))
 print([c for c in 'hello world' if c in {'o', 'l'}], {1: 2}.keys() and 1 in {1: 2}.keys())
+# strs: interned and heap, substrings, empty, non-ASCII, str subclasses, wrong item types
+LET = 'abcdefghijklmnopqrstuvwxyz'
+heap = ''.join(['x', 'y', 'zé', '😀'])
+class MyStr(str):
+    pass
+class CStr(str):
+    def __contains__(self, x):
+        return 'never'
+for item in ('a', 'z', 'ab', 'yz', '', 'A', 'é', 'zé', '😀', MyStr('c'), heap[:2]):
+    print(item in LET, item not in LET, item in heap, item in MyStr('abc'), item in CStr('q'))
+for bad in (1, None, ['a'], b'a'):
+    for cont in (LET, heap):
+        try:
+            print(bad in cont)
+        except TypeError as e:
+            print('TypeError', e)
+print(sum(1 for ch in 'the quick brown fox' if ch in LET), 'fox' in 'the quick brown fox')
