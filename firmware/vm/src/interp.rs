@@ -366,6 +366,18 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         }
                     }};
                 }
+                // Outcome of `user_binop`/`user_compare`/`dunder_plain`: a special method's
+                // frame was pushed (continue there), else the result is on the stack.
+                macro_rules! pushed {
+                    ($e:expr) => {{
+                        vm.frames[fi].ip = ip as u32;
+                        vm.frames[fi].op = op_start as u32;
+                        if tri!($e) {
+                            continue 'frame;
+                        }
+                        break 'op Ok(());
+                    }};
+                }
                 let Some(op) = Op::from_u8(opb) else {
                     break 'op Err(vm.raise(TypeId::RuntimeError, "invalid opcode"));
                 };
@@ -588,6 +600,11 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             vm.stack.truncate(l - 1);
                             continue 'instr;
                         }
+                        if o.as_obj().is_some_and(|x| vm.heap.kind(x) == Kind::Instance) {
+                            if let Some(f) = tri!(runtime::dunder_func(vm, o, q!("__getitem__"))) {
+                                pushed!(dunder_plain(vm, f, 2));
+                            }
+                        }
                         let v = tri!(runtime::getitem(vm, o, k));
                         let l = vm.stack.len();
                         vm.stack.truncate(l - 2);
@@ -648,6 +665,11 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let k = arg8!();
                         let a = top!();
                         let u = UnOp::from_u8(k as u8).unwrap_or(UnOp::Not);
+                        if u != UnOp::Not && a.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) {
+                            if let Some(f) = tri!(runtime::dunder_func(vm, a, runtime::unary_dunder(u))) {
+                                pushed!(dunder_plain(vm, f, 1));
+                            }
+                        }
                         let r = tri!(runtime::unary_op(vm, u, a));
                         vm.stack.pop();
                         vm.stack.push(r);
@@ -671,9 +693,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             vm.stack.truncate(l - 1);
                             break 'op Ok(());
                         }
-                        let r = tri!(runtime::binary_op(vm, bop, inplace, a, b));
-                        vm.stack.truncate(l - 2);
-                        vm.stack.push(r);
+                        pushed!(binop_general(vm, bop, inplace, k as u8, a, b));
                     }
                     Op::BinaryOpSmallInt | Op::LoadFastBinaryOp => {
                         // `[a] -> [a op b]`; every error after the operands are fetched is
@@ -697,9 +717,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                     vm.stack[l - 1] = v;
                                     break 'op Ok(());
                                 }
-                                let r = tri!(runtime::binary_op(vm, bop, inplace, a, b));
-                                vm.stack.truncate(l - 1);
-                                vm.stack.push(r);
+                                vm.stack.push(b);
+                                pushed!(binop_general(vm, bop, inplace, $opb, a, b));
                             }};
                         }
                         let arg = arg16!();
@@ -726,6 +745,12 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         if let Some((items, j)) = list_slot(vm, o, k) {
                             vm.stack[l - 1] = vm.heap.vals(items)[j];
                             continue 'instr;
+                        }
+                        if o.as_obj().is_some_and(|x| vm.heap.kind(x) == Kind::Instance) {
+                            if let Some(f) = tri!(runtime::dunder_func(vm, o, q!("__getitem__"))) {
+                                vm.stack.push(k);
+                                pushed!(dunder_plain(vm, f, 2));
+                            }
                         }
                         let v = tri!(runtime::getitem(vm, o, k));
                         vm.stack.truncate(l - 1);
@@ -767,6 +792,15 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let r = if let (Some(_), Some(_)) = (a.as_small(), b.as_small()) {
                             // `in`/`not in` on ints: runtime::compare raises the TypeError.
                             Value::bool(tri!(runtime::compare(vm, cop, a, b)) == Value::TRUE)
+                        } else if matches!(cop, CmpOp::Lt | CmpOp::Le | CmpOp::Eq | CmpOp::Ne | CmpOp::Gt | CmpOp::Ge)
+                            && (runtime::is_user(vm, a) || runtime::is_user(vm, b))
+                        {
+                            // The rich comparison protocol; a plain Python special method runs
+                            // in a frame of this loop (`user_compare`), its result is left for
+                            // the next instruction.
+                            pushed!(user_compare(vm, cop, k as u8, a, b));
+                        } else if let Some(found) = tri!(contains_fast(vm, cop, a, b)) {
+                            Value::bool(found)
                         } else {
                             tri!(runtime::compare(vm, cop, a, b))
                         };
@@ -831,7 +865,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                         let t = jump!();
                         let v = top!();
-                        let (b, plain) = match truth_imm(v) {
+                        let (b, plain) = match truthy_fast(v) {
                             Some(b) => (b, true),
                             None => (tri!(runtime::truthy(vm, v)), false),
                         };
@@ -850,7 +884,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
                         let t = jump!();
                         let v = top!();
-                        let b = match truth_imm(v) {
+                        let b = match truthy_fast(v) {
                             Some(b) => b,
                             None => tri!(runtime::truthy(vm, v)),
                         };
@@ -1209,8 +1243,9 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let mut v = pop!();
                         // (This frame is the last one: `fi` is its index.)
                         let Some(fr2) = vm.frames.pop() else { return Ok(v) };
-                        if fr2.generator.is_null() && !fr2.init && !fr2.entry {
-                            // A plain call from this loop returns.
+                        if fr2.generator.is_null() && !fr2.init && !fr2.entry && (fr2.dunder == 0 || v != Value::NOT_IMPLEMENTED) {
+                            // A plain call from this loop returns (an operator's special
+                            // method too, unless it declined).
                             vm.stack.truncate(fr2.ret_sp as usize);
                             vm.stack.push(v);
                             continue 'frame;
@@ -1259,6 +1294,25 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 break 'op Err(e);
                             }
                             v = vm.stack.get(fr2.ret_sp as usize).copied().unwrap_or(Value::NONE);
+                        }
+                        if fr2.dunder != 0 && v == Value::NOT_IMPLEMENTED {
+                            // An operator's special method declined: the rest of the protocol
+                            // with the operands the caller's instruction left below the
+                            // frame; an error is raised in the caller (now on top).
+                            let rs = fr2.ret_sp as usize;
+                            let a = vm.stack.get(rs).copied().unwrap_or(Value::NONE);
+                            let b = vm.stack.get(rs + 1).copied().unwrap_or(Value::NONE);
+                            let r = runtime::dunder_resume(vm, fr2.dunder, a, b);
+                            vm.stack.truncate(rs);
+                            match r {
+                                Ok(x) => v = x,
+                                Err(e) => {
+                                    if fr2.entry {
+                                        return Err(e);
+                                    }
+                                    break 'op Err(e);
+                                }
+                            }
                         }
                         vm.stack.truncate(fr2.ret_sp as usize);
                         vm.temp.truncate(temp_base);
@@ -1495,6 +1549,88 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
     }
 }
 
+/// `a op b` (operator byte `opb`) for the operands `a, b` on top of the stack, past the
+/// interpreter's fast paths. With a user instance among them, the operator protocol
+/// (`runtime::binary_step`): a special method that is a plain Python function gets a frame
+/// of the loop (true), whose return value replaces the operands (NotImplemented: the
+/// protocol goes on, see docs/vm-internals.md). Otherwise the result replaces them here
+/// (false).
+#[inline(never)]
+fn binop_general(vm: &mut Vm, bop: BinOp, inplace: bool, opb: u8, a: Value, b: Value) -> PyResult<bool> {
+    if runtime::is_user(vm, a) || runtime::is_user(vm, b) {
+        let step = runtime::binary_step(vm, bop, inplace, a, b, 0, true)?;
+        return dunder_step(vm, step, runtime::DUNDER_BINARY, opb);
+    }
+    let r = runtime::binary_op(vm, bop, inplace, a, b)?;
+    let l = vm.stack.len();
+    vm.stack.truncate(l - 2);
+    vm.stack.push(r);
+    Ok(false)
+}
+
+/// `a op b` for one of the six rich comparisons (operator byte `opb`) with a user instance
+/// among the operands on top of the stack: as `user_binop` (`runtime::compare_step`).
+#[inline(never)]
+fn user_compare(vm: &mut Vm, cop: CmpOp, opb: u8, a: Value, b: Value) -> PyResult<bool> {
+    let step = runtime::compare_step(vm, cop, a, b, 0, true)?;
+    dunder_step(vm, step, runtime::DUNDER_COMPARE, opb)
+}
+
+/// The operands `a, b` are the top two stack slots: replace them with the result, or push
+/// copies of the special method's arguments and its frame (true).
+#[inline(always)]
+fn dunder_step(vm: &mut Vm, step: runtime::Step, kind: u16, opb: u8) -> PyResult<bool> {
+    let l = vm.stack.len();
+    match step {
+        runtime::Step::Done(r) => {
+            vm.stack.truncate(l - 2);
+            vm.stack.push(r);
+            Ok(false)
+        }
+        runtime::Step::Call { f, x, y, next } => {
+            vm.stack.push(x);
+            vm.stack.push(y);
+            match push_dunder_frame(vm, f, l, 2, l - 2, runtime::dunder_code(kind, opb, next))? {
+                None => Ok(true),
+                Some(g) => {
+                    vm.stack.push(g);
+                    Ok(false)
+                }
+            }
+        }
+    }
+}
+
+/// A special method whose result is used as it is (`-a`, `a[k]`), a plain Python
+/// function `f` of the user instance's class, called with the `n` operands on top of the
+/// stack as its arguments, in place: true when its frame was pushed, false when the result
+/// (a generator) replaced them.
+#[inline(never)]
+fn dunder_plain(vm: &mut Vm, f: Value, n: usize) -> PyResult<bool> {
+    let at = vm.stack.len() - n;
+    match push_dunder_frame(vm, f, at, n, at, 0)? {
+        None => Ok(true),
+        Some(g) => {
+            vm.stack.push(g);
+            Ok(false)
+        }
+    }
+}
+
+/// Push the frame of the special method `f` (a Python function) called with the `n`
+/// arguments at `stack[args_at..]`, returning to `stack[ret_sp]`, with `Frame::dunder` set
+/// to `dunder`. Some(generator) instead when `f` is a generator function (its result).
+#[inline(always)]
+fn push_dunder_frame(vm: &mut Vm, f: Value, args_at: usize, n: usize, ret_sp: usize, dunder: u16) -> PyResult<Option<Value>> {
+    let g = call::enter_function(vm, f, args_at as u32, n, &[], ret_sp as u32, false, Value::NULL)?;
+    if g.is_none() {
+        if let Some(t) = vm.frames.last_mut() {
+            t.dunder = dunder;
+        }
+    }
+    Ok(g)
+}
+
 /// For `list[i]` with a small int `i` in range (negative counts from the end): the
 /// list's items array and the index into it. None for anything else (the slow path then
 /// raises or dispatches).
@@ -1528,6 +1664,40 @@ fn range_step(vm: &mut Vm, it: Value) -> Option<Option<i64>> {
     }
 }
 
+/// `a in b` / `a not in b` for an exact set, dict or str `b` (what `runtime::contains` does
+/// for them, without the dispatch of `runtime::compare` and `contains`); None for any other
+/// operator or container (or a non-str in a str: the general path raises).
+#[inline(always)]
+fn contains_fast(vm: &mut Vm, cop: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+    if !matches!(cop, CmpOp::In | CmpOp::NotIn) {
+        return Ok(None);
+    }
+    let found = match b.as_obj().map(|o| vm.heap.kind(o)) {
+        Some(Kind::Set) => obj::set::set_contains(vm, b, a)?,
+        Some(Kind::Dict) => vm.dict_get(b, a)?.is_some(),
+        // An exact str (interned or heap) and a str item: substring search.
+        None | Some(Kind::Str) => match (vm.str_of(b), vm.str_of(a)) {
+            (Some(h), Some(n)) => obj::search::find(h.as_bytes(), n.as_bytes()).is_some(),
+            _ => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    Ok(Some(found == (cop == CmpOp::In)))
+}
+
+/// The truth of a bool, small int or None without a call (`if n:`, `while k:`, `x or y`);
+/// None for anything else.
+#[inline(always)]
+fn truthy_fast(v: Value) -> Option<bool> {
+    if v == Value::TRUE {
+        Some(true)
+    } else if v == Value::FALSE || v == Value::NONE {
+        Some(false)
+    } else {
+        v.as_small().map(|i| i != 0)
+    }
+}
+
 /// `a <op> b` for two small ints when the result is a small int (no allocation, no error).
 #[inline(always)]
 fn binary_small(bop: BinOp, a: Value, b: Value) -> Option<Value> {
@@ -1544,20 +1714,10 @@ fn binary_small(bop: BinOp, a: Value, b: Value) -> Option<Value> {
         BinOp::And => Some(Value::small(x & y)),
         BinOp::Or => Some(Value::small(x | y)),
         BinOp::Xor => Some(Value::small(x ^ y)),
+        // A negative count raises ValueError: the general path.
+        BinOp::RShift if y >= 0 => Some(Value::small(x >> y.min(31))),
+        BinOp::LShift if (0..32).contains(&y) => Value::try_small((x as i64) << y),
         _ => None,
-    }
-}
-
-/// The truth of a bool, None or small int (what conditional jumps mostly test), without
-/// a call; None for anything else (`runtime::truthy`).
-#[inline(always)]
-fn truth_imm(v: Value) -> Option<bool> {
-    if v == Value::TRUE {
-        Some(true)
-    } else if v == Value::FALSE || v == Value::NONE {
-        Some(false)
-    } else {
-        v.as_small().map(|i| i != 0)
     }
 }
 
@@ -1582,7 +1742,7 @@ fn binary_float(vm: &Vm, bop: BinOp, a: Value, b: Value) -> Option<f64> {
 }
 
 /// `a <op> b` for identity (`is`, `is not`: the same value, as `runtime::compare`), two
-/// small ints, or a float and a float or small int (exact: small ints are exactly
+/// small ints, two interned strs, or a float and a float or small int (exact: small ints are exactly
 /// representable as f64; NaN compares as IEEE and Python say), for the six
 /// ordering/equality operators. None: take the general path.
 #[inline(always)]
@@ -1605,6 +1765,20 @@ fn compare_fast(vm: &Vm, cop: CmpOp, a: Value, b: Value) -> Option<bool> {
     }
     if !matches!(cop, CmpOp::Lt | CmpOp::Le | CmpOp::Eq | CmpOp::Ne | CmpOp::Gt | CmpOp::Ge) {
         return None;
+    }
+    if let (Some(x), Some(y)) = (a.as_qstr(), b.as_qstr()) {
+        // Two interned strs: equal exactly when they are the same qstr (interning keeps
+        // one id per text); ordered by their UTF-8 bytes (code point order), as
+        // `runtime::compare` orders strs.
+        let o = if x == y { core::cmp::Ordering::Equal } else { vm.qstr_str(x).cmp(vm.qstr_str(y)) };
+        return Some(match cop {
+            CmpOp::Lt => o.is_lt(),
+            CmpOp::Le => o.is_le(),
+            CmpOp::Eq => o.is_eq(),
+            CmpOp::Ne => o.is_ne(),
+            CmpOp::Gt => o.is_gt(),
+            _ => o.is_ge(),
+        });
     }
     let (x, xf) = float_or_small(vm, a)?;
     let (y, yf) = float_or_small(vm, b)?;

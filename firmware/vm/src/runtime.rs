@@ -1154,6 +1154,12 @@ pub fn call_dunder(vm: &mut Vm, v: Value, name: Qstr, args: &[Value]) -> PyResul
             return Ok(None);
         }
     }
+    call_found(vm, v, f, cls, args).map(Some)
+}
+
+/// Call the special method `f` found on `cls = type(v)` with `v` as self (a static
+/// method without it, a class method with `cls`).
+fn call_found(vm: &mut Vm, v: Value, f: Value, cls: Value, args: &[Value]) -> PyResult<Value> {
     let mut all = Vec::with_capacity(args.len() + 1);
     all.push(v);
     all.extend_from_slice(args);
@@ -1168,7 +1174,7 @@ pub fn call_dunder(vm: &mut Vm, v: Value, name: Qstr, args: &[Value]) -> PyResul
         }
         _ => f,
     };
-    crate::call::call(vm, bound, &all, &[]).map(Some)
+    crate::call::call(vm, bound, &all, &[])
 }
 
 /// Does the user instance's class define `name`?
@@ -1483,47 +1489,17 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
         return Ok(Value::bool(ord_result(op, Some(x.cmp(&y)))));
     }
     // User-defined comparison first (with reflection).
-    let a_user = a.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception));
-    let b_user = b.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception));
-    if a_user || b_user {
-        // A subclass on the right gets priority (as CPython).
-        let b_first = b_user && !a_user
-            || (b_user && a_user && {
-                let (ta, tb) = (type_of(vm, a), type_of(vm, b));
-                ta != tb && is_subclass(vm, tb, ta)
-            });
-        let order: [(Value, Value, CmpOp); 2] = if b_first {
-            [(b, a, reflected(op)), (a, b, op)]
-        } else {
-            [(a, b, op), (b, a, reflected(op))]
+    if is_user(vm, a) || is_user(vm, b) {
+        return match compare_step(vm, op, a, b, 0, false)? {
+            Step::Done(r) => Ok(r),
+            // Not produced without `frames`.
+            Step::Call { .. } => Err(vm.raise(TypeId::RuntimeError, "operator protocol")),
         };
-        for (x, y, o) in order {
-            if x.as_obj().is_some_and(|off| matches!(vm.heap.kind(off), Kind::Instance | Kind::Exception))
-                && has_dunder(vm, x, cmp_dunder(o))?
-            {
-                if let Some(r) = call_dunder(vm, x, cmp_dunder(o), &[y])? {
-                    if r != Value::NOT_IMPLEMENTED {
-                        return Ok(r);
-                    }
-                }
-            }
-        }
-        if op == CmpOp::Ne && has_dunder(vm, a, q!("__eq__"))? {
-            if let Some(r) = call_dunder(vm, a, q!("__eq__"), &[b])? {
-                if r != Value::NOT_IMPLEMENTED {
-                    let t = truthy(vm, r)?;
-                    return Ok(Value::bool(!t));
-                }
-            }
-        }
-        let (na, nb) = (native_of(vm, a), native_of(vm, b));
-        if na != a || nb != b {
-            return compare(vm, op, na, nb);
-        }
-        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            return Ok(Value::bool((a == b) == (op == CmpOp::Eq)));
-        }
-        return Err(cmp_type_error(vm, op, a, b));
+    }
+    // Strings (before numbers: cheaper to rule out, and a str is never a number).
+    if let (Some(x), Some(y)) = (vm.str_of(a), vm.str_of(b)) {
+        let o = x.cmp(y);
+        return Ok(Value::bool(ord_result(op, Some(o))));
     }
     // Numbers.
     if let (Some(x), Some(y)) = (num_of(vm, a), num_of(vm, b)) {
@@ -1542,11 +1518,6 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
             }
         };
         return Ok(Value::bool(ord_result(op, o)));
-    }
-    // Strings.
-    if let (Some(x), Some(y)) = (vm.str_of(a), vm.str_of(b)) {
-        let o = x.cmp(y);
-        return Ok(Value::bool(ord_result(op, Some(o))));
     }
     // Bytes-like.
     if let (Some(x), Some(y)) = (obj::bytes::buffer_of(vm, a), obj::bytes::buffer_of(vm, b)) {
@@ -1588,6 +1559,90 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
         CmpOp::Eq => Ok(Value::bool(a == b)),
         CmpOp::Ne => Ok(Value::bool(a != b)),
         _ => Err(cmp_type_error(vm, op, a, b)),
+    }
+}
+
+/// An instance of a user class (an exception included): its class may define operators.
+#[inline(always)]
+pub(crate) fn is_user(vm: &Vm, v: Value) -> bool {
+    v.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception))
+}
+
+/// Rich comparison `a op b` (one of the six) with a user instance among the operands, from
+/// stage `stage` on, as CPython's `do_richcompare`: the reflected method of `b` first when
+/// `type(b)` is a proper subclass of `type(a)` (or `a` is not a user instance), then `a`'s
+/// method, then `b`'s reflected one if not tried yet; `x.__ne__` missing is `not
+/// x.__eq__(y)` (object's `__ne__`); each NotImplemented moves on; then built-in
+/// subclasses' payloads, identity for `==`/`!=`, TypeError. With `frames`, the first
+/// plain Python function to call is returned as `Step::Call` instead.
+pub(crate) fn compare_step(vm: &mut Vm, op: CmpOp, a: Value, b: Value, stage: u8, frames: bool) -> PyResult<Step> {
+    let (a_user, b_user) = (is_user(vm, a), is_user(vm, b));
+    // A subclass on the right gets priority (as CPython).
+    let b_first = b_user && !a_user
+        || (b_user && a_user && {
+            let (ta, tb) = (type_of(vm, a), type_of(vm, b));
+            ta != tb && is_subclass(vm, tb, ta)
+        });
+    let order: [(Value, Value, CmpOp); 2] = if b_first {
+        [(b, a, reflected(op)), (a, b, op)]
+    } else {
+        [(a, b, op), (b, a, reflected(op))]
+    };
+    for (i, (x, y, o)) in order.into_iter().enumerate() {
+        let i = i as u8;
+        if i < stage {
+            continue;
+        }
+        if let Some((f, cls)) = user_dunder(vm, x, cmp_dunder(o))? {
+            if let Some(s) = dunder_step(vm, f, cls, x, y, i + 1, frames)? {
+                return Ok(s);
+            }
+        } else if o == CmpOp::Ne {
+            if let Some((f, cls)) = user_dunder(vm, x, q!("__eq__"))? {
+                let r = call_found(vm, x, f, cls, &[y])?;
+                if r != Value::NOT_IMPLEMENTED {
+                    let t = truthy(vm, r)?;
+                    return Ok(Step::Done(Value::bool(!t)));
+                }
+            }
+        }
+    }
+    let (na, nb) = (native_of(vm, a), native_of(vm, b));
+    if na != a || nb != b {
+        return compare(vm, op, na, nb).map(Step::Done);
+    }
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return Ok(Step::Done(Value::bool((a == b) == (op == CmpOp::Eq))));
+    }
+    Err(cmp_type_error(vm, op, a, b))
+}
+
+/// Frame kinds of `Frame::dunder` (bits 12..16); bits 8..12 are the stage to resume at,
+/// bits 0..8 the operator's `BinaryOp`/`CompareOp` operand byte.
+pub(crate) const DUNDER_BINARY: u16 = 1 << 12;
+pub(crate) const DUNDER_COMPARE: u16 = 2 << 12;
+
+/// `Frame::dunder` for a frame running an operator's special method.
+#[inline(always)]
+pub(crate) fn dunder_code(kind: u16, op_byte: u8, next: u8) -> u16 {
+    kind | (next as u16 & 0xf) << 8 | op_byte as u16
+}
+
+/// The special method run by a frame with `Frame::dunder == code` returned NotImplemented:
+/// the rest of the operator protocol for operands `a`, `b` (all calls nested).
+#[inline(never)]
+pub(crate) fn dunder_resume(vm: &mut Vm, code: u16, a: Value, b: Value) -> PyResult<Value> {
+    let (next, k) = (((code >> 8) & 0xf) as u8, code as u8);
+    let step = if code & 0xf000 == DUNDER_COMPARE {
+        let Some(op) = CmpOp::from_u8(k) else { return Err(vm.raise(TypeId::RuntimeError, "bad operator")) };
+        compare_step(vm, op, a, b, next, false)?
+    } else {
+        let Some((op, inplace)) = BinOp::from_u8(k) else { return Err(vm.raise(TypeId::RuntimeError, "bad operator")) };
+        binary_step(vm, op, inplace, a, b, next, false)?
+    };
+    match step {
+        Step::Done(r) => Ok(r),
+        Step::Call { .. } => Err(vm.raise(TypeId::RuntimeError, "operator protocol")),
     }
 }
 
@@ -1665,71 +1720,194 @@ fn binop_dunder(op: BinOp, reflected: bool, inplace: bool) -> Qstr {
     }
 }
 
-/// `a op b` (or `a op= b` when `inplace`).
-pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: Value, b: Value) -> PyResult<Value> {
-    let a_user = a.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception | Kind::Class));
-    let b_user = b.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception | Kind::Class));
-    if a_user || b_user {
-        if a_user && inplace && has_dunder(vm, a, binop_dunder(op, false, true))? {
-            if let Some(r) = call_dunder(vm, a, binop_dunder(op, false, true), &[b])? {
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
-                }
-            }
-        }
-        let b_sub_first = a_user && b_user && {
-            let (ta, tb) = (type_of(vm, a), type_of(vm, b));
-            ta != tb && is_subclass(vm, tb, ta)
-        };
-        if b_sub_first && has_dunder(vm, b, binop_dunder(op, true, false))? {
-            if let Some(r) = call_dunder(vm, b, binop_dunder(op, true, false), &[a])? {
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
-                }
-            }
-        }
-        if a_user && has_dunder(vm, a, binop_dunder(op, false, false))? {
-            if let Some(r) = call_dunder(vm, a, binop_dunder(op, false, false), &[b])? {
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
-                }
-            }
-        }
-        if b_user && !b_sub_first && has_dunder(vm, b, binop_dunder(op, true, false))? {
-            if let Some(r) = call_dunder(vm, b, binop_dunder(op, true, false), &[a])? {
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
-                }
-            }
-        }
-        let (na, nb) = (native_of(vm, a), native_of(vm, b));
-        if na != a || nb != b {
-            let r = binary_op(vm, op, inplace, na, nb)?;
-            // `x += y` on a built-in subclass instance keeps the instance.
-            return Ok(if inplace && r == na && na != a { a } else { r });
-        }
-        // A built-in left operand whose operator accepts any right operand ('%s' % obj).
-        if !a_user {
-            let r = obj::ops::builtin_binop(vm, op, inplace, a, b)?;
-            if r != Value::NOT_IMPLEMENTED {
-                return Ok(r);
-            }
-        }
-        return Err(binop_type_error(vm, op, a, b));
-    }
-    let r = obj::ops::builtin_binop(vm, op, inplace, a, b)?;
-    if r == Value::NOT_IMPLEMENTED {
-        return Err(binop_type_error(vm, op, a, b));
-    }
-    Ok(r)
+/// What an operator protocol does next: finished with a value, or call the Python
+/// function `f` as `f(x, y)` (the interpreter pushes its frame; when it returns
+/// NotImplemented the protocol continues at stage `next` via `dunder_resume`).
+pub(crate) enum Step {
+    Done(Value),
+    Call { f: Value, x: Value, y: Value, next: u8 },
 }
 
-fn binop_type_error(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> crate::vm::Exc {
+/// `type(v).name` if it is a special method a user class provides (a user instance's
+/// class, not a built-in base's native method: those are reached through `native_of`).
+#[inline]
+fn user_dunder(vm: &mut Vm, v: Value, name: Qstr) -> PyResult<Option<(Value, Value)>> {
+    if !v.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception)) {
+        return Ok(None);
+    }
+    let cls = type_of(vm, v);
+    Ok(lookup_in_type(vm, cls, name)?.filter(|f| !matches!(f.unpack(), Unpacked::Imm(Imm::TypeFun(..)))).map(|f| (f, cls)))
+}
+
+/// The Python function `type(v).name` when it is a plain function defined by a user class
+/// (the interpreter may run it in a frame of its loop); None for anything else.
+#[inline]
+pub(crate) fn dunder_func(vm: &mut Vm, v: Value, name: Qstr) -> PyResult<Option<Value>> {
+    Ok(user_dunder(vm, v, name)?.map(|(f, _)| f).filter(|f| f.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func)))
+}
+
+/// One step of an operator protocol: the special method `f` found on `cls = type(x)`,
+/// called as `x.f(y)`. With `frames` a plain Python function is handed back to the
+/// interpreter (`Step::Call`); otherwise it is called here. Some(result) unless it
+/// returned NotImplemented.
+#[inline]
+fn dunder_step(vm: &mut Vm, f: Value, cls: Value, x: Value, y: Value, next: u8, frames: bool) -> PyResult<Option<Step>> {
+    if frames && f.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func) {
+        return Ok(Some(Step::Call { f, x, y, next }));
+    }
+    let r = call_found(vm, x, f, cls, &[y])?;
+    Ok((r != Value::NOT_IMPLEMENTED).then_some(Step::Done(r)))
+}
+
+/// Stages of `binary_step`.
+const BIN_INPLACE: u8 = 0;
+const BIN_SUB_REFLECTED: u8 = 1;
+const BIN_FORWARD: u8 = 2;
+const BIN_REFLECTED: u8 = 3;
+const BIN_FALLBACK: u8 = 4;
+
+/// Does `type(b)`, a proper subclass of `type(a)`, override the reflected method `rname`
+/// (CPython's `method_is_overloaded`)? Its reflected method then runs first.
+fn reflected_first(vm: &mut Vm, a: Value, b: Value, rname: Qstr) -> PyResult<bool> {
+    let (ta, tb) = (type_of(vm, a), type_of(vm, b));
+    if ta == tb || !is_subclass(vm, tb, ta) {
+        return Ok(false);
+    }
+    let Some((rb, _)) = user_dunder(vm, b, rname)? else { return Ok(false) };
+    Ok(lookup_in_type(vm, ta, rname)? != Some(rb))
+}
+
+/// `a op b` (`a op= b` when `inplace`) from stage `stage` on, as CPython: `a.__iop__(b)`;
+/// `b.__rop__(a)` first when `type(b)` is a proper subclass of `type(a)` overriding it;
+/// `a.__op__(b)`; `b.__rop__(a)` when the types differ; each answer NotImplemented moves
+/// on; then built-in subclasses' payloads, built-in operators, TypeError. With `frames`,
+/// the first plain Python function to call is returned as `Step::Call` instead.
+#[inline(never)]
+pub(crate) fn binary_step(vm: &mut Vm, op: BinOp, inplace: bool, a: Value, b: Value, stage: u8, frames: bool) -> PyResult<Step> {
+    // The common case first: `a` a user instance, `b` of the same class or not a user
+    // object, no in-place method to try. Then no reflected method can come before
+    // `a.__op__(b)` (nor after it: same class, or `b` has none), so when that is a plain
+    // Python function it is the call; the protocol resumes after it (`BIN_REFLECTED`).
+    if frames && stage == BIN_INPLACE && !inplace {
+        if let Some(ao) = a.as_obj().filter(|&o| vm.heap.kind(o) == Kind::Instance) {
+            let cls = vm.heap.get::<obj::InstObj>(ao).class;
+            let plain_b = match b.as_obj() {
+                None => true,
+                Some(bo) => match vm.heap.kind(bo) {
+                    Kind::Instance => vm.heap.get::<obj::InstObj>(bo).class == cls,
+                    Kind::Exception | Kind::Class => false,
+                    _ => true,
+                },
+            };
+            if plain_b {
+                if let Some(f) = lookup_in_type(vm, cls, binop_dunder(op, false, false))? {
+                    if f.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func) {
+                        return Ok(Step::Call { f, x: a, y: b, next: BIN_REFLECTED });
+                    }
+                }
+            }
+        }
+    }
+    let a_user = a.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception | Kind::Class));
+    let b_user = b.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception | Kind::Class));
+    if !(a_user || b_user) {
+        let r = obj::ops::builtin_binop(vm, op, inplace, a, b)?;
+        if r == Value::NOT_IMPLEMENTED {
+            return Err(binop_type_error(vm, op, inplace, a, b));
+        }
+        return Ok(Step::Done(r));
+    }
+    if stage <= BIN_INPLACE && inplace {
+        if let Some((f, cls)) = user_dunder(vm, a, binop_dunder(op, false, true))? {
+            if let Some(s) = dunder_step(vm, f, cls, a, b, BIN_SUB_REFLECTED, frames)? {
+                return Ok(s);
+            }
+        }
+    }
+    let rname = binop_dunder(op, true, false);
+    let b_sub_first = a_user && b_user && stage <= BIN_REFLECTED && reflected_first(vm, a, b, rname)?;
+    if stage <= BIN_SUB_REFLECTED && b_sub_first {
+        if let Some((f, cls)) = user_dunder(vm, b, rname)? {
+            if let Some(s) = dunder_step(vm, f, cls, b, a, BIN_FORWARD, frames)? {
+                return Ok(s);
+            }
+        }
+    }
+    if stage <= BIN_FORWARD {
+        if let Some((f, cls)) = user_dunder(vm, a, binop_dunder(op, false, false))? {
+            if let Some(s) = dunder_step(vm, f, cls, a, b, BIN_REFLECTED, frames)? {
+                return Ok(s);
+            }
+        }
+    }
+    if stage <= BIN_REFLECTED && !b_sub_first && b_user && type_of(vm, a) != type_of(vm, b) {
+        if let Some((f, cls)) = user_dunder(vm, b, rname)? {
+            if let Some(s) = dunder_step(vm, f, cls, b, a, BIN_FALLBACK, frames)? {
+                return Ok(s);
+            }
+        }
+    }
+    let (na, nb) = (native_of(vm, a), native_of(vm, b));
+    if (na != a || nb != b) && !is_user(vm, na) && !is_user(vm, nb) {
+        // Built-in subclass payloads: their operator, the error naming the subclasses.
+        let r = obj::ops::builtin_binop(vm, op, inplace, na, nb)?;
+        if r == Value::NOT_IMPLEMENTED {
+            return Err(binop_type_error(vm, op, inplace, a, b));
+        }
+        return Ok(Step::Done(if inplace && r == na && na != a { a } else { r }));
+    }
+    if na != a || nb != b {
+        let r = binary_op(vm, op, inplace, na, nb)?;
+        // `x += y` on a built-in subclass instance keeps the instance.
+        return Ok(Step::Done(if inplace && r == na && na != a { a } else { r }));
+    }
+    // A built-in left operand whose operator accepts any right operand ('%s' % obj).
+    if !a_user {
+        let r = obj::ops::builtin_binop(vm, op, inplace, a, b)?;
+        if r != Value::NOT_IMPLEMENTED {
+            return Ok(Step::Done(r));
+        }
+    }
+    Err(binop_type_error(vm, op, inplace, a, b))
+}
+
+/// `a op b` (or `a op= b` when `inplace`).
+pub fn binary_op(vm: &mut Vm, op: BinOp, inplace: bool, a: Value, b: Value) -> PyResult<Value> {
+    let user = |v: Value| v.as_obj().is_some_and(|o| matches!(vm.heap.kind(o), Kind::Instance | Kind::Exception | Kind::Class));
+    if !(user(a) || user(b)) {
+        let r = obj::ops::builtin_binop(vm, op, inplace, a, b)?;
+        if r == Value::NOT_IMPLEMENTED {
+            return Err(binop_type_error(vm, op, inplace, a, b));
+        }
+        return Ok(r);
+    }
+    match binary_step(vm, op, inplace, a, b, BIN_INPLACE, false)? {
+        Step::Done(r) => Ok(r),
+        // Not produced without `frames`.
+        Step::Call { .. } => Err(vm.raise(TypeId::RuntimeError, "operator protocol")),
+    }
+}
+
+fn binop_type_error(vm: &mut Vm, op: BinOp, inplace: bool, a: Value, b: Value) -> crate::vm::Exc {
     let (ta, tb) = (type_name(vm, a), type_name(vm, b));
+    let eq = match (inplace, op) {
+        (true, _) => "=",
+        (false, BinOp::Pow) => " or pow()",
+        _ => "",
+    };
     vm.raise_fmt(
         TypeId::TypeError,
-        format_args!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol()),
+        format_args!("unsupported operand type(s) for {}{eq}: '{ta}' and '{tb}'", op.symbol()),
     )
+}
+
+/// The special method of `-a`, `+a`, `~a`.
+pub(crate) fn unary_dunder(op: UnOp) -> Qstr {
+    match op {
+        UnOp::Neg => q!("__neg__"),
+        UnOp::Pos => q!("__pos__"),
+        _ => q!("__invert__"),
+    }
 }
 
 /// `op a`.
@@ -1753,11 +1931,7 @@ pub fn unary_op(vm: &mut Vm, op: UnOp, a: Value) -> PyResult<Value> {
         });
     }
     if a.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Instance) {
-        let name = match op {
-            UnOp::Neg => q!("__neg__"),
-            UnOp::Pos => q!("__pos__"),
-            _ => q!("__invert__"),
-        };
+        let name = unary_dunder(op);
         if has_dunder(vm, a, name)? {
             if let Some(r) = call_dunder(vm, a, name, &[])? {
                 return Ok(r);

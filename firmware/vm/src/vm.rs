@@ -49,6 +49,10 @@ pub(crate) struct Frame {
     pub delegated: bool,
     /// Where the code's instructions, names and constants are (see `CodeView`).
     pub view: CodeView,
+    /// Nonzero: the frame runs an operator's special method (`a + b`, `a < b`) for the
+    /// caller's instruction, whose operands are in `stack[ret_sp..ret_sp + 2]`; returning
+    /// NotImplemented continues the operator protocol there (`runtime::dunder_code`).
+    pub dunder: u16,
 }
 
 /// Heap offsets and lengths of a code object's instruction bytes, names and constants,
@@ -85,7 +89,7 @@ impl Frame {
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn call(code: Value, view: CodeView, globals: Value, locals: Value, func: Value, base: usize, ret_sp: u32, entry: bool) -> Frame {
-        Frame { code, globals, locals, func, base: base as u32, ret_sp, ip: 0, op: 0, generator: Value::NULL, entry, init: false, delegated: false, view }
+        Frame { code, globals, locals, func, base: base as u32, ret_sp, ip: 0, op: 0, generator: Value::NULL, entry, init: false, delegated: false, dunder: 0, view }
     }
 
     /// The frame of `generator` resumed at `ip` (its window already at `base`).
@@ -106,6 +110,7 @@ impl Frame {
             entry,
             init: false,
             delegated: false,
+            dunder: 0,
         }
     }
 }
