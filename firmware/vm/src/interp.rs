@@ -202,6 +202,15 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     }
                 }};
             }
+            macro_rules! drop1 {
+                () => {{
+                    let l = vm.stack.len();
+                    debug_assert!(l > base, "operand stack underflow");
+                    // SAFETY: see above: the depth is at least 1; shortening a Vec of
+                    // `Copy` values drops nothing.
+                    unsafe { vm.stack.set_len(l - 1) }
+                }};
+            }
             macro_rules! top {
                 () => {
                     peek!(1)
@@ -313,7 +322,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 for_item!(v);
                             }
                             Some(None) => {
-                                vm.stack.pop();
+                                drop1!();
                                 ip = t;
                                 continue 'instr;
                             }
@@ -339,7 +348,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                         continue 'frame;
                                     }
                                     if state == obj::GEN_DONE {
-                                        vm.stack.pop();
+                                        drop1!();
                                         ip = t;
                                         continue 'instr;
                                     }
@@ -347,7 +356,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                                 match tri!(runtime::next(vm, it)) {
                                     Some(v) => for_item!(v),
                                     None => {
-                                        vm.stack.pop();
+                                        drop1!();
                                         ip = t;
                                     }
                                 }
@@ -516,7 +525,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let n = name!(arg16!());
                         let v = top!();
                         tri!(vm.dict_set(globals, Value::qstr(n), v));
-                        vm.stack.pop();
+                        drop1!();
                     }
                     Op::DeleteGlobal => {
                         let n = name!(arg16!());
@@ -549,7 +558,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let locals = { let l = vm.frames[fi].locals; if l.is_null() { globals } else { l } };
                         let v = top!();
                         tri!(runtime::setitem(vm, locals, Value::qstr(n), v));
-                        vm.stack.pop();
+                        drop1!();
                     }
                     Op::DeleteName => {
                         let n = name!(arg16!());
@@ -563,7 +572,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let o = top!();
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
                         let v = tri!(runtime::getattr_at(vm, o, n, slot));
-                        vm.stack.pop();
+                        drop1!();
                         vm.stack.push(v);
                     }
                     Op::StoreAttr => {
@@ -579,14 +588,14 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let n = name!(arg16!());
                         let o = top!();
                         tri!(runtime::delattr(vm, o, n));
-                        vm.stack.pop();
+                        drop1!();
                     }
                     Op::LoadMethod => {
                         let n = name!(arg16!());
                         let o = top!();
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
                         let (m, s) = tri!(runtime::load_method_at(vm, o, n, slot));
-                        vm.stack.pop();
+                        drop1!();
                         vm.stack.push(m);
                         vm.stack.push(s);
                     }
@@ -671,7 +680,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             }
                         }
                         let r = tri!(runtime::unary_op(vm, u, a));
-                        vm.stack.pop();
+                        drop1!();
                         vm.stack.push(r);
                     }
                     Op::BinaryOp => {
@@ -825,7 +834,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         vm.stack.push(r);
                     }
                     Op::Pop => {
-                        vm.stack.pop();
+                        drop1!();
                         continue 'instr;
                     }
                     Op::Copy => {
@@ -869,7 +878,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                             Some(b) => (b, true),
                             None => (tri!(runtime::truthy(vm, v)), false),
                         };
-                        vm.stack.pop();
+                        drop1!();
                         if b == (op == Op::PopJumpIfTrue) {
                             ip = t;
                             if t <= op_start {
@@ -891,13 +900,13 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         if b == (op == Op::JumpIfTrueOrPop) {
                             ip = t;
                         } else {
-                            vm.stack.pop();
+                            drop1!();
                         }
                     }
                     Op::GetIter => {
                         let o = top!();
                         let it = tri!(runtime::iter(vm, o));
-                        vm.stack.pop();
+                        drop1!();
                         vm.stack.push(it);
                     }
                     Op::ForIter => for_iter!(),
