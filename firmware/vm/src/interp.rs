@@ -525,6 +525,52 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let l = vm.stack.len();
                         vm.stack.truncate(l.saturating_sub(2));
                     }
+                    // `LoadFast a` fused with the attribute instruction after it (op.rs).
+                    // The object stays rooted in its local slot (only this frame's own
+                    // instructions write that slot, and none runs until this one ends).
+                    // The attribute half's errors are at offset + 1, the unfused
+                    // `LoadAttr`'s place in the exception and line tables.
+                    Op::LoadFastLoadAttr => {
+                        let a = arg16!();
+                        let i = a & 0xff;
+                        let o = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        if o.is_null() {
+                            break 'op Err(unbound_local(vm, fr.code, i));
+                        }
+                        op_start += 1;
+                        let n = name!(a >> 8);
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        let v = tri!(runtime::getattr_at(vm, o, n, slot));
+                        vm.stack.push(v);
+                    }
+                    Op::LoadFastLoadMethod => {
+                        let a = arg16!();
+                        let i = a & 0xff;
+                        let o = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        if o.is_null() {
+                            break 'op Err(unbound_local(vm, fr.code, i));
+                        }
+                        op_start += 1;
+                        let n = name!(a >> 8);
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        let (m, s) = tri!(runtime::load_method_at(vm, o, n, slot));
+                        vm.stack.push(m);
+                        vm.stack.push(s);
+                    }
+                    Op::LoadFastStoreAttr => {
+                        let a = arg16!();
+                        let i = a & 0xff;
+                        let o = vm.stack.get(base + i).copied().unwrap_or(Value::NULL);
+                        if o.is_null() {
+                            break 'op Err(unbound_local(vm, fr.code, i));
+                        }
+                        op_start += 1;
+                        let n = name!(a >> 8);
+                        let v = top!();
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        tri!(runtime::setattr_at(vm, o, n, v, slot));
+                        vm.stack.pop();
+                    }
                     Op::DeleteAttr => {
                         let n = name!(arg16!());
                         let o = top!();
@@ -1161,8 +1207,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::LoadBuildClass => {
                         vm.stack.push(Value::mod_fun(crate::types::ModuleId::Builtins as u8, crate::modules::builtins::BUILD_CLASS_SLOT));
                     }
-                    Op::ReturnValue => {
-                        let mut v = pop!();
+                    Op::ReturnValue | Op::ReturnNone => {
+                        let mut v = if op == Op::ReturnNone { Value::NONE } else { pop!() };
                         let fr2 = vm.frames[fi];
                         if let Some(g) = fr2.generator.as_obj() {
                             let go = vm.heap.get_mut::<obj::GenObj>(g);
