@@ -512,6 +512,12 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let n = name!(arg16!());
                         let o = top!();
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        if let Some(v) = runtime::getattr_hit(vm, o, n, slot) {
+                            if let Some(t) = vm.stack.last_mut() {
+                                *t = v;
+                            }
+                            continue 'instr;
+                        }
                         let v = tri!(runtime::getattr_at(vm, o, n, slot));
                         vm.stack.pop();
                         vm.stack.push(v);
@@ -521,7 +527,9 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let o = peek!(1);
                         let v = peek!(2);
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
-                        tri!(runtime::setattr_at(vm, o, n, v, slot));
+                        if !runtime::setattr_hit(vm, o, n, v, slot) {
+                            tri!(runtime::setattr_at(vm, o, n, v, slot));
+                        }
                         let l = vm.stack.len();
                         vm.stack.truncate(l.saturating_sub(2));
                     }
@@ -540,6 +548,10 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         op_start += 1;
                         let n = name!(a >> 8);
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        if let Some(v) = runtime::getattr_hit(vm, o, n, slot) {
+                            vm.stack.push(v);
+                            continue 'instr;
+                        }
                         let v = tri!(runtime::getattr_at(vm, o, n, slot));
                         vm.stack.push(v);
                     }
@@ -553,6 +565,11 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         op_start += 1;
                         let n = name!(a >> 8);
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        if let Some(m) = runtime::load_method_hit(vm, o, n, slot) {
+                            vm.stack.push(m);
+                            vm.stack.push(o);
+                            continue 'instr;
+                        }
                         let (m, s) = tri!(runtime::load_method_at(vm, o, n, slot));
                         vm.stack.push(m);
                         vm.stack.push(s);
@@ -568,6 +585,10 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let n = name!(a >> 8);
                         let v = top!();
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        if runtime::setattr_hit(vm, o, n, v, slot) {
+                            vm.stack.pop();
+                            continue 'instr;
+                        }
                         tri!(runtime::setattr_at(vm, o, n, v, slot));
                         vm.stack.pop();
                     }
@@ -581,6 +602,14 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let n = name!(arg16!());
                         let o = top!();
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        if let Some(m) = runtime::load_method_hit(vm, o, n, slot) {
+                            // [o] -> [m, o]
+                            if let Some(t) = vm.stack.last_mut() {
+                                *t = m;
+                            }
+                            vm.stack.push(o);
+                            continue 'instr;
+                        }
                         let (m, s) = tri!(runtime::load_method_at(vm, o, n, slot));
                         vm.stack.pop();
                         vm.stack.push(m);
