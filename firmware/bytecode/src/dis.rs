@@ -142,7 +142,17 @@ fn cmp_symbol(c: CmpOp) -> &'static str {
 
 /// Superinstructions: their second half may have its own line (op.rs).
 fn is_fused(op: Op) -> bool {
-    matches!(op, Op::LoadFastLoadFast | Op::StoreFastLoadFast | Op::BinaryOpSmallInt | Op::BinarySubscrSmallInt | Op::LoadFastBinaryOp)
+    matches!(
+        op,
+        Op::LoadFastLoadFast
+            | Op::StoreFastLoadFast
+            | Op::BinaryOpSmallInt
+            | Op::BinarySubscrSmallInt
+            | Op::LoadFastBinaryOp
+            | Op::LoadFastLoadAttr
+            | Op::LoadFastLoadMethod
+            | Op::LoadFastStoreAttr
+    )
 }
 
 /// The meaning of an operand, for the comment after it (empty if none).
@@ -228,6 +238,11 @@ fn operand_note(c: &CodeObject, op: Op, arg: u32) -> String {
             let n = |i: usize| c.varnames.get(i).map(String::as_str).unwrap_or("?");
             format!("{}, {}", n(a & 0xff), n(a >> 8))
         }
+        Op::LoadFastLoadAttr | Op::LoadFastLoadMethod | Op::LoadFastStoreAttr => {
+            let v = c.varnames.get(a & 0xff).map(String::as_str).unwrap_or("?");
+            let n = c.names.get(a >> 8).map(String::as_str).unwrap_or("?");
+            format!("{v}.{n}")
+        }
         Op::CallEx if arg & 1 != 0 => String::from("kwargs"),
         _ => String::new(),
     }
@@ -270,7 +285,15 @@ pub fn disassemble_one(c: &CodeObject) -> String {
                 let mut note = operand_note(c, ins.op, ins.arg);
                 if matches!(ins.op, Op::LoadSmallInt | Op::BinarySubscrSmallInt) {
                     let _ = write!(text, " {}", ins.arg as u16 as i16);
-                } else if matches!(ins.op, Op::LoadFastLoadFast | Op::StoreFastLoadFast | Op::LoadFastBinaryOp) {
+                } else if matches!(
+                    ins.op,
+                    Op::LoadFastLoadFast
+                        | Op::StoreFastLoadFast
+                        | Op::LoadFastBinaryOp
+                        | Op::LoadFastLoadAttr
+                        | Op::LoadFastLoadMethod
+                        | Op::LoadFastStoreAttr
+                ) {
                     let _ = write!(text, " {} {}", ins.arg & 0xff, ins.arg >> 8);
                 } else {
                     let _ = write!(text, " {}", ins.arg);

@@ -34,7 +34,9 @@
 //!
 //! # Superinstructions
 //! The assembler fuses some frequent adjacent pairs into one instruction (`LoadFastLoadFast`,
-//! `StoreFastLoadFast`, `BinaryOpSmallInt`, `BinarySubscrSmallInt`, `LoadFastBinaryOp`) when the second is not a jump target and both have the same
+//! `StoreFastLoadFast`, `BinaryOpSmallInt`, `BinarySubscrSmallInt`, `LoadFastBinaryOp`,
+//! `LoadFastLoadAttr`, `LoadFastLoadMethod`, `LoadFastStoreAttr`, `ReturnNone`) when the
+//! second is not a jump target and both have the same
 //! exception handler. A part after the first that can raise reports the offset of the
 //! instruction + 1, which lies inside the fused instruction (same exception-table entry);
 //! the line table has an entry at that offset when the second part's line differs.
@@ -367,6 +369,19 @@ opcodes! {
     /// `[obj, key, value] -> []`: `obj[key] = value`, the store half of `obj[key] op= x`
     /// (what `Swap 3; Swap 2; StoreSubscr` would do, in one dispatch). Emitted by the compiler.
     StoreSubscrAug = 93: None,
+    /// Superinstruction for `LoadFast a; LoadAttr n` (slot and name index below 256):
+    /// `[] -> [a.<names[n]>]`. Operand `a | (n << 8)`. UnboundLocalError for `a` at the
+    /// instruction's offset; the attribute's errors at offset + 1 (also the offset whose
+    /// `Vm::attr_cache` slot the attribute lookup uses).
+    LoadFastLoadAttr = 94: U16,
+    /// Superinstruction for `LoadFast a; LoadMethod n` (both below 256): `[] -> [method,
+    /// self_or_NULL]` as `LoadMethod` on local `a`. Operand and errors as `LoadFastLoadAttr`.
+    LoadFastLoadMethod = 95: U16,
+    /// Superinstruction for `LoadFast a; StoreAttr n` (both below 256): `[v] -> []`,
+    /// `a.<names[n]> = v`. Operand and errors as `LoadFastLoadAttr`.
+    LoadFastStoreAttr = 96: U16,
+    /// Superinstruction for `LoadNone; ReturnValue`: returns None. (Neither half can raise.)
+    ReturnNone = 97: None,
 }
 
 /// Operand of `UnaryOp`.

@@ -89,6 +89,9 @@ pub fn stack_effect(op: Op, arg: u32) -> Option<StackEffect> {
             BinOp::from_u8(u8::try_from(arg >> 8).ok()?)?;
             eff(1, 1)
         }
+        LoadFastLoadAttr => eff(0, 1),
+        LoadFastLoadMethod => eff(0, 2),
+        LoadFastStoreAttr => eff(1, 0),
         LoadAttr => eff(1, 1),
         StoreAttr => eff(2, 0),
         DeleteAttr => eff(1, 0),
@@ -170,6 +173,7 @@ pub fn stack_effect(op: Op, arg: u32) -> Option<StackEffect> {
             eff(1 + (arg & 7).count_ones(), 1)
         }
         ReturnValue => term(1),
+        ReturnNone => term(0),
         YieldValue => eff(1, 1),
         YieldFrom => eff(2, 1),
         GetYieldFromIter | GetAwaitable | GetAiter => eff(1, 1),
@@ -242,7 +246,7 @@ pub fn validate(code: &CodeObject) -> Result<(), ValidateError> {
 
 /// Does `op` never continue with the next instruction?
 pub fn is_terminator(op: Op) -> bool {
-    matches!(op, Op::Jump | Op::ReturnValue | Op::Raise | Op::Reraise | Op::ExcCleanup)
+    matches!(op, Op::Jump | Op::ReturnValue | Op::ReturnNone | Op::Raise | Op::Reraise | Op::ExcCleanup)
 }
 
 /// Validate one code object (not its nested ones).
@@ -331,6 +335,18 @@ pub fn validate_one(c: &CodeObject) -> Result<(), ValidateError> {
                     if cell_slots[s] {
                         return Err(fail(ins.offset, format!("{} on cell slot {}", ins.op.name(), s)));
                     }
+                }
+            }
+            Op::LoadFastLoadAttr | Op::LoadFastLoadMethod | Op::LoadFastStoreAttr => {
+                let (s, n) = (a & 0xff, a >> 8);
+                if s >= n_locals {
+                    return bad("locals");
+                }
+                if cell_slots[s] {
+                    return Err(fail(ins.offset, format!("{} on cell slot {}", ins.op.name(), s)));
+                }
+                if n >= c.names.len() {
+                    return bad("names");
                 }
             }
             Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref | Op::MakeCell => {
@@ -615,6 +631,65 @@ mod tests {
         assert!(validate(&c).unwrap_err().msg.contains("cell slot"));
         c.code = alloc::vec![Op::LoadFastBinaryOp as u8, 0, 0, Op::ReturnValue as u8];
         assert!(validate(&c).unwrap_err().msg.contains("underflow"));
+    }
+
+    #[test]
+    fn checks_fused_local_attr_ops() {
+        // `LoadFastLoadAttr a|n<<8`: `[] -> [a.n]`; `LoadFastLoadMethod`: `[] -> [m, self]`;
+        // `LoadFastStoreAttr`: `[v] -> []`.
+        let mut c = code(&[Op::LoadFastLoadAttr as u8, 0, 0, Op::ReturnValue as u8]);
+        c.n_locals = 1;
+        c.varnames = alloc::vec!["a".to_string()];
+        assert_eq!(validate(&c), Ok(()));
+        // Slot out of range, name out of range.
+        c.code[1] = 1;
+        assert!(validate(&c).unwrap_err().msg.contains("locals"));
+        c.code[1] = 0;
+        c.code[2] = 1;
+        assert!(validate(&c).unwrap_err().msg.contains("names"));
+        // A cell slot.
+        c.code = alloc::vec![Op::MakeCell as u8, 0, 0, Op::LoadFastLoadAttr as u8, 0, 0, Op::ReturnValue as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("cell slot"));
+        // Truncated operand.
+        c.code = alloc::vec![Op::LoadFastLoadAttr as u8, 0];
+        assert!(validate(&c).is_err());
+        // LoadFastLoadMethod pushes two (then `CallMethod 0` leaves one).
+        c.code = alloc::vec![Op::LoadFastLoadMethod as u8, 0, 0, Op::CallMethod as u8, 0, 0, Op::ReturnValue as u8];
+        assert_eq!(validate(&c), Ok(()));
+        c.max_stack = 1;
+        assert!(validate(&c).unwrap_err().msg.contains("stack depth 2 out of range"));
+        c.max_stack = 2;
+        c.code = alloc::vec![Op::LoadFastLoadMethod as u8, 0, 1, Op::CallMethod as u8, 0, 0, Op::ReturnValue as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("names"));
+        c.code = alloc::vec![Op::LoadFastLoadMethod as u8, 1, 0, Op::CallMethod as u8, 0, 0, Op::ReturnValue as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("locals"));
+        c.code = alloc::vec![Op::MakeCell as u8, 0, 0, Op::LoadFastLoadMethod as u8, 0, 0, Op::CallMethod as u8, 0, 0, Op::ReturnValue as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("cell slot"));
+        // LoadFastStoreAttr needs the value to store and leaves nothing.
+        c.code = alloc::vec![Op::LoadFastStoreAttr as u8, 0, 0, Op::ReturnNone as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("underflow"));
+        c.code = alloc::vec![Op::LoadNone as u8, Op::LoadFastStoreAttr as u8, 0, 0, Op::ReturnNone as u8];
+        assert_eq!(validate(&c), Ok(()));
+        c.code = alloc::vec![Op::LoadNone as u8, Op::LoadFastStoreAttr as u8, 0, 0, Op::ReturnValue as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("underflow"));
+        c.code = alloc::vec![Op::LoadNone as u8, Op::LoadFastStoreAttr as u8, 0, 1, Op::ReturnNone as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("names"));
+        c.code = alloc::vec![Op::LoadNone as u8, Op::LoadFastStoreAttr as u8, 2, 0, Op::ReturnNone as u8];
+        assert!(validate(&c).unwrap_err().msg.contains("locals"));
+    }
+
+    #[test]
+    fn checks_return_none() {
+        // Returns without popping; nothing may follow on its path.
+        assert_eq!(validate(&code(&[Op::ReturnNone as u8])), Ok(()));
+        assert!(is_terminator(Op::ReturnNone));
+        // A value left on the stack is fine (like ReturnValue's caller-side truncation).
+        assert_eq!(validate(&code(&[Op::LoadNone as u8, Op::ReturnNone as u8])), Ok(()));
+        // Code after it is not reached through it: execution cannot fall off the end.
+        let mut b = alloc::vec![Op::LoadTrue as u8, Op::PopJumpIfFalse as u8];
+        b.extend_from_slice(&7u32.to_le_bytes());
+        b.extend_from_slice(&[Op::ReturnNone as u8, Op::LoadNone as u8]);
+        assert!(validate(&code(&b)).unwrap_err().msg.contains("falls off"));
     }
 
     #[test]

@@ -25,8 +25,7 @@ y = x * 2 + 300000
           12 LoadConst 0 (300000)
           15 BinaryOp 0 (+)
           17 StoreName 1 (y)
-          20 LoadNone
-          21 ReturnValue
+          20 ReturnNone
 "#,
     );
 }
@@ -44,8 +43,7 @@ fn function_locals() {
            3 LoadConst 1 (<code f>)
            6 MakeFunction 1 (defaults)
            8 StoreName 0 (f)
-          11 LoadNone
-          12 ReturnValue
+          11 ReturnNone
 
 code f line 1 flags FUNCTION
   args 2 posonly 0 kwonly 0 locals 3 free 0 stack 2
@@ -71,8 +69,7 @@ fn closure() {
      1     0 LoadConst 0 (<code outer>)
            3 MakeFunction 0
            5 StoreName 0 (outer)
-           8 LoadNone
-           9 ReturnValue
+           8 ReturnNone
 
 code outer line 1 flags FUNCTION
   args 1 posonly 0 kwonly 0 locals 2 free 0 stack 2
@@ -126,8 +123,7 @@ else:
      6    50 LoadName 3 (d)
           53 Call 0
           56 Pop
-          57 LoadNone
-          58 ReturnValue
+          57 ReturnNone
 "#,
     );
 }
@@ -164,8 +160,7 @@ fn while_break_continue() {
           56 LoadSmallInt 0
           59 CompareOp 4 (>)
           61 PopJumpIfTrue -> 13
-          66 LoadNone
-          67 ReturnValue
+          66 ReturnNone
 "#,
     );
 }
@@ -192,8 +187,7 @@ else:
      4    27 LoadName 3 (done)
           30 Call 0
           33 Pop
-          34 LoadNone
-          35 ReturnValue
+          34 ReturnNone
 "#,
     );
 }
@@ -217,8 +211,7 @@ fn chained_compare() {
           27 Swap 2
           29 Pop
           30 StoreName 3 (ok)
-          33 LoadNone
-          34 ReturnValue
+          33 ReturnNone
 "#,
     );
 }
@@ -257,8 +250,7 @@ except E as e:
           55 ExcCleanup
           56 ExcCleanup
           57 ExcCleanup
-          58 LoadNone
-          59 ReturnValue
+          58 ReturnNone
   exceptions
     0..7 -> 12 depth 0
     12..25 -> 57 depth 1
@@ -281,8 +273,7 @@ fn return_in_finally() {
      1     0 LoadConst 0 (<code f>)
            3 MakeFunction 0
            5 StoreName 0 (f)
-           8 LoadNone
-           9 ReturnValue
+           8 ReturnNone
 
 code f line 1 flags FUNCTION
   args 0 posonly 0 kwonly 0 locals 0 free 0 stack 3
@@ -338,8 +329,7 @@ fn with() {
           44 Pop
           45 PopExcept
           46 Pop
-          47 LoadNone
-          48 ReturnValue
+          47 ReturnNone
   exceptions
     10..23 -> 35 depth 1
     35..42 -> 43 depth 2
@@ -360,8 +350,7 @@ fn listcomp() {
            8 GetIter
            9 Call 1
           12 StoreName 1 (sq)
-          15 LoadNone
-          16 ReturnValue
+          15 ReturnNone
 
 code <listcomp> line 1 flags FUNCTION
   args 1 posonly 0 kwonly 0 locals 2 free 0 stack 4
@@ -393,8 +382,7 @@ fn generator() {
      1     0 LoadConst 0 (<code gen>)
            3 MakeFunction 0
            5 StoreName 0 (gen)
-           8 LoadNone
-           9 ReturnValue
+           8 ReturnNone
 
 code gen line 1 flags GENERATOR|FUNCTION
   args 1 posonly 0 kwonly 0 locals 2 free 0 stack 2
@@ -430,8 +418,7 @@ fn class_super() {
            9 LoadName 0 (A)
           12 Call 3
           15 StoreName 1 (B)
-          18 LoadNone
-          19 ReturnValue
+          18 ReturnNone
 
 code B line 1 flags CLASS_BODY
   args 0 posonly 0 kwonly 0 locals 1 free 0 stack 2
@@ -495,8 +482,7 @@ f(*a, b, **c)
           60 DictMerge 1
           63 CallEx 1 (kwargs)
           65 Pop
-          66 LoadNone
-          67 ReturnValue
+          66 ReturnNone
 "#,
     );
 }
@@ -519,8 +505,7 @@ fn fstring() {
           22 FormatValue 6 (!r, spec)
           24 BuildString 3
           27 StoreName 3 (s)
-          30 LoadNone
-          31 ReturnValue
+          30 ReturnNone
 "#,
     );
 }
@@ -545,8 +530,7 @@ a.b -= c
           22 BinaryOp 17 (-=)
           24 Swap 2
           26 StoreAttr 2 (b)
-          29 LoadNone
-          30 ReturnValue
+          29 ReturnNone
 "#,
     );
 }
@@ -581,8 +565,7 @@ from .m import x as y, z
           45 ImportFrom 9 (z)
           48 StoreName 9 (z)
           51 Pop
-          52 LoadNone
-          53 ReturnValue
+          52 ReturnNone
 "#,
     );
 }
@@ -600,36 +583,69 @@ fn async_for() {
      1     0 LoadConst 0 (<code main>)
            3 MakeFunction 0
            5 StoreName 0 (main)
-           8 LoadNone
-           9 ReturnValue
+           8 ReturnNone
 
 code main line 1 flags COROUTINE|FUNCTION
   args 1 posonly 0 kwonly 0 locals 2 free 0 stack 3
   varnames q, item
-     2     0 LoadFast 0 (q)
-           3 LoadMethod 0 (get)
-           6 CallMethod 0
-           9 GetAwaitable
-          10 LoadNone
-          11 YieldFrom
-          12 Pop
-     3    13 LoadFast 0 (q)
-          16 GetAiter
-          17 GetAnext
-          18 GetAwaitable
-          19 LoadNone
-          20 YieldFrom
-          21 StoreFast 1 (item)
-     4    24 LoadGlobal 1 (print)
-          27 LoadFast 1 (item)
-          30 Call 1
-          33 Pop
-     3    34 Jump -> 17
-          39 EndAsyncFor
-          40 LoadNone
-          41 ReturnValue
+     2     0 LoadFastLoadMethod 0 0 (q.get)
+           3 CallMethod 0
+           6 GetAwaitable
+           7 LoadNone
+           8 YieldFrom
+           9 Pop
+     3    10 LoadFast 0 (q)
+          13 GetAiter
+          14 GetAnext
+          15 GetAwaitable
+          16 LoadNone
+          17 YieldFrom
+          18 StoreFast 1 (item)
+     4    21 LoadGlobal 1 (print)
+          24 LoadFast 1 (item)
+          27 Call 1
+          30 Pop
+     3    31 Jump -> 14
+          36 EndAsyncFor
+          37 ReturnNone
   exceptions
-    17..21 -> 39 depth 1
+    14..18 -> 36 depth 1
+"#,
+    );
+}
+
+#[test]
+fn fused_local_attributes() {
+    // `LoadFast; StoreAttr/LoadAttr/LoadMethod` on slot and name below 256 become one
+    // instruction (the attribute half's line kept at offset + 1 when it differs), and
+    // `LoadNone; ReturnValue` becomes ReturnNone.
+    check(
+        r#"def f(self, v):
+    self.n = v + 1
+    self.log.append(self.n)
+    return (self
+            .n)
+"#,
+        r#"code <module> line 1 flags MODULE
+  args 0 posonly 0 kwonly 0 locals 0 free 0 stack 1
+     1     0 LoadConst 0 (<code f>)
+           3 MakeFunction 0
+           5 StoreName 0 (f)
+           8 ReturnNone
+
+code f line 1 flags FUNCTION
+  args 2 posonly 0 kwonly 0 locals 2 free 0 stack 3
+  varnames self, v
+     2     0 LoadFast 1 (v)
+           3 BinaryOpSmallInt 256 (+ 1)
+           6 LoadFastStoreAttr 0 0 (self.n)
+     3     9 LoadFastLoadAttr 0 1 (self.log)
+          12 LoadMethod 2 (append)
+          15 LoadFastLoadAttr 0 0 (self.n)
+          18 CallMethod 1
+          21 Pop
+     4    22 LoadFastLoadAttr 0 0 (self.n; line 5)
+     4    25 ReturnValue
 "#,
     );
 }

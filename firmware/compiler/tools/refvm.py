@@ -887,6 +887,21 @@ def execute(frame, throw=None):
                     st.append((IBINOPS if o & 0x10 else BINOPS)[o & 0xF](a, b))
                 elif op == "BinarySubscrSmallInt":
                     st.append(st.pop()[arg - 65536 if arg >= 32768 else arg])
+                elif op in ("LoadFastLoadAttr", "LoadFastLoadMethod", "LoadFastStoreAttr"):
+                    obj = fast[arg & 0xFF]
+                    if obj is NULL:
+                        raise UnboundLocalError(
+                            f"cannot access local variable '{code.varnames[arg & 0xFF]}' where it is not associated with a value")
+                    n = code.names[arg >> 8]
+                    if op == "LoadFastLoadAttr":
+                        st.append(getattr(obj, n))
+                    elif op == "LoadFastLoadMethod":
+                        st.append(getattr(obj, n))
+                        st.append(NULL)
+                    else:
+                        setattr(obj, n, st.pop())
+                elif op == "ReturnNone":
+                    return "ret", None
                 elif op == "Nop":
                     pass
                 else:

@@ -571,6 +571,12 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let n = name!(arg16!());
                         let o = top!();
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        if let Some(v) = runtime::getattr_hit(vm, o, n, slot) {
+                            if let Some(t) = vm.stack.last_mut() {
+                                *t = v;
+                            }
+                            continue 'instr;
+                        }
                         let v = tri!(runtime::getattr_at(vm, o, n, slot));
                         drop1!();
                         vm.stack.push(v);
@@ -580,9 +586,70 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let o = peek!(1);
                         let v = peek!(2);
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
-                        tri!(runtime::setattr_at(vm, o, n, v, slot));
+                        if !runtime::setattr_hit(vm, o, n, v, slot) {
+                            tri!(runtime::setattr_at(vm, o, n, v, slot));
+                        }
                         let l = vm.stack.len();
                         vm.stack.truncate(l.saturating_sub(2));
+                    }
+                    // `LoadFast a` fused with the attribute instruction after it (op.rs).
+                    // The object stays rooted in its local slot (only this frame's own
+                    // instructions write that slot, and none runs until this one ends).
+                    // The attribute half's errors are at offset + 1, the unfused
+                    // `LoadAttr`'s place in the exception and line tables.
+                    Op::LoadFastLoadAttr => {
+                        let a = arg16!();
+                        let i = a & 0xff;
+                        let o = local!(i);
+                        if o.is_null() {
+                            break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
+                        }
+                        op_start += 1;
+                        let n = name!(a >> 8);
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        if let Some(v) = runtime::getattr_hit(vm, o, n, slot) {
+                            vm.stack.push(v);
+                            continue 'instr;
+                        }
+                        let v = tri!(runtime::getattr_at(vm, o, n, slot));
+                        vm.stack.push(v);
+                    }
+                    Op::LoadFastLoadMethod => {
+                        let a = arg16!();
+                        let i = a & 0xff;
+                        let o = local!(i);
+                        if o.is_null() {
+                            break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
+                        }
+                        op_start += 1;
+                        let n = name!(a >> 8);
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        if let Some(m) = runtime::load_method_hit(vm, o, n, slot) {
+                            vm.stack.push(m);
+                            vm.stack.push(o);
+                            continue 'instr;
+                        }
+                        let (m, s) = tri!(runtime::load_method_at(vm, o, n, slot));
+                        vm.stack.push(m);
+                        vm.stack.push(s);
+                    }
+                    Op::LoadFastStoreAttr => {
+                        let a = arg16!();
+                        let i = a & 0xff;
+                        let o = local!(i);
+                        if o.is_null() {
+                            break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
+                        }
+                        op_start += 1;
+                        let n = name!(a >> 8);
+                        let v = top!();
+                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        if runtime::setattr_hit(vm, o, n, v, slot) {
+                            vm.stack.pop();
+                            continue 'instr;
+                        }
+                        tri!(runtime::setattr_at(vm, o, n, v, slot));
+                        vm.stack.pop();
                     }
                     Op::DeleteAttr => {
                         let n = name!(arg16!());
@@ -594,6 +661,14 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         let n = name!(arg16!());
                         let o = top!();
                         let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        if let Some(m) = runtime::load_method_hit(vm, o, n, slot) {
+                            // [o] -> [m, o]
+                            if let Some(t) = vm.stack.last_mut() {
+                                *t = m;
+                            }
+                            vm.stack.push(o);
+                            continue 'instr;
+                        }
                         let (m, s) = tri!(runtime::load_method_at(vm, o, n, slot));
                         drop1!();
                         vm.stack.push(m);
@@ -1248,8 +1323,8 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     Op::LoadBuildClass => {
                         vm.stack.push(Value::mod_fun(crate::types::ModuleId::Builtins as u8, crate::modules::builtins::BUILD_CLASS_SLOT));
                     }
-                    Op::ReturnValue => {
-                        let mut v = pop!();
+                    Op::ReturnValue | Op::ReturnNone => {
+                        let mut v = if op == Op::ReturnNone { Value::NONE } else { pop!() };
                         // (This frame is the last one: `fi` is its index.)
                         let Some(fr2) = vm.frames.pop() else { return Ok(v) };
                         if fr2.generator.is_null() && !fr2.init && !fr2.entry && (fr2.dunder == 0 || v != Value::NOT_IMPLEMENTED) {

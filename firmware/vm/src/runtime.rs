@@ -637,6 +637,52 @@ fn module_attr_fill(vm: &mut Vm, obj_v: Value, d: Value, name: Qstr, slot: usize
     Ok(v)
 }
 
+/// The instance dict table of `obj_v` when it is an instance of a user class whose MRO
+/// has none of the `CLASS_*` flags in `mask` (flags up to date: an outdated epoch gives
+/// None, and the caller's full path recomputes them).
+#[inline(always)]
+fn plain_inst_dict(vm: &Vm, obj_v: Value, mask: u8) -> Option<u32> {
+    let off = obj_v.as_obj()?;
+    if vm.heap.kind(off) != Kind::Instance {
+        return None;
+    }
+    let inst = vm.heap.get::<obj::InstObj>(off);
+    let (c, doff) = (inst.class.as_obj()?, inst.dict.as_obj()?);
+    if vm.heap.kind(c) != Kind::Class || vm.heap.kind(doff) != Kind::Dict {
+        return None;
+    }
+    let co = vm.heap.get::<obj::ClassObj>(c);
+    (co.flags_epoch == vm.class_epoch && co.h.flags & mask == 0).then_some(doff)
+}
+
+/// The `attr_cache` hit of `getattr_at`, small enough to inline into the dispatch loop:
+/// `Some(obj.name)` when `obj_v` is an instance of a class without data descriptors whose
+/// dict holds `name` at the entry this instruction found it last time; None means "call
+/// `getattr_at`" (which tries the same hit first, so the result is the same either way).
+/// Allocates nothing and runs no Python code.
+#[inline(always)]
+pub fn getattr_hit(vm: &Vm, obj_v: Value, name: Qstr, slot: usize) -> Option<Value> {
+    let doff = plain_inst_dict(vm, obj_v, obj::CLASS_HAS_DESCR)?;
+    vm.dict_entry_if(doff, vm.attr_cache[slot] as u32, name)
+}
+
+/// The `attr_cache` hit of `setattr_at`: when `obj_v` is an instance of a class without
+/// properties and `__setattr__` whose dict holds `name` at the remembered entry, stores `v`
+/// there and returns true; false means "call `setattr_at`" (nothing was changed). Allocates
+/// nothing and runs no Python code.
+#[inline(always)]
+pub fn setattr_hit(vm: &mut Vm, obj_v: Value, name: Qstr, v: Value, slot: usize) -> bool {
+    let Some(doff) = plain_inst_dict(vm, obj_v, obj::CLASS_HAS_DESCR | obj::CLASS_HAS_SETATTR) else {
+        return false;
+    };
+    let idx = vm.attr_cache[slot] as u32;
+    if vm.dict_entry_if(doff, idx, name).is_none() {
+        return false;
+    }
+    vm.dict_set_entry_value(doff, idx, v);
+    true
+}
+
 /// Largest `ClassObj::inst_attrs` (instance dicts start with at most this many entries).
 const MAX_INST_ATTRS_HINT: u32 = 16;
 
@@ -1068,6 +1114,32 @@ pub fn load_method_at(vm: &mut Vm, obj_v: Value, name: Qstr, slot: usize) -> PyR
         }
     }
     load_method_builtin(vm, obj_v, name, slot)
+}
+
+/// The `method_cache` hit of `load_method_at`, small enough to inline into the dispatch
+/// loop: `Some(function)` (to be called with `obj_v` as self) when `obj_v` is an instance
+/// whose dict provably lacks `name` and the cache entry of this instruction and its class
+/// still holds a Python function under `name`; None means "call `load_method_at`" (which
+/// tries the same hit first). Allocates nothing and runs no Python code.
+#[inline(always)]
+pub fn load_method_hit(vm: &Vm, obj_v: Value, name: Qstr, slot: usize) -> Option<Value> {
+    let off = obj_v.as_obj()?;
+    if vm.heap.kind(off) != Kind::Instance {
+        return None;
+    }
+    let inst = vm.heap.get::<obj::InstObj>(off);
+    let (cls, d) = (inst.class, inst.dict);
+    if let Some(doff) = d.as_obj() {
+        if vm.heap.kind(doff) != Kind::Dict || vm.dict_may_have_str(doff, name) {
+            return None;
+        }
+    }
+    let e = vm.method_cache[method_slot(slot, cls)];
+    if e.cls != cls {
+        return None;
+    }
+    let f = vm.dict_entry_if(e.dict, e.idx, name)?;
+    f.as_obj().is_some_and(|o| vm.heap.kind(o) == Kind::Func).then_some(f)
 }
 
 /// `load_method_at` for anything but an instance whose dict provably lacks `name` (out of

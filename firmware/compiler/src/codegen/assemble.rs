@@ -169,7 +169,7 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
     // Every code object ends with a ReturnValue, even when the end is unreachable (an
     // endless loop): append `LoadNone; ReturnValue` (never executed) in that case.
     let mut ends_unreachable = false;
-    if order.last().is_some_and(|&i| ins[i].op != Op::ReturnValue) {
+    if order.last().is_some_and(|&i| !matches!(ins[i].op, Op::ReturnValue | Op::ReturnNone)) {
         let line = order.last().map(|&i| ins[i].line).unwrap_or(0);
         for op in [Op::LoadNone, Op::ReturnValue] {
             ins.push(Instr { op, arg: 0, line, handler: 0 });
@@ -314,8 +314,9 @@ pub(crate) fn assemble(u: Unit<'_>, filename: &str) -> CResult<CodeObject> {
 
 /// Superinstructions (op.rs): fuse `LoadFast a; LoadFast b` and `StoreFast a; LoadFast b`
 /// (slots below 256), `LoadSmallInt k; BinaryOp` (k fits i8), `LoadSmallInt k;
-/// BinarySubscr` and `LoadFast b; BinaryOp` into one instruction (pairs are taken left to
-/// right), in place: the first becomes the fused one and
+/// BinarySubscr`, `LoadFast b; BinaryOp`, `LoadFast a; LoadAttr/LoadMethod/StoreAttr n`
+/// (slot and name below 256) and `LoadNone; ReturnValue` into one instruction (pairs are
+/// taken left to right, which fuses as many pairs as possible), in place: the first becomes the fused one and
 /// the second is dropped. Only when the second is not where a jump or an exception handler
 /// lands (it would then have to exist on its own) and both have the same handler (the fused
 /// instruction has one offset range). Returns, per instruction index, the line of a fused
@@ -353,13 +354,21 @@ fn fuse_pairs(ins: &mut [Instr], keep: &mut [bool], handlers: &[(u32, u32)]) -> 
             }
             (Op::LoadSmallInt, Op::BinarySubscr) => Some((Op::BinarySubscrSmallInt, x.arg)),
             (Op::LoadFast, Op::BinaryOp) if x.arg < 256 && y.arg < 256 => Some((Op::LoadFastBinaryOp, x.arg | (y.arg << 8))),
+            (Op::LoadFast, Op::LoadAttr) if x.arg < 256 && y.arg < 256 => Some((Op::LoadFastLoadAttr, x.arg | (y.arg << 8))),
+            (Op::LoadFast, Op::LoadMethod) if x.arg < 256 && y.arg < 256 => Some((Op::LoadFastLoadMethod, x.arg | (y.arg << 8))),
+            (Op::LoadFast, Op::StoreAttr) if x.arg < 256 && y.arg < 256 => Some((Op::LoadFastStoreAttr, x.arg | (y.arg << 8))),
+            (Op::LoadNone, Op::ReturnValue) => Some((Op::ReturnNone, 0)),
             _ => None,
         };
         match fused {
             Some((f, arg)) if !landing[j] && x.handler == y.handler => {
                 ins[i].op = f;
                 ins[i].arg = arg;
-                line2[i] = y.line;
+                // A one-byte instruction has no offset + 1 inside it: `ReturnNone`'s halves
+                // cannot raise, so its second half needs no line of its own.
+                if f.size() > 1 {
+                    line2[i] = y.line;
+                }
                 keep[j] = false;
                 i = j + 1;
             }

@@ -15,10 +15,15 @@ pub fn ok_mode(src: &str, mode: Mode) -> CodeObject {
     if let Err(e) = upy_bytecode::validate::validate(&code) {
         panic!("validation failed: {e}\n--- source ---\n{src}\n--- dis ---\n{}", upy_bytecode::dis::disassemble(&code));
     }
-    // Every code object ends with ReturnValue.
+    // Every code object ends with ReturnValue (or ReturnNone, its fused form).
     let mut work = vec![&code];
     while let Some(c) = work.pop() {
-        assert_eq!(c.code.last().copied(), Some(upy_bytecode::Op::ReturnValue as u8), "{} does not end with ReturnValue", c.qualname);
+        let last = c.code.last().copied();
+        assert!(
+            last == Some(upy_bytecode::Op::ReturnValue as u8) || last == Some(upy_bytecode::Op::ReturnNone as u8),
+            "{} does not end with a return",
+            c.qualname
+        );
         for k in &c.consts {
             if let upy_bytecode::Const::Code(inner) = k {
                 work.push(inner);

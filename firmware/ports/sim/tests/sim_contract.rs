@@ -294,7 +294,8 @@ g()
 #[test]
 fn fused_instruction_tracebacks_match_cpython() {
     // The compiler fuses `LoadFast; LoadFast`, `StoreFast; LoadFast`, `LoadSmallInt; BinaryOp`,
-    // `LoadSmallInt; BinarySubscr` and `LoadFast; BinaryOp` into one instruction; the VM branches
+    // `LoadSmallInt; BinarySubscr`, `LoadFast; BinaryOp`, `LoadFast; LoadAttr/LoadMethod/StoreAttr`
+    // and `LoadNone; ReturnValue` into one instruction; the VM branches
     // on `CompareOp; PopJumpIf*` without dispatching the jump, and a `ForIter` over a range does
     // the `StoreFast`/`StoreFastLoadFast` after it: errors in either half keep
     // their own line (the second half's may be on another line). Compared
@@ -378,6 +379,27 @@ for f, args in ((for_unbound, (3,)), (for_unbound_lines, (2,))):
         f(*args)
     except Exception as e:
         pe(e)
+def attr_lines(o):
+    return (o
+            .nope)
+def method_lines(o):
+    return (o.
+            nope())
+def store_lines(o, v):
+    (o
+     ).attr = v + 1
+def attr_unbound(flag):
+    if flag:
+        o = 1
+    return o.real
+def none_return(o):
+    o.x
+    return None
+for f, args in ((attr_lines, (1,)), (method_lines, (1,)), (store_lines, (1, 2)), (attr_unbound, (False,)), (none_return, (2,))):
+    try:
+        f(*args)
+    except Exception as e:
+        pe(e)
 ";
     let upy_dir = tmpdir("tb-fused-upy");
     std::fs::write(upy_dir.join("t.py"), format!("import sys, io; pe = lambda e: (lambda s: (sys.print_exception(e, s), print('\\n'.join(s.getvalue().splitlines()[:-1])), print(type(e).__name__)))(io.StringIO())\n{body}")).unwrap();
@@ -394,5 +416,5 @@ for f, args in ((for_unbound, (3,)), (for_unbound_lines, (2,))):
     assert_eq!(cpy.status.code(), Some(0), "python3 failed: {}", text(&cpy.stderr));
     assert_eq!(upy.status.code(), Some(0), "stderr: {}", text(&upy.stderr));
     assert_eq!(text(&upy.stdout), text(&cpy.stdout));
-    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 15);
+    assert_eq!(text(&upy.stdout).matches("Traceback").count(), 20);
 }
