@@ -278,6 +278,23 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         }
                     }};
                 }
+                // The first half of `LoadFastLoadAttr`/`LoadFastLoadMethod`/`LoadFastStoreAttr`
+                // (slot in the low operand byte, name index in the high one): the local
+                // (UnboundLocalError at the instruction's offset), then the name and the
+                // attribute cache slot of the second half, at offset + 1.
+                macro_rules! local_and_name {
+                    () => {{
+                        let a = arg16!();
+                        let i = a & 0xff;
+                        let o = local!(i);
+                        if o.is_null() {
+                            break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
+                        }
+                        op_start += 1;
+                        let n = name!(a >> 8);
+                        (o, n, crate::vm::attr_slot(code.as_ptr() as usize + op_start))
+                    }};
+                }
                 // The next item of a `for` loop: stored straight into the loop variable when
                 // the body starts with `StoreFast`/`StoreFastLoadFast` (that instruction is
                 // done here, one dispatch less; its load's error at its own offset + 1),
@@ -598,15 +615,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                     // The attribute half's errors are at offset + 1, the unfused
                     // `LoadAttr`'s place in the exception and line tables.
                     Op::LoadFastLoadAttr => {
-                        let a = arg16!();
-                        let i = a & 0xff;
-                        let o = local!(i);
-                        if o.is_null() {
-                            break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
-                        }
-                        op_start += 1;
-                        let n = name!(a >> 8);
-                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        let (o, n, slot) = local_and_name!();
                         if let Some(v) = runtime::getattr_hit(vm, o, n, slot) {
                             vm.stack.push(v);
                             continue 'instr;
@@ -615,15 +624,7 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         vm.stack.push(v);
                     }
                     Op::LoadFastLoadMethod => {
-                        let a = arg16!();
-                        let i = a & 0xff;
-                        let o = local!(i);
-                        if o.is_null() {
-                            break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
-                        }
-                        op_start += 1;
-                        let n = name!(a >> 8);
-                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
+                        let (o, n, slot) = local_and_name!();
                         if let Some(m) = runtime::load_method_hit(vm, o, n, slot) {
                             vm.stack.push(m);
                             vm.stack.push(o);
@@ -634,22 +635,14 @@ pub(crate) fn run(vm: &mut Vm) -> PyResult<Value> {
                         vm.stack.push(s);
                     }
                     Op::LoadFastStoreAttr => {
-                        let a = arg16!();
-                        let i = a & 0xff;
-                        let o = local!(i);
-                        if o.is_null() {
-                            break 'op Err(unbound_local(vm, vm.frames[fi].code, i));
-                        }
-                        op_start += 1;
-                        let n = name!(a >> 8);
+                        let (o, n, slot) = local_and_name!();
                         let v = top!();
-                        let slot = crate::vm::attr_slot(code.as_ptr() as usize + op_start);
                         if runtime::setattr_hit(vm, o, n, v, slot) {
-                            vm.stack.pop();
+                            drop1!();
                             continue 'instr;
                         }
                         tri!(runtime::setattr_at(vm, o, n, v, slot));
-                        vm.stack.pop();
+                        drop1!();
                     }
                     Op::DeleteAttr => {
                         let n = name!(arg16!());
