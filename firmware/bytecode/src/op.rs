@@ -93,6 +93,18 @@ macro_rules! opcodes {
                     None
                 }
             }
+            /// Decode an opcode byte known to be valid, without the range check: for a
+            /// VM that runs only validated code (`validate` proves every instruction's
+            /// opcode byte known).
+            ///
+            /// # Safety
+            /// `b <= Op::LAST`.
+            #[inline(always)]
+            pub const unsafe fn from_u8_unchecked(b: u8) -> Op {
+                debug_assert!(b <= Self::LAST, "unknown opcode byte");
+                // SAFETY: the caller guarantees `b <= LAST`; see `from_u8`.
+                unsafe { core::mem::transmute::<u8, Op>(b) }
+            }
             /// The largest opcode byte.
             pub const LAST: u8 = {
                 let mut m = 0u8;

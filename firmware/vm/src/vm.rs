@@ -198,7 +198,7 @@ pub struct Vm {
     /// MicroPython, once the compiler honours it).
     pub opt_level: u8,
     /// Results of `runtime::lookup_in_type` (see `TypeCacheEntry`).
-    pub(crate) type_cache: Box<[TypeCacheEntry]>,
+    pub(crate) type_cache: Box<[TypeCacheEntry; TYPE_CACHE_SIZE]>,
     /// Per-instruction attribute cache (see `attr_slot`): for each slot, the entry index in
     /// an instance dict where the attribute named by the instruction hashing to that slot
     /// was found last time. Only a hint: a hit is verified by comparing the entry's key
@@ -206,7 +206,7 @@ pub struct Vm {
     pub(crate) attr_cache: [u8; ATTR_CACHE_SIZE],
     /// Per-instruction `LoadMethod` cache (see `MethodCacheEntry`), indexed by the
     /// instruction's `attr_slot` and the class (`runtime::method_slot`).
-    pub(crate) method_cache: Box<[MethodCacheEntry]>,
+    pub(crate) method_cache: Box<[MethodCacheEntry; METHOD_CACHE_SIZE]>,
     /// A filter of every name ever added as a key to a dict flagged `DICT_INSTANCE` (all
     /// bits once any non-qstr key was): a clear bit proves that no instance dict holds that
     /// name, so a method found on the class is not shadowed. Never cleared.
@@ -323,12 +323,12 @@ impl Vm {
             reraising: false,
             fs: Default::default(),
             fuel: None,
-            type_cache: alloc::vec![TypeCacheEntry::EMPTY; TYPE_CACHE_SIZE].into_boxed_slice(),
+            type_cache: Box::new([TypeCacheEntry::EMPTY; TYPE_CACHE_SIZE]),
             opt_level: 0,
             attr_cache: [0; ATTR_CACHE_SIZE],
             class_epoch: 0,
             inst_keys: [0; INST_KEY_WORDS],
-            method_cache: alloc::vec![MethodCacheEntry::EMPTY; METHOD_CACHE_SIZE].into_boxed_slice(),
+            method_cache: Box::new([MethodCacheEntry::EMPTY; METHOD_CACHE_SIZE]),
         };
         vm.fuel = vm.config.fuel;
         vm.sync_collect_after();
