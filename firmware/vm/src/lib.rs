@@ -212,6 +212,24 @@ mod tests {
     }
 
     #[test]
+    fn invalid_bytecode_is_refused_at_load_with_runtime_error() {
+        // The dispatch loop trusts the validator's proofs: code that fails validation must
+        // never be loaded, let alone run.
+        let mut vm = crate::testing::test_vm();
+        let mut code = upy_compiler::compile("x = 1\n", "<test>", upy_compiler::Mode::Exec).unwrap();
+        assert!(obj::func::load_code(&mut vm, &code).is_ok());
+        // Pops from an empty stack, then runs off the end.
+        code.code = alloc::vec![upy_bytecode::Op::Pop as u8];
+        let r = obj::func::load_code(&mut vm, &code);
+        assert!(r.is_err());
+        assert!(vm.exc_matches(vm.exc, types::TypeId::RuntimeError));
+        // An unknown opcode byte.
+        code.code = alloc::vec![0xff];
+        assert!(obj::func::load_code(&mut vm, &code).is_err());
+        assert!(vm.exc_matches(vm.exc, types::TypeId::RuntimeError));
+    }
+
+    #[test]
     fn garbage_of_a_failed_statement_is_collected_at_module_level() {
         // 20000 bytes of garbage stayed allocated: temporary roots left from loading the
         // program pointed at explicitly freed blocks that the bytearray then reused.

@@ -7,8 +7,19 @@ use super::{BoundObj, CellObj, CodeObj, FuncObj, Kind};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// Load a compiled code object (and its nested ones) into the heap.
+/// Load a compiled code object (and its nested ones) into the heap, after validating it
+/// (RuntimeError naming the problem if it is not valid bytecode).
 pub fn load_code(vm: &mut Vm, c: &CodeObject) -> PyResult<Value> {
+    // The dispatch loop reads operands, locals and the operand stack without bounds
+    // checks on the validator's proofs (docs/vm-internals.md): nothing runs unvalidated.
+    if let Err(e) = upy_bytecode::validate::validate(c) {
+        return Err(vm.raise_fmt(crate::types::TypeId::RuntimeError, format_args!("{e}")));
+    }
+    load_valid_code(vm, c)
+}
+
+/// `load_code` for a code object (and its nested ones) already validated.
+fn load_valid_code(vm: &mut Vm, c: &CodeObject) -> PyResult<Value> {
     // Constants first (each result is a temporary root until the caller's op ends).
     let mut consts: Vec<Value> = Vec::with_capacity(c.consts.len());
     for k in &c.consts {
@@ -100,7 +111,7 @@ fn load_const(vm: &mut Vm, k: &Const) -> PyResult<Value> {
             }
             super::tuple::new_tuple(vm, &vals)?
         }
-        Const::Code(c) => load_code(vm, c)?,
+        Const::Code(c) => load_valid_code(vm, c)?,
     })
 }
 
